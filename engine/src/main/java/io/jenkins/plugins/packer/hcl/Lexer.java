@@ -164,9 +164,7 @@ public final class Lexer {
             case '|' -> {
                 return pair('|', TokenType.OR, TokenType.BITWISE_OR, state);
             }
-            case ':' -> {
-                return pair(':', TokenType.DOUBLE_COLON, TokenType.COLON, state);
-            }
+            case ':' -> { return single(TokenType.COLON, state); }
             case '.' -> {
                 if (at(p + 1) == '.' && at(p + 2) == '.') {
                     return fixed(3, TokenType.ELLIPSIS, state);

@@ -7,7 +7,7 @@ public enum TokenType {
     STAR("*"), SLASH("/"), PLUS("+"), MINUS("-"), PERCENT("%"),
     EQUAL("="), EQUAL_OP("=="), NOT_EQUAL("!="), LESS_THAN("<"), LESS_THAN_EQ("<="),
     GREATER_THAN(">"), GREATER_THAN_EQ(">="),
-    AND("&&"), OR("||"), BANG("!"), DOT("."), COMMA(","), DOUBLE_COLON("::"), ELLIPSIS("..."), FAT_ARROW("=>"),
+    AND("&&"), OR("||"), BANG("!"), DOT("."), COMMA(","), ELLIPSIS("..."), FAT_ARROW("=>"),
     QUESTION("?"), COLON(":"),
     TEMPLATE_INTERP("${"), TEMPLATE_CONTROL("%{"), TEMPLATE_SEQ_END("}"),
     QUOTED_LIT("quoted literal"), STRING_LIT("string literal"), NUMBER_LIT("number literal"), IDENT("identifier"),

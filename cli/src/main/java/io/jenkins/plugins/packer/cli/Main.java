@@ -1,0 +1,78 @@
+package io.jenkins.plugins.packer.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code pkrj}: the Packer Steps engine on the command line, with packer's verbs, flags, output and exit codes.
+ * Everything is printed to standard output, as packer does.
+ */
+@Command(name = "pkrj", mixinStandardHelpOptions = false,
+        subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class})
+public final class Main {
+
+    /** What a command may touch of the process: streams, environment and working directory. */
+    public record Io(InputStream in, PrintStream out, Map<String, String> env, Path workDir) {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Io io = new Io(System.in, out, System.getenv(), Path.of("").toAbsolutePath());
+        System.exit(run(io, args));
+    }
+
+    /** Runs one invocation and returns its exit code. */
+    public static int run(Io io, String... args) {
+        if (args.length == 0) {
+            io.out().println(usage());
+            return 127;
+        }
+        CommandLine cl = new CommandLine(new Main(), new Factory(io));
+        cl.setOut(new java.io.PrintWriter(io.out(), true));
+        cl.setErr(new java.io.PrintWriter(io.out(), true));
+        cl.setUnmatchedOptionsArePositionalParams(false);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            io.out().println(ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            if (c.getCommand() instanceof Main) {
+                io.out().println(usage());
+                return 127;
+            }
+            c.usage(io.out());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    static String usage() {
+        return """
+                Usage: pkrj [--version] [--help] <command> [<args>]
+
+                Available commands are:
+                    console     creates a console for testing variable interpolation
+                    fmt         Rewrites HCL2 config files to canonical format
+                    validate    check that a template is valid""";
+    }
+
+    /** Gives every command the process seams. */
+    private record Factory(Io io) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (IoCommand.class.isAssignableFrom(cls)) {
+                K k = cls.getDeclaredConstructor().newInstance();
+                ((IoCommand) k).io = io;
+                return k;
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** Base of the commands: access to the process seams. */
+    abstract static class IoCommand implements java.util.concurrent.Callable<Integer> {
+        Io io;
+    }
+}
