@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -21,12 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FormatterConformanceTest {
 
-    private static final Path CORPUS = corpusDir();
-
-    private static Path corpusDir() {
-        String configured = System.getProperty("corpus.dir");
-        return Path.of(configured != null ? configured : "../../shared/corpus").toAbsolutePath().normalize();
-    }
+    private static final Path CORPUS = Corpus.DIR;
 
     /** An input and what packer fmt wrote for it. */
     record Case(String name, Path input, Path expected) {
@@ -48,10 +43,8 @@ class FormatterConformanceTest {
     }
 
     /** Rows whose fmt exit code is 0 (already canonical) or 3 (rewritten); 1 means packer could not parse it. */
-    private static Stream<Arguments> casesFrom(Path oracle, int rcColumn,
-            java.util.function.Function<String, Case> toCase) {
-        List<String> rows = read(oracle).lines().skip(1).toList();
-        return rows.stream()
+    private static Stream<Arguments> casesFrom(Path oracle, int rcColumn, Function<String, Case> toCase) {
+        return read(oracle).lines().skip(1)
                 .map(row -> row.split("\t", -1))
                 .filter(f -> f[rcColumn].equals("0") || f[rcColumn].equals("3"))
                 .map(f -> Arguments.of(toCase.apply(f[0])));
