@@ -21,10 +21,15 @@ public final class Formatter {
     private Formatter() {
     }
 
+    /** {@link #format(byte[])} for text held as a string; the bytes formatted are its UTF-8 encoding. */
     public static String format(String src) {
         return new String(format(src.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Returns {@code src} laid out as {@code packer fmt} writes it; equal content when it is already canonical. The
+     * input need not parse: {@code packer fmt} rejects unparsable files before it gets here, editors may not.
+     */
     public static byte[] format(byte[] src) {
         List<FormatToken> tokens = tokensOf(src);
         List<FormatLine> lines = FormatLine.split(tokens);
@@ -35,8 +40,9 @@ public final class Formatter {
     }
 
     /**
-     * The spaces before each token are what lay between it and the previous token in the source; hclwrite counts them
-     * in bytes, so a tab or a byte order mark still in front of an untouched token comes out as one space per byte.
+     * The spaces before each token start as the bytes between it and the previous token in the source, as hclwrite
+     * counts them. Every token but the end-of-file one gets new spaces, so only blanks at the very end of the file
+     * survive, each tab of them as one space.
      */
     private static List<FormatToken> tokensOf(byte[] src) {
         List<Token> scanned = Lexer.scan(src, "", Lexer.Mode.NORMAL);

@@ -242,6 +242,11 @@ class FormatterTest {
     }
 
     @Test
+    void turnsTabsAtEndOfFileIntoSpaces() {
+        assertThat(fmt("a=1\t\t")).isEqualTo("a = 1  ");
+    }
+
+    @Test
     void dropsByteOrderMark() {
         assertThat(fmt("\uFEFFa=1\n")).isEqualTo("a = 1\n");
     }
