@@ -1,6 +1,5 @@
 package io.jenkins.plugins.packer.cli;
 
-import io.jenkins.plugins.packer.hcl.DiagnosticWriter;
 import io.jenkins.plugins.packer.ops.Fmt;
 import io.jenkins.plugins.packer.ops.UnifiedDiff;
 import java.util.Map;
@@ -40,12 +39,8 @@ final class FmtCommand extends Main.IoCommand {
                         "new/" + c.displayName()));
             }
         }
-        if (!r.diags().isEmpty()) {
-            String text = new DiagnosticWriter(Map.of(), 80).write(r.diags());
-            io.out().println(text);
-            if (r.diags().hasErrors()) {
-                return 1;
-            }
+        if (Diags.write(io, Map.of(), r.diags()) != 0) {
+            return 1;
         }
         return check && r.anyChanged() ? 3 : 0;
     }

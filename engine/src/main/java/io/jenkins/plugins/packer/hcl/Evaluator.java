@@ -4,11 +4,11 @@ import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.function.FunctionException;
 import io.jenkins.plugins.packer.function.Parameter;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
-import io.jenkins.plugins.packer.hcl.ast.Operator;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
-import io.jenkins.plugins.packer.value.Operations;
+import io.jenkins.plugins.packer.value.OperationException;
+import io.jenkins.plugins.packer.value.Operator;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import io.jenkins.plugins.packer.value.ValueException;
@@ -291,7 +291,7 @@ public final class Evaluator {
         } else if (t.type().isDynamic() || f.type().isDynamic()) {
             resultType = Type.DYNAMIC;
         } else {
-            resultType = Convert.unify(List.of(t.type(), f.type()));
+            resultType = Convert.unifyUnsafe(List.of(t.type(), f.type())).orElse(null);
             if (resultType != null) {
                 convTrue = !resultType.equals(t.type());
                 convFalse = !resultType.equals(f.type());
@@ -337,23 +337,8 @@ public final class Evaluator {
         return result.withMarksOf(cond);
     }
 
-    private static Type operandType(Operator op) {
-        return switch (op) {
-            case OR, AND, NOT -> Type.BOOL;
-            case EQUAL, NOT_EQUAL -> Type.DYNAMIC;
-            default -> Type.NUMBER;
-        };
-    }
-
-    private static Type resultType(Operator op) {
-        return switch (op) {
-            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO, NEGATE -> Type.NUMBER;
-            default -> Type.BOOL;
-        };
-    }
-
     private static Value binaryOp(Expression.BinaryOp e, EvalContext ctx, Diagnostics diags) {
-        Type want = operandType(e.op());
+        Type want = e.op().operandType();
         Diagnostics own = new Diagnostics();
         Value lhs = eval(e.lhs(), ctx, own);
         Value rhs = eval(e.rhs(), ctx, own);
@@ -371,19 +356,19 @@ public final class Evaluator {
         }
         diags.addAll(own);
         if (own.hasErrors()) {
-            return Value.unknown(resultType(e.op()));
+            return Value.unknown(e.op().resultType());
         }
         try {
-            return Operations.binary(e.op().symbol(), lhs, rhs);
-        } catch (ValueException ex) {
+            return e.op().apply(lhs, rhs);
+        } catch (OperationException ex) {
             diags.add(diag("Operation failed", "Error during operation: " + ex.getMessage() + ".", e.range(), null,
                     e, ctx));
-            return Value.unknown(resultType(e.op()));
+            return Value.unknown(e.op().resultType());
         }
     }
 
     private static Value unaryOp(Expression.UnaryOp e, EvalContext ctx, Diagnostics diags) {
-        Type want = operandType(e.op());
+        Type want = e.op().operandType();
         Diagnostics own = new Diagnostics();
         Value v = eval(e.operand(), ctx, own);
         try {
@@ -394,14 +379,14 @@ public final class Evaluator {
         }
         diags.addAll(own);
         if (own.hasErrors()) {
-            return Value.unknown(resultType(e.op()));
+            return Value.unknown(e.op().resultType());
         }
         try {
-            return e.op() == Operator.NOT ? Operations.not(v) : Operations.negate(v);
-        } catch (ValueException ex) {
+            return e.op().apply(v);
+        } catch (OperationException ex) {
             diags.add(diag("Operation failed", "Error during operation: " + ex.getMessage() + ".", e.range(), null,
                     e, ctx));
-            return Value.unknown(resultType(e.op()));
+            return Value.unknown(e.op().resultType());
         }
     }
 
@@ -772,7 +757,7 @@ public final class Evaluator {
         }
         if (st.isTuple()) {
             List<Type> tys = new ArrayList<>();
-            for (Type et : st.tupleElementTypes()) {
+            for (Type et : ((io.jenkins.plugins.packer.value.TupleType) st).elements()) {
                 child.setAnon(e.item(), Value.unknown(et));
                 tys.add(eval(e.each(), child, diags).type());
             }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.hcl;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.ObjectType;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.math.BigDecimal;
@@ -120,7 +121,7 @@ public final class Traversals {
                 return Value.DYNAMIC_UNKNOWN;
             }
             String name = k.unmark().asString();
-            if (!ty.attributeTypes().containsKey(name)) {
+            if (!((ObjectType) ty).hasAttribute(name)) {
                 diags.error("Invalid index", "The given key does not identify an element in this collection value.",
                         rng);
                 return Value.DYNAMIC_UNKNOWN;
@@ -139,7 +140,7 @@ public final class Traversals {
         }
         Type ty = obj.type();
         if (ty.isObject()) {
-            Map<String, Type> attrs = ty.attributeTypes();
+            Map<String, Type> attrs = ((ObjectType) ty).attributes();
             if (!attrs.containsKey(name)) {
                 diags.error("Unsupported attribute", "This object does not have an attribute named "
                         + StringLiterals.goQuote(name) + ".", rng);

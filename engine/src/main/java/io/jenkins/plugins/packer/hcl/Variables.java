@@ -136,7 +136,7 @@ public final class Variables {
             return ty.friendlyName() + " with " + l + " elements";
         }
         if (ty.isObject()) {
-            var attrs = ty.attributeTypes();
+            var attrs = ((io.jenkins.plugins.packer.value.ObjectType) ty).attributes();
             if (attrs.isEmpty()) {
                 return "object with no attributes";
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.hcl.ast;
 
 import io.jenkins.plugins.packer.hcl.Range;
+import io.jenkins.plugins.packer.value.Operator;
 import io.jenkins.plugins.packer.value.Value;
 import java.util.List;
 

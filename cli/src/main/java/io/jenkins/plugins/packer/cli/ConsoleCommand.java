@@ -1,0 +1,67 @@
+package io.jenkins.plugins.packer.cli;
+
+import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.ops.Console;
+import io.jenkins.plugins.packer.template.HclConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pkrj console}: with input piped in, evaluates every line and prints the last result, as packer does; from a
+ * terminal, prompts and prints each result.
+ */
+@Command(name = "console", description = "creates a console for testing variable interpolation")
+final class ConsoleCommand extends Main.IoCommand {
+
+    @Parameters(arity = "0..1", paramLabel = "TEMPLATE")
+    String template;
+
+    @Override
+    public Integer call() throws IOException {
+        Diagnostics loadDiags = new Diagnostics();
+        HclConfig cfg = HclConfig.load(io.workDir(), template == null ? "." : template, io.env(), Clock.systemUTC(),
+                loadDiags);
+        if (!loadDiags.isEmpty()) {
+            int rc = Diags.write(io, Diags.sources(cfg), loadDiags);
+            if (rc != 0) {
+                return rc;
+            }
+        }
+        cfg.initialize(new Diagnostics());
+        Console console = new Console(cfg);
+        BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+        boolean interactive = System.console() != null;
+        int ret = 0;
+        String last = "";
+        String line;
+        if (interactive) {
+            io.out().print("> ");
+            io.out().flush();
+        }
+        while ((line = in.readLine()) != null) {
+            Console.Result r = console.evaluate(interactive ? line : line.strip());
+            if (!r.diags().isEmpty()) {
+                ret = Diags.write(io, Map.of(), r.diags());
+            }
+            if (interactive) {
+                if (r.exit()) {
+                    return ret;
+                }
+                io.out().println(r.output());
+                io.out().print("> ");
+                io.out().flush();
+            }
+            last = r.output();
+        }
+        if (!interactive) {
+            io.out().println(last);
+        }
+        return ret;
+    }
+}

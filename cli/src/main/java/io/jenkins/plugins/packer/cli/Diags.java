@@ -1,0 +1,33 @@
+package io.jenkins.plugins.packer.cli;
+
+import io.jenkins.plugins.packer.hcl.DiagnosticWriter;
+import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.hcl.ast.File;
+import io.jenkins.plugins.packer.template.HclConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Prints diagnostics as packer's commands do: errors and warnings at width 80, then the exit code they imply. */
+final class Diags {
+
+    private Diags() {
+    }
+
+    static Map<String, DiagnosticWriter.SourceFile> sources(HclConfig cfg) {
+        Map<String, DiagnosticWriter.SourceFile> m = new HashMap<>();
+        for (File f : cfg.files()) {
+            m.put(f.filename(), new DiagnosticWriter.SourceFile(f.bytes(), f.body()));
+        }
+        return m;
+    }
+
+    /** Writes the diagnostics (packer's Ui adds a newline after the block) and returns 1 when any is an error. */
+    static int write(Main.Io io, Map<String, DiagnosticWriter.SourceFile> files, Diagnostics diags) {
+        String text = new DiagnosticWriter(files, 80).write(diags);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        io.out().println(text);
+        return diags.hasErrors() ? 1 : 0;
+    }
+}
