@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * An immutable value of the template language, with go-cty's semantics: a {@link Type}, possibly
@@ -314,7 +315,7 @@ public final class Value {
         return List.of();
     }
 
-    private Object mapChildren(java.util.function.UnaryOperator<Value> f) {
+    private Object mapChildren(UnaryOperator<Value> f) {
         if (payload instanceof List<?>) {
             return children().stream().map(f).toList();
         }
