@@ -225,6 +225,13 @@ public final class Evaluator {
                     e.range(), e, ctx));
             return Value.DYNAMIC_UNKNOWN;
         }
+        if (f instanceof ExpressionFunction xf) {
+            try {
+                return xf.call(e, args, ctx, diags);
+            } catch (FunctionException ex) {
+                return functionFailure(e, args, params, varParam, ex, ctx, diags);
+            }
+        }
         Diagnostics argDiags = new Diagnostics();
         List<Value> argVals = new ArrayList<>(args.size());
         for (int i = 0; i < args.size(); i++) {
@@ -247,6 +254,18 @@ public final class Evaluator {
         try {
             return f.call(argVals);
         } catch (FunctionException ex) {
+            return functionFailure(e, args, params, varParam, ex, ctx, diags);
+        } catch (ValueException ex) {
+            diags.add(diag("Error in function call", String.format("Call to function %s failed: %s.",
+                    StringLiterals.goQuote(e.name()), ex.getMessage()), e.startRange(), e.range(), e, ctx));
+            return Value.DYNAMIC_UNKNOWN;
+        }
+    }
+
+    private static Value functionFailure(Expression.FunctionCall e, List<Expression> args, List<Parameter> params,
+                                         Parameter varParam, FunctionException ex, EvalContext ctx,
+                                         Diagnostics diags) {
+        {
             if (ex.isArgError()) {
                 int i = ex.argIndex();
                 Parameter p = i < params.size() ? params.get(i) : varParam;
@@ -264,10 +283,6 @@ public final class Evaluator {
                 diags.add(diag("Error in function call", String.format("Call to function %s failed: %s.",
                         StringLiterals.goQuote(e.name()), ex.getMessage()), e.startRange(), e.range(), e, ctx));
             }
-            return Value.DYNAMIC_UNKNOWN;
-        } catch (ValueException ex) {
-            diags.add(diag("Error in function call", String.format("Call to function %s failed: %s.",
-                    StringLiterals.goQuote(e.name()), ex.getMessage()), e.startRange(), e.range(), e, ctx));
             return Value.DYNAMIC_UNKNOWN;
         }
     }

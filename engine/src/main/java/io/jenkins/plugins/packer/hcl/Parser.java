@@ -6,10 +6,10 @@ import io.jenkins.plugins.packer.hcl.ast.Body;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.File;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
+import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Operator;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -693,8 +693,8 @@ public final class Parser {
 
     private static Value numberLitValue(Token tok, Diagnostics diags) {
         try {
-            return Value.number(new BigDecimal(tok.text()));
-        } catch (NumberFormatException e) {
+            return Value.parseNumber(tok.text());
+        } catch (ConversionException e) {
             diags.error("Invalid number literal", "Failed to recognize the value of this number literal.",
                     tok.range());
             return Value.unknown(Type.NUMBER);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.packer.hcl.Diagnostic;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.EvalContext;
 import io.jenkins.plugins.packer.hcl.Evaluator;
+import io.jenkins.plugins.packer.hcl.ExpressionFunction;
 import io.jenkins.plugins.packer.hcl.Parser;
 import io.jenkins.plugins.packer.hcl.TypeExpressions;
 import io.jenkins.plugins.packer.hcl.Variables;
@@ -67,7 +68,9 @@ public final class HclConfig {
         this.files = files;
         this.workDir = workDir;
         this.basedir = basedir;
-        this.functions = Functions.packer(fctx);
+        Map<String, Function> fns = new TreeMap<>(Functions.packer(fctx));
+        fns.putAll(ExpressionFunction.all());
+        this.functions = fns;
     }
 
     public List<File> files() {

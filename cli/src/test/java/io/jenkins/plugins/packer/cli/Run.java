@@ -1,0 +1,21 @@
+package io.jenkins.plugins.packer.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs pkrj in process, as packer's oracle runs were made: given stdin, a reduced environment, one directory. */
+record Run(int rc, String out) {
+
+    static Run pkrj(Path dir, String stdin, String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        Main.Io io = new Main.Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
+                Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1", "LANG", "C.UTF-8"), dir);
+        int rc = Main.run(io, args);
+        return new Run(rc, buf.toString(StandardCharsets.UTF_8));
+    }
+}
