@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.cli;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.ops.Console;
 import io.jenkins.plugins.packer.template.HclConfig;
+import io.jenkins.plugins.packer.template.LoadRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,11 +23,18 @@ final class ConsoleCommand extends Main.IoCommand {
     @Parameters(arity = "0..1", paramLabel = "TEMPLATE")
     String template;
 
+    @picocli.CommandLine.Mixin
+    VarOptions vars = new VarOptions();
+
+    @picocli.CommandLine.Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
+            description = "JSON or HCL2 file containing user variables.")
+    java.util.List<String> varFiles = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Diagnostics loadDiags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(io.workDir(), template == null ? "." : template, io.env(), Clock.systemUTC(),
-                loadDiags);
+        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template == null ? "." : template, varFiles,
+                vars.values(), io.env(), Clock.systemUTC()), loadDiags);
         if (!loadDiags.isEmpty()) {
             int rc = Diags.write(io, Diags.sources(cfg), loadDiags);
             if (rc != 0) {

@@ -21,14 +21,16 @@ public final class Variable {
 
     private final String name;
     private final Type type;
+    private final boolean typed;
     private final boolean sensitive;
     private final String description;
     private final Range declRange;
     private final List<Assignment> values = new ArrayList<>();
 
-    public Variable(String name, Type type, boolean sensitive, String description, Range declRange) {
+    public Variable(String name, Type type, boolean typed, boolean sensitive, String description, Range declRange) {
         this.name = name;
         this.type = type;
+        this.typed = typed;
         this.sensitive = sensitive;
         this.description = description;
         this.declRange = declRange;
@@ -40,6 +42,11 @@ public final class Variable {
 
     public Type type() {
         return type;
+    }
+
+    /** False when the variable has neither a type constraint nor a default to take its type from. */
+    public boolean typed() {
+        return typed;
     }
 
     public boolean sensitive() {
