@@ -317,6 +317,7 @@ public final class HclConfig {
                 return;
             }
         }
+        List<VariableValidation> validations = new ArrayList<>();
         boolean sensitive = false;
         Attribute sensAttr = content.attributes().get("sensitive");
         if (sensAttr != null) {
@@ -351,12 +352,71 @@ public final class HclConfig {
                 type = defaultValue.type();
             }
         }
+        for (Block vb : content.blocks()) {
+            if (vb.type().equals("validation")) {
+                validations.add(decodeValidation(name, vb, diags));
+            }
+        }
         Variable var = new Variable(name, type == null ? Type.DYNAMIC : type, type != null, sensitive, description,
                 block.defRange());
         if (defaultValue != null) {
             var.assign(new Variable.Assignment("default", defaultValue, def.expr()));
         }
+        validations.forEach(var::addValidation);
         inputVariables.put(name, var);
+    }
+
+    private static final BodySchema VALIDATION = BodySchema.of(List.of(BodySchema.required("condition"),
+            BodySchema.required("error_message")), List.of());
+
+    /** A variable's validation rule: the condition may only refer to the variable itself. */
+    private static VariableValidation decodeValidation(String varName, Block block, Diagnostics diags) {
+        BodyContent content = BodyContent.of(block.body(), VALIDATION, diags);
+        Attribute cond = content.attributes().get("condition");
+        if (cond != null) {
+            int goodRefs = 0;
+            for (List<Traverser> ref : Variables.of(cond.expr())) {
+                if (ref.size() >= 2 && ((Traverser.Root) ref.get(0)).name().equals("var")
+                        && ref.get(1) instanceof Traverser.Attr a && a.name().equals(varName)) {
+                    goodRefs++;
+                    continue;
+                }
+                diags.error("Invalid reference in variable validation", "The condition for variable \"" + varName
+                        + "\" can only refer to the variable itself, using var." + varName + ".",
+                        io.jenkins.plugins.packer.hcl.Range.between(ref.get(0).range(), ref.get(ref.size() - 1).range()));
+            }
+            if (goodRefs < 1) {
+                diags.error("Invalid variable validation condition", "The condition for variable \"" + varName
+                        + "\" must refer to var." + varName + " in order to test incoming values.", cond.expr().range());
+            }
+        }
+        String message = "";
+        Attribute msg = content.attributes().get("error_message");
+        if (msg != null) {
+            Value m = staticValue(msg, Type.STRING, diags);
+            if (m != null) {
+                message = m.asString();
+                if (message.isEmpty()) {
+                    diags.error("Invalid validation error message", "An empty string is not a valid nor useful error"
+                            + " message.", msg.expr().range());
+                } else if (!looksLikeSentences(message)) {
+                    diags.error("Invalid validation error message", "Validation error message must be at least one"
+                            + " full sentence starting with an uppercase letter ( if the alphabet permits it ) and"
+                            + " ending with a period or question mark.", msg.expr().range());
+                }
+            }
+        }
+        return new VariableValidation(cond == null ? null : cond.expr(), message, block.defRange());
+    }
+
+    /** Starts with an uppercase letter (when it starts with a letter) and ends like a sentence. */
+    static boolean looksLikeSentences(String s) {
+        int first = s.codePointAt(0);
+        int last = s.codePointBefore(s.length());
+        if (Character.isLetter(first) && !Character.isUpperCase(first) && !Character.isTitleCase(first)) {
+            return false;
+        }
+        return last == '.' || last == '?' || last == '!';
     }
 
     /** Decodes an attribute that may use no variables or functions, like gohcl.DecodeExpression with a nil context. */

@@ -26,6 +26,7 @@ public final class Variable {
     private final String description;
     private final Range declRange;
     private final List<Assignment> values = new ArrayList<>();
+    private final List<VariableValidation> validations = new ArrayList<>();
 
     public Variable(String name, Type type, boolean typed, boolean sensitive, String description, Range declRange) {
         this.name = name;
@@ -67,6 +68,14 @@ public final class Variable {
 
     public void assign(Assignment a) {
         values.add(a);
+    }
+
+    public void addValidation(VariableValidation v) {
+        validations.add(v);
+    }
+
+    public List<VariableValidation> validations() {
+        return List.copyOf(validations);
     }
 
     public boolean isSet() {
