@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,14 +58,18 @@ class ValidateSyntaxConformanceTest {
                     continue;
                 }
                 boolean newer = Arrays.asList(r[5].split(",")).contains("newer-packer");
-                out.add(Arguments.of(r[0], r[9], Integer.parseInt(r[3]), newer, r[4]));
+                Path dirOut = CORPUS.resolve("oracle-output/" + r[0] + "/_dir.validate-syntax.txt");
+                Path expectedOut = Files.exists(dirOut) ? dirOut
+                        : CORPUS.resolve("oracle-output/" + r[0] + ".validate-syntax.txt");
+                out.add(Arguments.of(r[0], r[9], Integer.parseInt(r[3]), newer, r[4], expectedOut));
             }
         }
         for (String[] r : CorpusFiles.tsv(CORPUS.resolve("handmade/ORACLE.tsv"))) {
             if (r[0].endsWith(".pkr.hcl") && !r[3].equals("-")) {
                 int rc = HANDMADE_NEWER.getOrDefault(r[0], Integer.parseInt(r[3]));
                 out.add(Arguments.of("handmade/templates/" + r[0], "cd handmade/templates && packer validate"
-                        + " -syntax-only " + r[0], rc, false, ""));
+                        + " -syntax-only " + r[0], rc, HANDMADE_NEWER.containsKey(r[0]), "",
+                        CORPUS.resolve("handmade/oracle/" + r[0] + ".validate-syntax.txt")));
             }
         }
         return out.stream();
@@ -72,7 +77,8 @@ class ValidateSyntaxConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
-    void exitsAsPackerDid(String path, String command, int oracleRc, boolean newerFeature, String firstError) {
+    void exitsAsPackerDid(String path, String command, int oracleRc, boolean newerFeature, String firstError,
+                          Path expectedOutput) throws IOException {
         // "cd DIR && packer validate -syntax-only ARGS"
         String[] parts = command.split(" && ", 2);
         Path dir = CORPUS.resolve(parts[0].substring(3));
@@ -81,7 +87,14 @@ class ValidateSyntaxConformanceTest {
         Run run = Run.pkrj(dir, "", args.toArray(new String[0]));
         boolean stillInvalid = INVALID_IN_NEWER_PACKER_TOO.keySet().stream().anyMatch(path::endsWith);
         int expected = newerFeature && !stillInvalid ? 0 : oracleRc;
+        if (path.startsWith("handmade/")) {
+            expected = oracleRc;
+        }
         assertThat(run.rc()).as("rc of %s (packer 1.6.6: rc %d, %s)%n%s", command, oracleRc, firstError, run.out())
                 .isEqualTo(expected);
+        if (!newerFeature && Files.exists(expectedOutput)) {
+            assertThat(new String(run.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).as("output of %s", command)
+                    .isEqualTo(new String(Files.readAllBytes(expectedOutput), java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
     }
 }

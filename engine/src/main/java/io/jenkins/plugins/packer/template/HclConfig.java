@@ -79,6 +79,7 @@ public final class HclConfig {
             + " letters, digits, underscores, and dashes.";
 
     private final List<File> files;
+    private final List<File> varFiles = new ArrayList<>();
     private final Path workDir;
     private final String basedir;
     private final Map<String, Variable> inputVariables = new TreeMap<>();
@@ -97,6 +98,17 @@ public final class HclConfig {
 
     public List<File> files() {
         return files;
+    }
+
+    /** Every HCL file read: the configuration's, then the var-files', for diagnostics that quote them. */
+    public List<File> allFiles() {
+        List<File> all = new ArrayList<>(files);
+        all.addAll(varFiles);
+        return all;
+    }
+
+    void addVarFile(File f) {
+        varFiles.add(f);
     }
 
     public Map<String, Variable> inputVariables() {
@@ -145,9 +157,6 @@ public final class HclConfig {
             return cfg;
         }
         for (File f : files) {
-            BodyContent.of(f.body(), TOP_LEVEL, diags);
-        }
-        for (File f : files) {
             cfg.decodeInputVariables(f, req.env(), diags);
         }
         for (File f : files) {
@@ -159,7 +168,7 @@ public final class HclConfig {
             varFiles.addAll(configFiles(workDir, target, AUTO_VARS_JSON_SUFFIX, diags));
         }
         varFiles.addAll(req.varFiles());
-        new VariableValues(cfg.inputVariables).collect(workDir, req.env(), varFiles, req.vars(), diags);
+        new VariableValues(cfg).collect(workDir, req.env(), varFiles, req.vars(), diags);
         return cfg;
     }
 
@@ -262,7 +271,8 @@ public final class HclConfig {
     }
 
     private void decodeInputVariables(File f, Map<String, String> env, Diagnostics diags) {
-        BodyContent content = BodyContent.partial(f.body(), TOP_LEVEL, new Diagnostics());
+        // Packer reads the top level once for variables and once for locals, and reports what it rejects each time.
+        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
         // Variable defaults may call env() and nothing else, and may not refer to other variables.
         Map<String, Function> defaultFunctions = new HashMap<>();
         Function envFn = EnvFunction.create(env);
@@ -438,7 +448,7 @@ public final class HclConfig {
     private record LocalDef(String name, Expression expr, boolean sensitive, Range range) {}
 
     private void collectLocals(File f, Diagnostics diags) {
-        BodyContent content = BodyContent.partial(f.body(), TOP_LEVEL, new Diagnostics());
+        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
         for (Block block : content.blocks()) {
             if (block.type().equals("locals")) {
                 for (Attribute attr : BodyContent.justAttributes(block.body(), diags).values()) {

@@ -39,10 +39,12 @@ final class VariableValues {
     static final String ENV_PREFIX = "PKR_VAR_";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final HclConfig config;
     private final Map<String, Variable> variables;
 
-    VariableValues(Map<String, Variable> variables) {
-        this.variables = variables;
+    VariableValues(HclConfig config) {
+        this.config = config;
+        this.variables = config.inputVariables();
     }
 
     void collect(Path workDir, Map<String, String> env, List<String> varFiles, Map<String, String> argVars,
@@ -61,8 +63,13 @@ final class VariableValues {
         }
         for (String file : varFiles) {
             if (file.endsWith(".hcl")) {
-                File f = HclConfig.parseFile(workDir, file, diags);
-                if (f != null && !diags.hasErrors()) {
+                Diagnostics parse = new Diagnostics();
+                File f = HclConfig.parseFile(workDir, file, parse);
+                diags.addAll(parse);
+                if (f != null) {
+                    config.addVarFile(f);
+                }
+                if (f != null && !parse.hasErrors()) {
                     applyHclVarFile(f, diags);
                 }
             } else if (file.endsWith(".json")) {
