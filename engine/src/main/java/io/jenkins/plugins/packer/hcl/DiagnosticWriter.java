@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.hcl;
 
 import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class DiagnosticWriter {
                 out.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line())
                         .append(":\n  (source code not available)\n\n");
             } else {
-                String ctx = file.body() == null ? "" : contextString(file.body(), subject.start().byteOffset());
+                String ctx = file.body() instanceof SyntaxBody sb ? contextString(sb, subject.start().byteOffset()) : "";
                 out.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line())
                         .append(ctx.isEmpty() ? "" : ", in " + ctx).append(":\n");
                 byte[] src = file.bytes();
@@ -96,7 +97,7 @@ public final class DiagnosticWriter {
     }
 
     /** The enclosing top-level block, as {@code type "label" "label"}, or empty. */
-    static String contextString(Body root, int offset) {
+    static String contextString(SyntaxBody root, int offset) {
         for (Block b : root.blocks()) {
             Range r = Range.between(b.typeRange(), b.closeBraceRange());
             if (offset >= r.start().byteOffset() && offset < r.end().byteOffset()) {
