@@ -31,6 +31,21 @@ final class ConsoleCommand extends Main.IoCommand {
     java.util.List<String> varFiles = new java.util.ArrayList<>();
 
     @Override
+    String help() {
+        return """
+                Usage: pkrj console [options] [TEMPLATE]
+
+                  Creates a console for testing variable interpolation.
+                  If a template is provided, this command will load the template and any
+                  variables defined therein into its context to be referenced during
+                  interpolation.
+
+                Options:
+                  -var 'key=value'       Variable for templates, can be used multiple times.
+                  -var-file=path         JSON or HCL2 file containing user variables.""";
+    }
+
+    @Override
     public Integer call() throws IOException {
         Diagnostics loadDiags = new Diagnostics();
         HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template == null ? "." : template, varFiles,
