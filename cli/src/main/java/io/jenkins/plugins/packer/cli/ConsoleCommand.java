@@ -48,8 +48,9 @@ final class ConsoleCommand extends Main.IoCommand {
     @Override
     public Integer call() throws IOException {
         Diagnostics loadDiags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template == null ? "." : template, varFiles,
-                vars.values(), io.env(), Clock.systemUTC()), loadDiags);
+        HclConfig cfg = template == null ? HclConfig.empty(io.workDir(), io.env(), Clock.systemUTC())
+                : HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                        Clock.systemUTC()), loadDiags);
         if (!loadDiags.isEmpty()) {
             int rc = Diags.write(io, Diags.sources(cfg), loadDiags);
             if (rc != 0) {

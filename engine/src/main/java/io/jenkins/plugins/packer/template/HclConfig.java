@@ -196,6 +196,11 @@ public final class HclConfig {
         return out;
     }
 
+    /** A configuration without files, for the console started without a template. */
+    public static HclConfig empty(Path workDir, Map<String, String> env, java.time.Clock clock) {
+        return new HclConfig(List.of(), workDir, ".", new FunctionContext(workDir, null, env, clock));
+    }
+
     /** Go's filepath.Join of a directory as given and a file name. */
     static String joinPath(String dir, String name) {
         String d = dir;

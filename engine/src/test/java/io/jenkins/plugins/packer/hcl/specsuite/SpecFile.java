@@ -10,6 +10,7 @@ import io.jenkins.plugins.packer.hcl.TypeExpressions;
 import io.jenkins.plugins.packer.hcl.ast.Attribute;
 import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import io.jenkins.plugins.packer.hcl.ast.File;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
@@ -44,7 +45,7 @@ record SpecFile(Map<String, Value> variables, Spec root) {
         if (diags.hasErrors()) {
             return new SpecFile(Map.of(), ERROR);
         }
-        Body body = file.body();
+        SyntaxBody body = (SyntaxBody) file.body();
         Map<String, Value> variables = new LinkedHashMap<>();
         List<Block> specBlocks = new ArrayList<>();
         for (Block block : body.blocks()) {
@@ -56,7 +57,7 @@ record SpecFile(Map<String, Value> variables, Spec root) {
                 variables.put(attr.name(), Evaluator.evaluate(attr.expr(), null, diags));
             }
         }
-        Body rest = new Body(body.attributes(), specBlocks, body.range(), body.endRange());
+        SyntaxBody rest = new SyntaxBody(body.attributes(), specBlocks, body.range(), body.endRange());
         return new SpecFile(variables, single(rest, "A spec file must have exactly one root block specifying how"
                 + " to map to a JSON value.", diags));
     }

@@ -41,7 +41,7 @@ class SpecSuiteTest {
      */
     record KnownDifference(String why, List<String> problems) {}
 
-    private static final String MOD_FRAC = "result.arithmetic.mod_frac: produced 0.8, want ";
+    private static final String MOD_FRAC = "result.arithmetic.mod_frac: produced 0.8000000000000000002, want ";
 
     private static final Map<String, KnownDifference> KNOWN = Map.of(
             "V2_6_0 expressions/operators", new KnownDifference("v2.6.0's own hcldec rejects this spec file"
@@ -50,7 +50,8 @@ class SpecSuiteTest {
                             + " error at " + at + "-" + at + ": Invalid block_map spec; A block_map spec may not"
                             + " contain attributes with type 'any'.").toList()),
             "HEAD expressions/operators", new KnownDifference("11 % 5.1: cty after v1.4.0 computes the remainder in"
-                    + " 512-bit binary floating point, our value model in decimal", List.of(MOD_FRAC + "0.8"
+                    + " 512-bit binary floating point; we follow v1.4.0 (packer 1.6.6), which works at 64 bits",
+                    List.of(MOD_FRAC + "0.8"
                     + "0".repeat(152) + "24")),
             "HEAD structure/blocks/single_unclosed", new KnownDifference("HCL 2.11 moved the error for an"
                     + " unclosed block from the end of the file to the opening brace; we follow v2.6.0",
@@ -114,7 +115,6 @@ class SpecSuiteTest {
     void v2_6_0OperatorsWithTheFixedSpecFile() {
         assertThat(SpecSuiteRunner.run(Suite.V2_6_0.dir, "expressions/operators",
                 Suite.HEAD.dir.resolve("expressions/operators.hcldec")).problems())
-                .as("cty v1.4.0 multiplies and subtracts at 64-bit precision in its modulo")
-                .containsExactly(MOD_FRAC + "0.8000000000000000002");
+                .as("cty v1.4.0 multiplies and subtracts at 64-bit precision in its modulo").isEmpty();
     }
 }
