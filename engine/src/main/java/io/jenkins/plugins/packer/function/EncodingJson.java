@@ -170,11 +170,8 @@ final class EncodingJson {
     private static String goSyntaxError(String text, JsonParseException e) {
         JsonLocation loc = e.getLocation();
         int at = loc == null ? -1 : (int) loc.getCharOffset();
-        // Jackson points just past the offending character.
-        int i = at - 1;
-        while (i >= 0 && i < text.length() && Character.isWhitespace(text.charAt(i)) && i + 1 < at) {
-            i++;
-        }
+        // Jackson's location is the offending character's own.
+        int i = at;
         if (i < 0 || i >= text.length()) {
             return "unexpected EOF";
         }
