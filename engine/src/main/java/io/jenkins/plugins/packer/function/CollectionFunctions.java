@@ -4,7 +4,6 @@ import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.ObjectType;
 import io.jenkins.plugins.packer.value.Operator;
-import io.jenkins.plugins.packer.value.OperationException;
 import io.jenkins.plugins.packer.value.TupleType;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;

@@ -47,7 +47,13 @@ final class EncodingCsv {
                 pos++;
                 while (true) {
                     if (pos >= text.length()) {
-                        throw parseError(startLine, "extraneous or missing \" in quoted-field", column(pos));
+                        // Go still counts the final newline as part of the line the quote left open.
+                        if (text.endsWith("\n") && line > startLine) {
+                            line--;
+                        }
+                        int lineStart = text.lastIndexOf('\n', Math.max(0, text.length() - 2)) + 1;
+                        int col = text.substring(lineStart).getBytes(StandardCharsets.UTF_8).length + 1;
+                        throw parseError(startLine, "extraneous or missing \" in quoted-field", col);
                     }
                     char c = text.charAt(pos);
                     if (c == '"') {
@@ -58,7 +64,7 @@ final class EncodingCsv {
                         }
                         pos++;
                         if (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != '\n') {
-                            throw parseError(startLine, "extraneous or missing \" in quoted-field", column(pos));
+                            throw parseError(startLine, "extraneous or missing \" in quoted-field", column(pos - 1));
                         }
                         break;
                     }
@@ -71,7 +77,7 @@ final class EncodingCsv {
             } else {
                 while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != '\n') {
                     if (text.charAt(pos) == '"') {
-                        throw parseError(startLine, "bare \" in non-quoted-field", column(pos) + 1);
+                        throw parseError(startLine, "bare \" in non-quoted-field", column(pos));
                     }
                     field.append(text.charAt(pos++));
                 }

@@ -179,6 +179,12 @@ final class EncodingJson {
         char prev = before.isEmpty() ? 0 : before.charAt(before.length() - 1);
         String context;
         String msg = e.getOriginalMessage();
+        if (msg != null && msg.startsWith("Unrecognized token")) {
+            String literal = literalError(text, i);
+            if (literal != null) {
+                return literal;
+            }
+        }
         if (msg != null && msg.contains("Illegal unquoted character")) {
             context = " in string literal";
         } else if (prev == '{') {
@@ -194,6 +200,25 @@ final class EncodingJson {
             context = " after array element";
         }
         return "invalid character " + quoteChar(text.codePointAt(i)) + context;
+    }
+
+    /** Go's scanner on a broken true/false/null: "unexpected EOF" if cut short, else the first wrong character. */
+    private static String literalError(String text, int at) {
+        for (String lit : new String[] {"true", "false", "null"}) {
+            if (text.charAt(at) != lit.charAt(0)) {
+                continue;
+            }
+            for (int k = 1; k < lit.length(); k++) {
+                if (at + k >= text.length()) {
+                    return "unexpected EOF";
+                }
+                if (text.charAt(at + k) != lit.charAt(k)) {
+                    return "invalid character " + quoteChar(text.codePointAt(at + k)) + " in literal " + lit
+                            + " (expecting " + quoteChar(lit.charAt(k)) + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean insideObject(String before) {

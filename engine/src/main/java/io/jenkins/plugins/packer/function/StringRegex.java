@@ -83,7 +83,7 @@ final class StringRegex {
             throw new FunctionException(0, "invalid regexp pattern: cannot mix both named and unnamed capture groups");
         }
         if (unnamed > 0) {
-            return Type.tuple(groups.stream().map(g -> (Type) Type.STRING).toList());
+            return Type.tuple(java.util.Collections.nCopies(groups.size(), Type.STRING));
         }
         Map<String, Type> attrs = new LinkedHashMap<>();
         groups.forEach(g -> attrs.put(g, Type.STRING));
