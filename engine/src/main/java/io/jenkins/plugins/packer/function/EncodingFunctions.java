@@ -230,7 +230,7 @@ public final class EncodingFunctions {
      */
     public static final class ConvertFunction extends Function {
 
-        ConvertFunction() {
+        public ConvertFunction() {
             super("convert", List.of(
                     Parameter.of("value", Type.DYNAMIC).allowingNull().allowingDynamicType(),
                     Parameter.of("type", Type.DYNAMIC)), null);
