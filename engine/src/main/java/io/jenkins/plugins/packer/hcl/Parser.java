@@ -186,7 +186,7 @@ public final class Parser {
     }
 
     /** HCL's {@code Range.String()}: {@code file:line,col-line,col} or {@code file:line,col-col}. */
-    static String rangeString(Range r) {
+    public static String rangeString(Range r) {
         if (r.start().line() == r.end().line()) {
             return String.format("%s:%d,%d-%d", r.filename(), r.start().line(), r.start().column(), r.end().column());
         }

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.packer.component;
+
+import io.jenkins.plugins.packer.hcl.BodyContent;
+import io.jenkins.plugins.packer.hcl.Diagnostic;
+import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.hcl.EvalContext;
+import io.jenkins.plugins.packer.hcl.Evaluator;
+import io.jenkins.plugins.packer.hcl.Parser;
+import io.jenkins.plugins.packer.hcl.Range;
+import io.jenkins.plugins.packer.hcl.ast.Attribute;
+import io.jenkins.plugins.packer.hcl.ast.Block;
+import io.jenkins.plugins.packer.hcl.ast.Body;
+import io.jenkins.plugins.packer.value.ConversionException;
+import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes a component's body against its {@link ConfigSpec} into an object value, with hcldec's rules and messages:
+ * every attribute converted to its type, single blocks at most once, block lists in order, absent ones null.
+ */
+public final class ConfigDecoder {
+
+    private ConfigDecoder() {
+    }
+
+    public static Value decode(Body body, ConfigSpec spec, EvalContext ctx, Diagnostics diags) {
+        BodyContent content = body.content(spec.schema(), diags);
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (ConfigSpec.Attr a : spec.attributes().values()) {
+            Attribute attr = content.attributes().get(a.name());
+            if (attr == null) {
+                out.put(a.name(), Value.nullOf(a.type()));
+                continue;
+            }
+            Value v = Evaluator.evaluate(attr.expr(), ctx, diags);
+            try {
+                v = Convert.convert(v, a.type());
+            } catch (ConversionException e) {
+                diags.add(Diagnostic.error("Incorrect attribute value type", "Inappropriate value for attribute \""
+                        + a.name() + "\": " + e.getMessage() + ".", attr.expr().range(),
+                        Range.between(attr.nameRange(), attr.expr().range())));
+                v = Value.unknown(a.type());
+            }
+            out.put(a.name(), v);
+        }
+        for (ConfigSpec.Nested n : spec.blocks().values()) {
+            List<Block> found = new ArrayList<>();
+            for (Block b : content.blocks()) {
+                if (b.type().equals(n.name())) {
+                    found.add(b);
+                }
+            }
+            if (n.list()) {
+                List<Value> items = new ArrayList<>();
+                for (Block b : found) {
+                    items.add(decode(b.body(), n.spec(), ctx, diags));
+                }
+                out.put(n.name(), Value.tuple(items));
+            } else if (found.isEmpty()) {
+                out.put(n.name(), Value.DYNAMIC_NULL);
+            } else {
+                if (found.size() > 1) {
+                    diags.error("Duplicate " + n.name() + " block", "Only one block of type \"" + n.name()
+                            + "\" is allowed. Previous definition was at "
+                            + Parser.rangeString(found.get(0).defRange()) + ".", found.get(1).defRange());
+                }
+                out.put(n.name(), decode(found.get(0).body(), n.spec(), ctx, diags));
+            }
+        }
+        return Value.object(out);
+    }
+}
