@@ -23,4 +23,10 @@ public interface Body {
 
     /** The body as attributes only, such as {@code locals} or a var-file. */
     Map<String, Attribute> justAttributes(Diagnostics diags);
+
+    /**
+     * What is left of the body once {@code schema}'s attributes and block types are taken out, for decoding the
+     * rest against another schema (HCL's "remain" body).
+     */
+    Body remain(BodySchema schema);
 }

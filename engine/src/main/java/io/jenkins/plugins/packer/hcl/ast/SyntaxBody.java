@@ -4,6 +4,8 @@ import io.jenkins.plugins.packer.hcl.BodyContent;
 import io.jenkins.plugins.packer.hcl.BodySchema;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.Range;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,5 +29,18 @@ public record SyntaxBody(Map<String, Attribute> attributes, List<Block> blocks, 
     @Override
     public Map<String, Attribute> justAttributes(Diagnostics diags) {
         return BodyContent.justAttributesOfSyntax(this, diags);
+    }
+
+    @Override
+    public SyntaxBody remain(BodySchema schema) {
+        Map<String, Attribute> attrs = new LinkedHashMap<>(attributes);
+        schema.attributes().forEach(a -> attrs.remove(a.name()));
+        List<Block> rest = new ArrayList<>();
+        for (Block b : blocks) {
+            if (schema.blocks().stream().noneMatch(s -> s.type().equals(b.type()))) {
+                rest.add(b);
+            }
+        }
+        return new SyntaxBody(attrs, List.copyOf(rest), range, endRange);
     }
 }
