@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.template.json;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -63,16 +64,35 @@ final class GoJsonSyntax {
             }
             return Optional.empty();
         } catch (EndOfInput e) {
-            return Optional.of(new Error("unexpected end of JSON input", in.length));
+            return Optional.of(endOfInput(in));
         } catch (Failure f) {
             return Optional.of(f.error);
         }
     }
 
     /**
-     * Checks the first value of a stream as {@code json.Decoder.Decode} does: what follows a complete object or
-     * array is never read, a scalar must be followed by whitespace or the end. Errors are worded as the decoder
-     * words them ({@code EOF} when there is no value at all, {@code unexpected EOF} when it is cut short).
+     * Go ends a document by scanning one more space: where a space is wrong too (in a literal, a number, an escape)
+     * that is the error, still at the end of the input; elsewhere the input just ended too soon.
+     */
+    private static Error endOfInput(byte[] in) {
+        byte[] padded = Arrays.copyOf(in, in.length + 1);
+        padded[in.length] = ' ';
+        GoJsonSyntax s = new GoJsonSyntax(padded);
+        try {
+            s.value();
+        } catch (Failure f) {
+            if (f.error.offset() == padded.length) {
+                return new Error(f.error.message(), in.length);
+            }
+        } catch (EndOfInput e) {
+            // The space was accepted; the value is still open.
+        }
+        return new Error("unexpected end of JSON input", in.length);
+    }
+
+    /**
+     * Checks the first value of a stream as {@code json.Decoder.Decode} does: whatever follows it is not looked at.
+     * Errors are worded as the decoder words them ({@code EOF} when there is no value at all, {@code unexpected EOF} when it is cut short).
      */
     static Optional<String> checkFirstValue(byte[] in) {
         GoJsonSyntax s = new GoJsonSyntax(in);
@@ -81,11 +101,7 @@ final class GoJsonSyntax {
             if (s.pos == in.length) {
                 return Optional.of("EOF");
             }
-            boolean container = in[s.pos] == '{' || in[s.pos] == '[';
             s.value();
-            if (!container && s.pos < in.length && !isSpace(in[s.pos])) {
-                throw s.fail("after top-level value");
-            }
             return Optional.empty();
         } catch (EndOfInput e) {
             return Optional.of("unexpected EOF");
@@ -156,7 +172,7 @@ final class GoJsonSyntax {
 
     private void push(boolean object) {
         if (depth == open.length) {
-            open = java.util.Arrays.copyOf(open, depth * 2);
+            open = Arrays.copyOf(open, depth * 2);
         }
         open[depth++] = object;
         if (depth > MAX_DEPTH) {

@@ -143,7 +143,7 @@ final class GoText {
         return typeName(v);
     }
 
-    /** {@code %v} of a float64: shortest digits, exponent form below 1e-4 and from 1e21 on. */
+    /** {@code %v} of a float64 ({@code %g} with the shortest digits): exponent form below 1e-4 and from 1e6 on. */
     static String formatV(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return Double.isNaN(d) ? "NaN" : (d > 0 ? "+Inf" : "-Inf");
@@ -153,7 +153,7 @@ final class GoText {
         }
         BigDecimal shortest = shortest(d);
         int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent < -4 || exponent >= 21) {
+        if (exponent < -4 || exponent >= 6) {
             String digits = shortest.unscaledValue().abs().toString();
             StringBuilder sb = new StringBuilder(d < 0 ? "-" : "").append(digits.charAt(0));
             if (digits.length() > 1) {

@@ -52,8 +52,14 @@ public final class JsonValidate {
         }
         for (String varFile : varFiles) {
             byte[] vars;
+            Path varPath = workDir.resolve(varFile);
+            if (Files.isDirectory(varPath)) {
+                // Go opens a directory without complaint and fails on the first read.
+                return new Result(1, "Error reading variables in '" + varFile + "': read " + varFile
+                        + ": is a directory\n");
+            }
             try {
-                vars = Files.readAllBytes(workDir.resolve(varFile));
+                vars = Files.readAllBytes(varPath);
             } catch (IOException e) {
                 return new Result(1, pathError("open", varFile, e) + "\n");
             }

@@ -35,14 +35,29 @@ public final class JsonVarFile {
         if (syntax.isPresent()) {
             return new Result(null, syntax.get());
         }
-        JsonValue root = JsonReader.tree(GoText.decodeUtf8(content, 0, content.length)).root();
         Map<String, String> values = new LinkedHashMap<>();
-        if (root instanceof JsonValue.Null) {
-            return new Result(values, null);
+        String text = GoText.decodeUtf8(content, 0, content.length).stripLeading();
+        // Only an object is read further; for anything else its first character tells what it is, and Jackson
+        // would refuse what Go ignores after a number ("12x").
+        switch (text.charAt(0)) {
+            case '{' -> { }
+            case 'n' -> {
+                return new Result(values, null);
+            }
+            case '"' -> {
+                return new Result(null, cannotUnmarshal("string", "kvflag.FlagJSON"));
+            }
+            case 't', 'f' -> {
+                return new Result(null, cannotUnmarshal("bool", "kvflag.FlagJSON"));
+            }
+            case '[' -> {
+                return new Result(null, cannotUnmarshal("array", "kvflag.FlagJSON"));
+            }
+            default -> {
+                return new Result(null, cannotUnmarshal("number", "kvflag.FlagJSON"));
+            }
         }
-        if (!(root instanceof JsonValue.Obj obj)) {
-            return new Result(null, cannotUnmarshal(root, "kvflag.FlagJSON"));
-        }
+        JsonValue.Obj obj = (JsonValue.Obj) JsonReader.tree(text).root();
         String firstError = null;
         for (JsonValue.Member m : obj.members()) {
             JsonValue v = m.value();
@@ -52,25 +67,25 @@ public final class JsonVarFile {
                 values.put(m.key(), "");
             } else if (firstError == null) {
                 // Go keeps decoding after a type error and reports the first one.
-                firstError = cannotUnmarshal(v, "string");
+                firstError = cannotUnmarshal(kind(v), "string");
             }
         }
         return firstError != null ? new Result(null, firstError) : new Result(values, null);
     }
 
-    private static String cannotUnmarshal(JsonValue v, String goType) {
-        String kind;
-        if (v instanceof JsonValue.Str) {
-            kind = "string";
-        } else if (v instanceof JsonValue.Num) {
-            kind = "number";
-        } else if (v instanceof JsonValue.Bool) {
-            kind = "bool";
-        } else if (v instanceof JsonValue.Arr) {
-            kind = "array";
-        } else {
-            kind = "object";
-        }
+    private static String cannotUnmarshal(String kind, String goType) {
         return "json: cannot unmarshal " + kind + " into Go value of type " + goType;
+    }
+
+    /** encoding/json's name for the kind of a JSON value. */
+    private static String kind(JsonValue v) {
+        if (v instanceof JsonValue.Num) {
+            return "number";
+        } else if (v instanceof JsonValue.Bool) {
+            return "bool";
+        } else if (v instanceof JsonValue.Arr) {
+            return "array";
+        }
+        return "object";
     }
 }
