@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.template.json;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -148,7 +149,7 @@ final class GoDuration {
      */
     private static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c >= 0x80 || c < ' ') {
                 sb.append(String.format("\\x%02x", c));

@@ -20,12 +20,7 @@ import java.util.Set;
 final class JsonReader {
 
     /** A read document, or the problem packer reports instead (with the full text packer prints for it). */
-    record Result(JsonValue value, JsonProblem problem, String message) {
-
-        static Result failed(String message, JsonPosition position) {
-            return new Result(null, new JsonProblem(message, position), message);
-        }
-    }
+    record Result(JsonValue value, JsonProblem problem, String message) {}
 
     /** Go's limits are enforced by {@link GoJsonSyntax} beforehand, so Jackson's own must not be stricter. */
     private static final JsonFactory FACTORY = JsonFactory.builder()

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code packer validate -syntax-only} on a legacy JSON template, with packer 1.6.6's output and exit code. For JSON
@@ -79,7 +80,7 @@ public final class JsonValidate {
         } else if (e instanceof AccessDeniedException) {
             reason = "permission denied";
         } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            reason = fse.getReason().toLowerCase(java.util.Locale.ROOT);
+            reason = fse.getReason().toLowerCase(Locale.ROOT);
         } else {
             reason = String.valueOf(e.getMessage());
         }

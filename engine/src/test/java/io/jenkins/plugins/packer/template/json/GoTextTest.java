@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.template.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,6 @@ class GoTextTest {
 
     @Test
     void listsDecodingErrorsSorted() {
-        assertThat(GoText.decodingError(java.util.List.of("b", "a"))).isEqualTo("2 error(s) decoding:\n\n* a\n* b");
+        assertThat(GoText.decodingError(List.of("b", "a"))).isEqualTo("2 error(s) decoding:\n\n* a\n* b");
     }
 }

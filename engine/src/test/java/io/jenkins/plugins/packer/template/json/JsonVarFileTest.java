@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.template.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +18,7 @@ class JsonVarFileTest {
     @Test
     void readsStringValuesInOrderWithTheLastDuplicateWinning() {
         assertThat(parse("{\"b\": \"1\", \"a\": \"2\", \"b\": \"3\"}").values())
-                .containsExactly(java.util.Map.entry("b", "3"), java.util.Map.entry("a", "2"));
+                .containsExactly(Map.entry("b", "3"), Map.entry("a", "2"));
     }
 
     @Test
