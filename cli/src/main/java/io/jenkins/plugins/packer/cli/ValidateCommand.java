@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.cli;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
+import io.jenkins.plugins.packer.template.json.JsonValidate;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,12 @@ final class ValidateCommand extends Main.IoCommand {
     @Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
             description = "JSON or HCL2 file containing user variables.")
     java.util.List<String> varFiles = new java.util.ArrayList<>();
+
+    /** Packer's config type detection: HCL2 for a directory or a .pkr.hcl/.pkr.json file, else legacy JSON. */
+    private boolean isHcl2(String path) {
+        return path.endsWith(".pkr.hcl") || path.endsWith(".pkr.json")
+                || java.nio.file.Files.isDirectory(io.workDir().resolve(path));
+    }
 
     @Override
     String help() {
@@ -49,6 +56,13 @@ final class ValidateCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
+        if (!isHcl2(template)) {
+            if (syntaxOnly) {
+                JsonValidate.Result r = JsonValidate.syntaxOnly(io.workDir(), template, varFiles);
+                io.out().print(r.output());
+                return r.exitCode();
+            }
+        }
         Diagnostics diags = new Diagnostics();
         HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                 Clock.systemUTC()), diags);
