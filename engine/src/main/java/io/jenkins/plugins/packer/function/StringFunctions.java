@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.function;
 
+import io.jenkins.plugins.packer.value.GoStrings;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.util.ArrayList;
@@ -303,55 +304,11 @@ public final class StringFunctions {
         return sb.toString();
     }
 
-    /** Go's strconv.Quote (and so %q): double quotes, Go's escapes, \\u or \\U for what Go deems unprintable. */
     static String goQuote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(cp -> appendGoEscaped(sb, cp, '"'));
-        return sb.append('"').toString();
+        return GoStrings.quote(s);
     }
 
-    /** Go's %q of a single rune: single quotes. */
     static String goQuoteRune(int cp) {
-        StringBuilder sb = new StringBuilder("'");
-        appendGoEscaped(sb, cp, '\'');
-        return sb.append('\'').toString();
-    }
-
-    private static void appendGoEscaped(StringBuilder sb, int cp, char quote) {
-        switch (cp) {
-            case 7 -> sb.append("\\a");
-            case '\b' -> sb.append("\\b");
-            case '\f' -> sb.append("\\f");
-            case '\n' -> sb.append("\\n");
-            case '\r' -> sb.append("\\r");
-            case '\t' -> sb.append("\\t");
-            case 11 -> sb.append("\\v");
-            case '\\' -> sb.append("\\\\");
-            default -> {
-                if (cp == quote) {
-                    sb.append('\\').appendCodePoint(cp);
-                } else if (isGoPrintable(cp)) {
-                    sb.appendCodePoint(cp);
-                } else if (cp < ' ' || cp == 0x7f) {
-                    sb.append(String.format("\\x%02x", cp));
-                } else if (cp < 0x10000) {
-                    sb.append(String.format("\\u%04x", cp));
-                } else {
-                    sb.append(String.format("\\U%08x", cp));
-                }
-            }
-        }
-    }
-
-    private static boolean isGoPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-                    Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        };
+        return GoStrings.quoteRune(cp);
     }
 }

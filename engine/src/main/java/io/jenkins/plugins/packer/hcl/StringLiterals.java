@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.hcl;
 
+import io.jenkins.plugins.packer.value.GoStrings;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -129,26 +130,8 @@ final class StringLiterals {
         out.append(slice);
     }
 
-    /** Go's %q of a short string: double quotes with Go escapes. */
     static String goQuote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        b.append(String.format("\\x%02x", cp));
-                    } else {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.append('"').toString();
+        return GoStrings.quote(s);
     }
 
     private static Pos advance(Pos p, String text) {

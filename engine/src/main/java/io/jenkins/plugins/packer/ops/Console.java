@@ -55,7 +55,7 @@ public final class Console {
             case "help":
                 return new Result(HELP, false, diags);
             case "variables":
-                return new Result(variables(), false, diags);
+                return new Result(variables(config), false, diags);
             default:
                 break;
         }
@@ -71,7 +71,8 @@ public final class Console {
         return new Result(ConsoleFormat.format(v), false, diags);
     }
 
-    private String variables() {
+    /** The variables and locals with their values, as the console's "variables" and inspect print them. */
+    static String variables(HclConfig config) {
         StringBuilder out = new StringBuilder("> input-variables:\n\n");
         appendAll(out, "var.", config.inputVariables());
         out.append("\n> local-variables:\n\n");
@@ -81,10 +82,8 @@ public final class Console {
 
     private static void appendAll(StringBuilder out, String prefix, Map<String, Variable> vars) {
         for (Variable v : vars.values()) {
-            out.append(prefix).append(v.name()).append(": \"")
-                    .append(ConsoleFormat.format(v.value()).replace("\\", "\\\\").replace("\"", "\\\"")
-                            .replace("\n", "\\n"))
-                    .append("\"\n");
+            out.append(prefix).append(v.name()).append(": ")
+                    .append(ConsoleFormat.goQuote(ConsoleFormat.format(v.value()))).append('\n');
         }
     }
 }

@@ -86,6 +86,8 @@ public final class HclConfig {
     private final Map<String, Variable> locals = new TreeMap<>();
     private final List<LocalDef> localDefs = new ArrayList<>();
     private final Map<String, Function> functions;
+    private final Map<SourceRef, SourceBlock> sources = new LinkedHashMap<>();
+    private final List<BuildBlock> builds = new ArrayList<>();
 
     private HclConfig(List<File> files, Path workDir, String basedir, FunctionContext fctx) {
         this.files = files;
@@ -117,6 +119,14 @@ public final class HclConfig {
 
     public Map<String, Variable> locals() {
         return locals;
+    }
+
+    public Map<SourceRef, SourceBlock> sources() {
+        return sources;
+    }
+
+    public List<BuildBlock> builds() {
+        return builds;
     }
 
     /**
@@ -491,8 +501,43 @@ public final class HclConfig {
         localDefs.add(def);
     }
 
-    /** Evaluates the locals, in dependency order; a local that refers to itself through others is an error. */
+    /**
+     * Evaluates the locals (in dependency order; a local that refers to itself through others is an error), then
+     * decodes the sources and builds.
+     */
     public void initialize(Diagnostics diags) {
+        evaluateLocals(diags);
+        for (File f : files) {
+            decodeSourcesAndBuilds(f, diags);
+        }
+    }
+
+    private void decodeSourcesAndBuilds(File f, Diagnostics diags) {
+        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
+        for (Block block : content.blocks()) {
+            if (block.type().equals("source")) {
+                SourceBlock source = new SourceBlock(block.labels().get(0), block.labels().get(1), block);
+                SourceBlock existing = sources.get(source.ref());
+                if (existing != null) {
+                    diags.error("Duplicate source block", "This source block has the same builder type and name as a"
+                            + " previous block declared at " + Parser.rangeString(existing.block().defRange())
+                            + ". Each source must have a unique name per builder type.", block.defRange());
+                    continue;
+                }
+                sources.put(source.ref(), source);
+            } else if (block.type().equals("build")) {
+                Diagnostics buildDiags = new Diagnostics();
+                BuildBlock build = BuildDecoder.decode(block, evalContext(), buildDiags);
+                diags.addAll(buildDiags);
+                // Packer drops a build that has any error.
+                if (build != null && !buildDiags.hasErrors()) {
+                    builds.add(build);
+                }
+            }
+        }
+    }
+
+    private void evaluateLocals(Diagnostics diags) {
         Map<String, LocalDef> defs = new LinkedHashMap<>();
         localDefs.forEach(d -> defs.put(d.name(), d));
         Map<String, Integer> state = new HashMap<>();

@@ -97,45 +97,8 @@ public final class ConsoleFormat {
     }
 
     /** Go's {@code strconv.Quote}: double quotes, Go escapes for what Go deems unprintable. */
-    static String goQuote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 7 -> sb.append("\\a");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case 11 -> sb.append("\\v");
-                default -> {
-                    if (isGoPrintable(cp)) {
-                        sb.appendCodePoint(cp);
-                    } else if (cp < ' ' || cp == 0x7f) {
-                        sb.append(String.format("\\x%02x", cp));
-                    } else if (cp < 0x10000) {
-                        sb.append(String.format("\\u%04x", cp));
-                    } else {
-                        sb.append(String.format("\\U%08x", cp));
-                    }
-                }
-            }
-        });
-        return sb.append('"').toString();
+    public static String goQuote(String s) {
+        return GoStrings.quote(s);
     }
 
-    /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    private static boolean isGoPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-                    Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        };
-    }
 }

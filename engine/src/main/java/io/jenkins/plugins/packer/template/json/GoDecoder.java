@@ -1,5 +1,7 @@
 package io.jenkins.plugins.packer.template.json;
 
+import io.jenkins.plugins.packer.template.GoDuration;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.template.json;
+package io.jenkins.plugins.packer.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.template.json;
+package io.jenkins.plugins.packer.template;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +9,10 @@ import java.util.Map;
  * a sign, then one or more decimal numbers each with a unit (ns, us, µs, μs, ms, s, m, h), as in "1h30m" or
  * "-1.5s". Errors carry Go's wording because packer prints them.
  */
-final class GoDuration {
+public final class GoDuration {
 
     /** A duration Go would not accept, with Go's message. */
-    static final class InvalidDuration extends Exception {
+    public static final class InvalidDuration extends Exception {
         private static final long serialVersionUID = 1L;
 
         InvalidDuration(String message) {
@@ -31,7 +31,7 @@ final class GoDuration {
     }
 
     /** The duration in nanoseconds. */
-    static long parse(String orig) throws InvalidDuration {
+    public static long parse(String orig) throws InvalidDuration {
         String s = orig;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.packer.cli;
+
+import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.ops.Inspect;
+import io.jenkins.plugins.packer.template.HclConfig;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.time.Clock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pkrj inspect}: the components of a template, as {@code packer inspect} lists them. */
+@Command(name = "inspect", description = "see components of a template")
+final class InspectCommand extends Main.IoCommand {
+
+    @Parameters(arity = "1", paramLabel = "TEMPLATE")
+    String template;
+
+    @picocli.CommandLine.Mixin
+    VarOptions vars = new VarOptions();
+
+    @Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
+            description = "JSON or HCL2 file containing user variables.")
+    java.util.List<String> varFiles = new java.util.ArrayList<>();
+
+    @Override
+    String help() {
+        return """
+                Usage: pkrj inspect TEMPLATE
+
+                  Inspects a template, parsing and outputting the components a template
+                  defines. This does not validate the contents of a template (other than
+                  basic syntax by necessity).
+
+                Options:
+
+                  -machine-readable  Machine-readable output
+                  -var 'key=value'   Variable for templates, can be used multiple times.
+                  -var-file=path     JSON or HCL2 file containing user variables.""";
+    }
+
+    @Override
+    public Integer call() {
+        Diagnostics diags = new Diagnostics();
+        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                Clock.systemUTC()), diags);
+        if (Diags.write(io, Diags.sources(cfg), diags) != 0) {
+            return 1;
+        }
+        // Like packer, inspect shows what it could read even when some of it does not evaluate.
+        cfg.initialize(new Diagnostics());
+        io.out().print(Inspect.hcl(cfg));
+        return 0;
+    }
+}
