@@ -8,7 +8,9 @@ import io.jenkins.plugins.packer.hcl.ast.Attribute;
 import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
 import io.jenkins.plugins.packer.hcl.ast.File;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import io.jenkins.plugins.packer.template.HclConfig;
+import io.jenkins.plugins.packer.template.LoadRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -77,11 +80,11 @@ public class ParseEvaluateBenchmark {
     @Benchmark
     public Diagnostics parseAndEvaluate() {
         Diagnostics diags = new Diagnostics();
-        HclConfig config = HclConfig.load(dir, TEMPLATE, Map.of(), clock, diags);
+        HclConfig config = HclConfig.load(new LoadRequest(dir, TEMPLATE, List.of(), Map.of(), Map.of(), clock), diags);
         config.initialize(diags);
         EvalContext ctx = config.evalContext();
         for (File f : config.files()) {
-            for (Block b : f.body().blocks()) {
+            for (Block b : ((SyntaxBody) f.body()).blocks()) {
                 if (!DECODED_BY_LOAD.contains(b.type())) {
                     evaluate(b.body(), ctx, diags);
                 }
@@ -90,11 +93,13 @@ public class ParseEvaluateBenchmark {
         return diags;
     }
 
+    /** The template is native syntax, so every body is a {@link SyntaxBody}. */
     private static void evaluate(Body body, EvalContext ctx, Diagnostics diags) {
-        for (Attribute a : body.attributes().values()) {
+        SyntaxBody syntax = (SyntaxBody) body;
+        for (Attribute a : syntax.attributes().values()) {
             Evaluator.evaluate(a.expr(), ctx, diags);
         }
-        for (Block b : body.blocks()) {
+        for (Block b : syntax.blocks()) {
             evaluate(b.body(), ctx, diags);
         }
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.cli;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.ops.Console;
 import io.jenkins.plugins.packer.template.HclConfig;
+import io.jenkins.plugins.packer.template.LoadRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,11 +23,34 @@ final class ConsoleCommand extends Main.IoCommand {
     @Parameters(arity = "0..1", paramLabel = "TEMPLATE")
     String template;
 
+    @picocli.CommandLine.Mixin
+    VarOptions vars = new VarOptions();
+
+    @picocli.CommandLine.Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
+            description = "JSON or HCL2 file containing user variables.")
+    java.util.List<String> varFiles = new java.util.ArrayList<>();
+
+    @Override
+    String help() {
+        return """
+                Usage: pkrj console [options] [TEMPLATE]
+
+                  Creates a console for testing variable interpolation.
+                  If a template is provided, this command will load the template and any
+                  variables defined therein into its context to be referenced during
+                  interpolation.
+
+                Options:
+                  -var 'key=value'       Variable for templates, can be used multiple times.
+                  -var-file=path         JSON or HCL2 file containing user variables.""";
+    }
+
     @Override
     public Integer call() throws IOException {
         Diagnostics loadDiags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(io.workDir(), template == null ? "." : template, io.env(), Clock.systemUTC(),
-                loadDiags);
+        HclConfig cfg = template == null ? HclConfig.empty(io.workDir(), io.env(), Clock.systemUTC())
+                : HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                        Clock.systemUTC()), loadDiags);
         if (!loadDiags.isEmpty()) {
             int rc = Diags.write(io, Diags.sources(cfg), loadDiags);
             if (rc != 0) {

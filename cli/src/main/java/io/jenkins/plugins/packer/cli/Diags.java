@@ -15,7 +15,7 @@ final class Diags {
 
     static Map<String, DiagnosticWriter.SourceFile> sources(HclConfig cfg) {
         Map<String, DiagnosticWriter.SourceFile> m = new HashMap<>();
-        for (File f : cfg.files()) {
+        for (File f : cfg.allFiles()) {
             m.put(f.filename(), new DiagnosticWriter.SourceFile(f.bytes(), f.body()));
         }
         return m;
@@ -23,11 +23,12 @@ final class Diags {
 
     /** Writes the diagnostics (packer's Ui adds a newline after the block) and returns 1 when any is an error. */
     static int write(Main.Io io, Map<String, DiagnosticWriter.SourceFile> files, Diagnostics diags) {
-        String text = new DiagnosticWriter(files, 80).write(diags);
-        if (text.isEmpty()) {
+        byte[] text = new DiagnosticWriter(files, 80).writeBytes(diags);
+        if (text.length == 0) {
             return 0;
         }
-        io.out().println(text);
+        io.out().write(text, 0, text.length);
+        io.out().println();
         return diags.hasErrors() ? 1 : 0;
     }
 }

@@ -36,13 +36,16 @@ public final class Main {
         cl.setErr(new java.io.PrintWriter(io.out(), true));
         cl.setUnmatchedOptionsArePositionalParams(false);
         cl.setParameterExceptionHandler((ex, a) -> {
-            io.out().println(ex.getMessage());
             CommandLine c = ex.getCommandLine();
             if (c.getCommand() instanceof Main) {
                 io.out().println(usage());
                 return 127;
             }
-            c.usage(io.out());
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                    && u.getUnmatched().get(0).startsWith("-")) {
+                io.out().println("flag provided but not defined: " + u.getUnmatched().get(0));
+            }
+            io.out().println(((IoCommand) c.getCommand()).help());
             return 1;
         });
         return cl.execute(args);
@@ -71,8 +74,10 @@ public final class Main {
         }
     }
 
-    /** Base of the commands: access to the process seams. */
+    /** Base of the commands: access to the process seams, and packer's help text for the verb. */
     abstract static class IoCommand implements java.util.concurrent.Callable<Integer> {
         Io io;
+
+        abstract String help();
     }
 }

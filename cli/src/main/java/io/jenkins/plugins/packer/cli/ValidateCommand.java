@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.template.HclConfig;
+import io.jenkins.plugins.packer.template.LoadRequest;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,10 +19,39 @@ final class ValidateCommand extends Main.IoCommand {
     @Parameters(arity = "1", paramLabel = "TEMPLATE")
     String template;
 
+    @picocli.CommandLine.Mixin
+    VarOptions vars = new VarOptions();
+
+    @Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
+            description = "JSON or HCL2 file containing user variables.")
+    java.util.List<String> varFiles = new java.util.ArrayList<>();
+
+    @Override
+    String help() {
+        return """
+                Usage: pkrj validate [options] TEMPLATE
+
+                  Checks the template is valid by parsing the template and also
+                  checking the configuration with the various builders, provisioners, etc.
+
+                  If it is not valid, the errors will be shown and the command will exit
+                  with a non-zero exit status. If it is valid, it will exit with a zero
+                  exit status.
+
+                Options:
+
+                  -syntax-only           Only check syntax. Do not verify config of the template.
+                  -except=foo,bar,baz    Validate all builds other than these.
+                  -only=foo,bar,baz      Validate only these builds.
+                  -var 'key=value'       Variable for templates, can be used multiple times.
+                  -var-file=path         JSON or HCL2 file containing user variables.""";
+    }
+
     @Override
     public Integer call() {
         Diagnostics diags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(io.workDir(), template, io.env(), Clock.systemUTC(), diags);
+        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                Clock.systemUTC()), diags);
         if (Diags.write(io, Diags.sources(cfg), diags) != 0) {
             return 1;
         }

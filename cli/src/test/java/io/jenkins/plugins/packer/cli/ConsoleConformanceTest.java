@@ -21,13 +21,19 @@ class ConsoleConformanceTest {
 
     private static final Path DIR = CorpusFiles.root().resolve("handmade/expressions");
 
-    /** Cases where we deliberately differ from packer 1.6.6, with what we print instead. */
-    private static final Map<String, String> DELIBERATE = Map.of(
-            // Packer 1.6.6 masks sensitive values by text replacement, so a value derived from one prints in clear;
-            // we carry sensitivity through functions (DESIGN: differences, item 3).
-            "refs-12", "<sensitive>\n",
-            // The same: packer replaces the secret's text inside the string; the whole derived string is sensitive.
-            "tmpl-interp-17", "<sensitive>\n");
+    /**
+     * Cases where we deliberately differ from packer 1.6.6 (docs/differences.md): {@code differences.tsv} gives the
+     * exit code and the reason, {@code <id>.txt} our exact output.
+     */
+    private static final Path DIFFERENCES = Path.of("src/test/resources/console-differences");
+
+    static Map<String, String[]> differences() throws IOException {
+        Map<String, String[]> m = new java.util.HashMap<>();
+        for (String[] r : CorpusFiles.tsv(DIFFERENCES.resolve("differences.tsv"))) {
+            m.put(r[0], r);
+        }
+        return m;
+    }
 
     static Stream<Arguments> cases() throws IOException {
         return CorpusFiles.tsv(DIR.resolve("cases.tsv")).stream()
@@ -39,8 +45,12 @@ class ConsoleConformanceTest {
     void printsWhatPackerPrinted(String id, String expression, int rc) throws IOException {
         Run run = Run.pkrj(DIR, expression + "\n", "console", "template.pkr.hcl");
         String expected = Files.readString(DIR.resolve("out/" + id + ".txt"), StandardCharsets.UTF_8);
-        if (DELIBERATE.containsKey(id)) {
-            assertThat(run.out()).as("deliberate difference").isEqualTo(DELIBERATE.get(id)).isNotEqualTo(expected);
+        String[] difference = differences().get(id);
+        if (difference != null) {
+            String ours = Files.readString(DIFFERENCES.resolve(id + ".txt"), StandardCharsets.UTF_8);
+            assertThat(run.out()).as("deliberate difference: %s", difference[2]).isEqualTo(ours)
+                    .isNotEqualTo(expected);
+            assertThat(run.rc()).isEqualTo(Integer.parseInt(difference[1]));
             return;
         }
         if (!run.out().equals(expected) || run.rc() != rc) {

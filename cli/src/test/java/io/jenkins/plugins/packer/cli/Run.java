@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs pkrj in process, as packer's oracle runs were made: given stdin, a reduced environment, one directory. */
-record Run(int rc, String out) {
+record Run(int rc, String out, byte[] bytes) {
 
     static Run pkrj(Path dir, String stdin, String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -16,6 +16,6 @@ record Run(int rc, String out) {
         Main.Io io = new Main.Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out,
                 Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1", "LANG", "C.UTF-8"), dir);
         int rc = Main.run(io, args);
-        return new Run(rc, buf.toString(StandardCharsets.UTF_8));
+        return new Run(rc, buf.toString(StandardCharsets.UTF_8), buf.toByteArray());
     }
 }

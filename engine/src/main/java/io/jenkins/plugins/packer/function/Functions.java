@@ -12,6 +12,10 @@ public final class Functions {
     /** Every function available in Packer HCL2 expressions. */
     public static Map<String, Function> packer(FunctionContext ctx) {
         Map<String, Function> all = new TreeMap<>();
+        NumericFunctions.register(all);
+        StringFunctions.register(all);
+        CollectionFunctions.register(all);
+        EncodingFunctions.register(all);
         return all;
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.hcl;
 import io.jenkins.plugins.packer.hcl.ast.Attribute;
 import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,22 @@ public record BodyContent(Map<String, Attribute> attributes, List<Block> blocks,
 
     /** Decodes {@code body}; anything the schema does not name is an error. */
     public static BodyContent of(Body body, BodySchema schema, Diagnostics diags) {
-        BodyContent content = partial(body, schema, diags);
+        return body.content(schema, diags);
+    }
+
+    /** Decodes what the schema names and leaves the rest alone. */
+    public static BodyContent partial(Body body, BodySchema schema, Diagnostics diags) {
+        return body.partialContent(schema, diags);
+    }
+
+    /** A body that may hold only attributes, such as {@code locals} or a var-file. */
+    public static Map<String, Attribute> justAttributes(Body body, Diagnostics diags) {
+        return body.justAttributes(diags);
+    }
+
+    /** hclsyntax's Content: a native body against a schema. */
+    public static BodyContent ofSyntax(SyntaxBody body, BodySchema schema, Diagnostics diags) {
+        BodyContent content = partialOfSyntax(body, schema, diags);
         Set<String> attrNames = new HashSet<>();
         schema.attributes().forEach(a -> attrNames.add(a.name()));
         Set<String> blockTypes = new HashSet<>();
@@ -55,8 +71,8 @@ public record BodyContent(Map<String, Attribute> attributes, List<Block> blocks,
         return content;
     }
 
-    /** Decodes what the schema names and leaves the rest alone. */
-    public static BodyContent partial(Body body, BodySchema schema, Diagnostics diags) {
+    /** hclsyntax's PartialContent. */
+    public static BodyContent partialOfSyntax(SyntaxBody body, BodySchema schema, Diagnostics diags) {
         Map<String, Attribute> attrs = new LinkedHashMap<>();
         Range missing = body.range().startRange();
         for (BodySchema.AttributeSchema s : schema.attributes()) {
@@ -99,8 +115,8 @@ public record BodyContent(Map<String, Attribute> attributes, List<Block> blocks,
         return new BodyContent(attrs, blocks, missing);
     }
 
-    /** A body that may hold only attributes, such as {@code locals} or a var-file. */
-    public static Map<String, Attribute> justAttributes(Body body, Diagnostics diags) {
+    /** hclsyntax's JustAttributes. */
+    public static Map<String, Attribute> justAttributesOfSyntax(SyntaxBody body, Diagnostics diags) {
         if (!body.blocks().isEmpty()) {
             Block example = body.blocks().get(0);
             diags.error("Unexpected \"" + example.type() + "\" block", "Blocks are not allowed here.",

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.hcl;
 
 import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,38 @@ public final class DiagnosticWriter {
     }
 
     public String write(Iterable<Diagnostic> diags) {
-        StringBuilder out = new StringBuilder();
+        return new String(writeBytes(diags), StandardCharsets.UTF_8);
+    }
+
+    /** The rendered text as bytes: source lines are copied as they are in the file, even when not valid UTF-8. */
+    public byte[] writeBytes(Iterable<Diagnostic> diags) {
+        Out out = new Out();
         for (Diagnostic d : diags) {
             write(d, out);
         }
-        return out.toString();
+        return out.bytes.toByteArray();
     }
 
-    public void write(Diagnostic d, StringBuilder out) {
+    /** Text and raw bytes in order. */
+    private static final class Out {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        Out append(Object o) {
+            bytes.writeBytes(String.valueOf(o).getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        Out append(char c) {
+            return append(String.valueOf(c));
+        }
+
+        Out raw(byte[] b, int from, int to) {
+            bytes.write(b, from, to - from);
+            return this;
+        }
+    }
+
+    private void write(Diagnostic d, Out out) {
         out.append(d.isError() ? "Error" : "Warning").append(": ").append(d.summary()).append("\n\n");
         Range subject = d.subject();
         if (subject != null) {
@@ -47,12 +72,15 @@ public final class DiagnosticWriter {
                 out.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line())
                         .append(":\n  (source code not available)\n\n");
             } else {
-                String ctx = file.body() == null ? "" : contextString(file.body(), subject.start().byteOffset());
+                String ctx = file.body() instanceof SyntaxBody sb ? contextString(sb, subject.start().byteOffset()) : "";
                 out.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line())
                         .append(ctx.isEmpty() ? "" : ", in " + ctx).append(":\n");
-                for (Line line : lines(file.bytes(), subject.filename())) {
+                byte[] src = file.bytes();
+                for (Line line : lines(src, subject.filename())) {
                     if (overlaps(line.range, snip)) {
-                        out.append(String.format("%4d: %s\n", line.range.start().line(), line.text));
+                        out.append(String.format("%4d: ", line.range.start().line()))
+                                .raw(src, line.range.start().byteOffset(), line.range.end().byteOffset())
+                                .append('\n');
                     }
                 }
                 out.append('\n');
@@ -69,7 +97,7 @@ public final class DiagnosticWriter {
     }
 
     /** The enclosing top-level block, as {@code type "label" "label"}, or empty. */
-    static String contextString(Body root, int offset) {
+    static String contextString(SyntaxBody root, int offset) {
         for (Block b : root.blocks()) {
             Range r = Range.between(b.typeRange(), b.closeBraceRange());
             if (offset >= r.start().byteOffset() && offset < r.end().byteOffset()) {
@@ -109,7 +137,7 @@ public final class DiagnosticWriter {
                 || contains(other, r.start().byteOffset()) || contains(other, r.end().byteOffset());
     }
 
-    private record Line(Range range, String text) {}
+    private record Line(Range range) {}
 
     /** Splits like Go's bufio.ScanLines: on LF, dropping a CR before it; each line's range excludes its end. */
     private static List<Line> lines(byte[] src, String filename) {
@@ -128,7 +156,7 @@ public final class DiagnosticWriter {
             String text = new String(src, pos, textEnd - pos, StandardCharsets.UTF_8);
             int cols = text.codePointCount(0, text.length());
             Range r = new Range(filename, new Pos(line, 1, pos), new Pos(line, 1 + cols, textEnd));
-            out.add(new Line(r, text));
+            out.add(new Line(r));
             pos = nl < src.length ? nl + 1 : nl;
             line++;
         }

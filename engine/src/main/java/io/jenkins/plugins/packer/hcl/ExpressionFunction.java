@@ -1,12 +1,11 @@
 package io.jenkins.plugins.packer.hcl;
 
+import io.jenkins.plugins.packer.function.EncodingFunctions;
 import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.function.FunctionException;
 import io.jenkins.plugins.packer.function.Parameter;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
-import io.jenkins.plugins.packer.value.ConversionException;
-import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.util.List;
@@ -103,6 +102,8 @@ public abstract class ExpressionFunction extends Function {
     }
 
     private static final class ConvertFn extends ExpressionFunction {
+        private static final EncodingFunctions.ConvertFunction CONVERSION = new EncodingFunctions.ConvertFunction();
+
         ConvertFn() {
             super("convert", List.of(Parameter.of("value", Type.DYNAMIC).allowingNull().allowingUnknown()
                     .allowingDynamicType().allowingMarked(), Parameter.of("type", Type.DYNAMIC)), null);
@@ -118,11 +119,7 @@ public abstract class ExpressionFunction extends Function {
             if (own.hasErrors()) {
                 return Value.DYNAMIC_UNKNOWN;
             }
-            try {
-                return Convert.convert(v, t);
-            } catch (ConversionException e) {
-                throw new FunctionException(0, e.getMessage());
-            }
+            return CONVERSION.convert(v, t);
         }
     }
 }

@@ -79,6 +79,26 @@ public final class Lexer {
         return data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB && (data[2] & 0xff) == 0xBF;
     }
 
+    /** True when {@code s} is a single identifier, as hclsyntax.ValidIdentifier checks block labels. */
+    public static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int first = s.codePointAt(0);
+        if (!(first == '_' || Character.isUnicodeIdentifierStart(first))) {
+            return false;
+        }
+        for (int i = Character.charCount(first); i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!(cp == '-' || cp == '_' || (Character.isUnicodeIdentifierPart(cp)
+                    && !Character.isIdentifierIgnorable(cp)))) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     // ---- main -----------------------------------------------------------------------------------------------
 
     private State main(State state) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.packer.hcl;
 
 import io.jenkins.plugins.packer.hcl.ast.Attribute;
 import io.jenkins.plugins.packer.hcl.ast.Block;
-import io.jenkins.plugins.packer.hcl.ast.Body;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.File;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
@@ -53,7 +53,7 @@ public final class Parser {
         List<Token> tokens = Lexer.scan(src, filename, Lexer.Mode.NORMAL);
         checkInvalidTokens(tokens, diags);
         Parser p = new Parser(tokens);
-        Body body = p.parseBody(TokenType.EOF, diags);
+        SyntaxBody body = p.parseBody(TokenType.EOF, diags);
         return new File(filename, body, src);
     }
 
@@ -137,7 +137,7 @@ public final class Parser {
 
     // ---- bodies ---------------------------------------------------------------------------------------------
 
-    private Body parseBody(TokenType end, Diagnostics diags) {
+    private SyntaxBody parseBody(TokenType end, Diagnostics diags) {
         Map<String, Attribute> attrs = new LinkedHashMap<>();
         List<Block> blocks = new ArrayList<>();
         Range startRange = prevRange();
@@ -182,7 +182,7 @@ public final class Parser {
             recover(end);
             break;
         }
-        return new Body(attrs, blocks, Range.between(startRange, endRange), endRange.endRange());
+        return new SyntaxBody(attrs, blocks, Range.between(startRange, endRange), endRange.endRange());
     }
 
     /** HCL's {@code Range.String()}: {@code file:line,col-line,col} or {@code file:line,col-col}. */
@@ -211,7 +211,7 @@ public final class Parser {
         }
     }
 
-    private Body parseSingleAttrBody(Diagnostics diags) {
+    private SyntaxBody parseSingleAttrBody(Diagnostics diags) {
         Token ident = read();
         if (ident.type() != TokenType.IDENT) {
             recoverAfterBodyItem();
@@ -225,7 +225,7 @@ public final class Parser {
                 Attribute attr = finishAttribute(ident, true, diags);
                 Map<String, Attribute> attrs = new LinkedHashMap<>();
                 attrs.put(attr.name(), attr);
-                return new Body(attrs, List.of(), attr.range(), attr.range().endRange());
+                return new SyntaxBody(attrs, List.of(), attr.range(), attr.range().endRange());
             }
             case OQUOTE, OBRACE, IDENT:
                 recoverAfterBodyItem();
@@ -317,12 +317,12 @@ public final class Parser {
                         tok.range(), ctx));
             }
             recoverAfterBodyItem();
-            Body empty = new Body(Map.of(), List.of(), ident.range(), ident.range());
+            SyntaxBody empty = new SyntaxBody(Map.of(), List.of(), ident.range(), ident.range());
             return new Block(ident.text(), List.copyOf(labels), empty, ident.range(), List.copyOf(labelRanges),
                     ident.range(), ident.range());
         }
 
-        Body body;
+        SyntaxBody body;
         Diagnostics bodyDiags = new Diagnostics();
         TokenType after = peek().type();
         if (after == TokenType.NEWLINE || after == TokenType.EOF || after == TokenType.CBRACE) {
@@ -371,7 +371,7 @@ public final class Parser {
             recoverAfterBodyItem();
         }
         if (body == null) {
-            body = new Body(Map.of(), List.of(), Range.between(oBrace.range(), cBraceRange), cBraceRange);
+            body = new SyntaxBody(Map.of(), List.of(), Range.between(oBrace.range(), cBraceRange), cBraceRange);
         }
         return new Block(ident.text(), List.copyOf(labels), body, ident.range(), List.copyOf(labelRanges),
                 oBrace.range(), cBraceRange);

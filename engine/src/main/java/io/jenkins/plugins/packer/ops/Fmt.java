@@ -95,6 +95,28 @@ public final class Fmt {
         return new Result(changed, diags);
     }
 
+    /**
+     * {@code packer fmt -} (Packer 1.7+): formats standard input; the canonical text is the output whether or not it
+     * changed (with {@code -write=false} only when unchanged, as packer does).
+     */
+    public static Result stdin(byte[] src, boolean write, byte[][] output) {
+        Diagnostics diags = new Diagnostics();
+        Diagnostics parse = new Diagnostics();
+        Parser.parseConfig(src, "-", parse);
+        if (parse.hasErrors()) {
+            diags.add(Diagnostic.error("encountered an error while formatting -", "failed to parse HCL -", null));
+            output[0] = new byte[0];
+            return new Result(List.of(), diags);
+        }
+        byte[] out = Formatter.format(src);
+        if (Arrays.equals(src, out)) {
+            output[0] = out;
+            return new Result(List.of(), diags);
+        }
+        output[0] = write ? out : new byte[0];
+        return new Result(List.of(new Changed("-", null, src, out)), diags);
+    }
+
     private static void collect(Path dir, String display, boolean recursive, List<String> files, Diagnostics diags) {
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {

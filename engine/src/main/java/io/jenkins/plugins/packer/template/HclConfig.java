@@ -10,11 +10,14 @@ import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.EvalContext;
 import io.jenkins.plugins.packer.hcl.Evaluator;
 import io.jenkins.plugins.packer.hcl.ExpressionFunction;
+import io.jenkins.plugins.packer.hcl.Lexer;
 import io.jenkins.plugins.packer.hcl.Parser;
+import io.jenkins.plugins.packer.hcl.Range;
 import io.jenkins.plugins.packer.hcl.TypeExpressions;
 import io.jenkins.plugins.packer.hcl.Variables;
 import io.jenkins.plugins.packer.hcl.ast.Attribute;
 import io.jenkins.plugins.packer.hcl.ast.Block;
+import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.File;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
 import io.jenkins.plugins.packer.value.ConversionException;
@@ -41,8 +44,14 @@ public final class HclConfig {
 
     public static final String HCL_SUFFIX = ".pkr.hcl";
     public static final String JSON_SUFFIX = ".pkr.json";
-    /** The Packer version templates see as {@code packer.version}. */
-    public static final String PACKER_VERSION = "1.6.6";
+    public static final String AUTO_VARS_SUFFIX = ".auto.pkrvars.hcl";
+    public static final String AUTO_VARS_JSON_SUFFIX = ".auto.pkrvars.json";
+    /**
+     * The Packer version this engine implements, for {@code packer.version} and {@code required_version}: its
+     * template language is Packer 1.16's (a superset of the 1.6.6 reference's).
+     */
+    public static final String PACKER_VERSION = "1.16.0";
+    private static final VersionConstraint.Version CORE_VERSION = VersionConstraint.Version.parse(PACKER_VERSION);
 
     static final BodySchema TOP_LEVEL = BodySchema.of(List.of(), List.of(
             BodySchema.block("packer"),
@@ -50,18 +59,32 @@ public final class HclConfig {
             BodySchema.block("variables"),
             BodySchema.block("variable", "name"),
             BodySchema.block("locals"),
+            BodySchema.block("local", "name"),
+            BodySchema.block("data", "type", "name"),
             BodySchema.block("build"),
+            BodySchema.block("hcp_packer_registry"),
             BodySchema.block("communicator", "type", "name")));
+
+    private static final BodySchema PACKER_BLOCK = BodySchema.of(List.of(BodySchema.attr("required_version")),
+            List.of(BodySchema.block("required_plugins")));
 
     private static final BodySchema VARIABLE = BodySchema.of(List.of(
             BodySchema.attr("description"), BodySchema.attr("default"), BodySchema.attr("type"),
             BodySchema.attr("sensitive")), List.of(BodySchema.block("validation")));
 
+    private static final BodySchema LOCAL = BodySchema.of(List.of(BodySchema.attr("expression"),
+            BodySchema.attr("sensitive")), List.of());
+
+    private static final String BAD_IDENTIFIER = "A name must start with a letter or underscore and may contain only"
+            + " letters, digits, underscores, and dashes.";
+
     private final List<File> files;
+    private final List<File> varFiles = new ArrayList<>();
     private final Path workDir;
     private final String basedir;
     private final Map<String, Variable> inputVariables = new TreeMap<>();
     private final Map<String, Variable> locals = new TreeMap<>();
+    private final List<LocalDef> localDefs = new ArrayList<>();
     private final Map<String, Function> functions;
 
     private HclConfig(List<File> files, Path workDir, String basedir, FunctionContext fctx) {
@@ -77,6 +100,17 @@ public final class HclConfig {
         return files;
     }
 
+    /** Every HCL file read: the configuration's, then the var-files', for diagnostics that quote them. */
+    public List<File> allFiles() {
+        List<File> all = new ArrayList<>(files);
+        all.addAll(varFiles);
+        return all;
+    }
+
+    void addVarFile(File f) {
+        varFiles.add(f);
+    }
+
     public Map<String, Variable> inputVariables() {
         return inputVariables;
     }
@@ -86,52 +120,108 @@ public final class HclConfig {
     }
 
     /**
-     * Reads the configuration at {@code target} (a file or a directory, relative to {@code workDir}) and decodes its
-     * variables and locals. Parse errors stop there; other errors are reported and decoding goes on.
+     * Reads the configuration: parses its files, checks {@code required_version} and the top-level blocks, decodes
+     * the variables and collects the locals, then applies the variable values from the environment, var-files and
+     * {@code -var} arguments, in Packer's precedence. This is what {@code validate -syntax-only} checks.
      */
-    public static HclConfig load(Path workDir, String target, Map<String, String> env, java.time.Clock clock,
-                                 Diagnostics diags) {
+    public static HclConfig load(LoadRequest req, Diagnostics diags) {
+        Path workDir = req.workDir();
+        String target = req.target();
         Path resolved = workDir.resolve(target);
-        List<String> hclFiles = new ArrayList<>();
-        if (Files.isDirectory(resolved)) {
-            try (Stream<Path> s = Files.list(resolved)) {
-                s.sorted().forEach(p -> {
-                    String n = p.getFileName().toString();
-                    if (!Files.isDirectory(p) && n.endsWith(HCL_SUFFIX)) {
-                        hclFiles.add(target.equals(".") ? n : target.replaceAll("/+$", "") + "/" + n);
-                    }
-                });
-            } catch (IOException e) {
-                diags.add(Diagnostic.error("Cannot read hcl directory", e.getMessage(), null));
-            }
-        } else if (target.endsWith(HCL_SUFFIX)) {
-            hclFiles.add(target);
-        }
-        if (hclFiles.isEmpty()) {
+        List<String> hclFiles = configFiles(workDir, target, HCL_SUFFIX, diags);
+        if (hclFiles.isEmpty() && !diags.hasErrors()) {
             diags.add(Diagnostic.error("Could not find any config file in " + target,
                     "A config file must be suffixed with `.pkr.hcl` or `.pkr.json`. A folder can be referenced.",
                     null));
         }
         List<File> files = new ArrayList<>();
         for (String name : hclFiles) {
-            try {
-                byte[] src = Files.readAllBytes(workDir.resolve(name));
-                files.add(Parser.parseConfig(src, name, diags));
-            } catch (IOException e) {
-                diags.add(Diagnostic.error("Failed to read file", "The configuration file \"" + name
-                        + "\" could not be read.", null));
+            File f = parseFile(workDir, name, diags);
+            if (f != null) {
+                files.add(f);
             }
         }
         String basedir = Files.isDirectory(resolved) ? target : parentOf(target);
-        FunctionContext fctx = new FunctionContext(workDir.resolve(basedir).normalize(), null, env, clock);
+        FunctionContext fctx = new FunctionContext(workDir.resolve(basedir).normalize(), null, req.env(),
+                req.clock());
         HclConfig cfg = new HclConfig(files, workDir, basedir, fctx);
         if (diags.hasErrors()) {
             return cfg;
         }
+        Diagnostics versionDiags = new Diagnostics();
         for (File f : files) {
-            cfg.decodeInputVariables(f, env, diags);
+            cfg.checkCoreVersion(f, versionDiags);
         }
+        diags.addAll(versionDiags);
+        if (versionDiags.hasErrors()) {
+            return cfg;
+        }
+        for (File f : files) {
+            cfg.decodeInputVariables(f, req.env(), diags);
+        }
+        for (File f : files) {
+            cfg.collectLocals(f, diags);
+        }
+        List<String> varFiles = new ArrayList<>();
+        if (Files.isDirectory(resolved)) {
+            varFiles.addAll(configFiles(workDir, target, AUTO_VARS_SUFFIX, diags));
+            varFiles.addAll(configFiles(workDir, target, AUTO_VARS_JSON_SUFFIX, diags));
+        }
+        varFiles.addAll(req.varFiles());
+        new VariableValues(cfg).collect(workDir, req.env(), varFiles, req.vars(), diags);
         return cfg;
+    }
+
+    /** The files of {@code target} (itself, or the directory's entries) whose names end in {@code suffix}. */
+    static List<String> configFiles(Path workDir, String target, String suffix, Diagnostics diags) {
+        Path resolved = workDir.resolve(target);
+        List<String> out = new ArrayList<>();
+        if (Files.isDirectory(resolved)) {
+            try (Stream<Path> s = Files.list(resolved)) {
+                s.sorted().forEach(p -> {
+                    String n = p.getFileName().toString();
+                    if (!Files.isDirectory(p) && n.endsWith(suffix)) {
+                        out.add(joinPath(target, n));
+                    }
+                });
+            } catch (IOException e) {
+                diags.add(Diagnostic.error("Cannot read hcl directory", e.getMessage(), null));
+            }
+        } else if (!Files.exists(resolved)) {
+            diags.add(Diagnostic.error("Cannot tell wether " + target + " is a directory",
+                    "stat " + target + ": no such file or directory", null));
+        } else if (target.endsWith(suffix)) {
+            out.add(target);
+        }
+        return out;
+    }
+
+    /** A configuration without files, for the console started without a template. */
+    public static HclConfig empty(Path workDir, Map<String, String> env, java.time.Clock clock) {
+        return new HclConfig(List.of(), workDir, ".", new FunctionContext(workDir, null, env, clock));
+    }
+
+    /** Go's filepath.Join of a directory as given and a file name. */
+    static String joinPath(String dir, String name) {
+        String d = dir;
+        while (d.length() > 1 && d.endsWith("/")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        if (d.equals(".") || d.isEmpty()) {
+            return name;
+        }
+        return Path.of(d).normalize() + "/" + name;
+    }
+
+    static File parseFile(Path workDir, String name, Diagnostics diags) {
+        try {
+            byte[] src = Files.readAllBytes(workDir.resolve(name));
+            return Parser.parseConfig(src, name, diags);
+        } catch (IOException e) {
+            diags.add(Diagnostic.error("Failed to read file", "The configuration file \"" + name
+                    + "\" could not be read.", null));
+            return null;
+        }
     }
 
     private static String parentOf(String path) {
@@ -142,7 +232,51 @@ public final class HclConfig {
         return i == 0 ? "/" : path.substring(0, i);
     }
 
+    /** Decodes the {@code packer} blocks of a file and checks their {@code required_version} against ours. */
+    private void checkCoreVersion(File f, Diagnostics diags) {
+        BodyContent root = BodyContent.partial(f.body(), BodySchema.of(List.of(), List.of(BodySchema.block("packer"))),
+                new Diagnostics());
+        for (Block block : root.blocks()) {
+            BodyContent content = BodyContent.of(block.body(), PACKER_BLOCK, diags);
+            Attribute attr = content.attributes().get("required_version");
+            if (attr == null) {
+                continue;
+            }
+            Diagnostics own = new Diagnostics();
+            Value v = Evaluator.evaluate(attr.expr(), null, own);
+            diags.addAll(own);
+            if (own.hasErrors()) {
+                continue;
+            }
+            try {
+                v = Convert.convert(v, Type.STRING);
+            } catch (ConversionException e) {
+                diags.error("Invalid version constraint", "A string value is required for required_version.",
+                        attr.expr().range());
+                continue;
+            }
+            if (v.isNull() || !v.isKnown()) {
+                continue;
+            }
+            VersionConstraint constraint;
+            try {
+                constraint = VersionConstraint.parse(v.asString());
+            } catch (IllegalArgumentException e) {
+                diags.error("Invalid version constraint", "This string does not use correct version constraint"
+                        + " syntax.", attr.expr().range());
+                continue;
+            }
+            if (!constraint.check(CORE_VERSION)) {
+                diags.error("Unsupported Packer Core version", "This configuration does not support Packer version "
+                        + PACKER_VERSION + ". To proceed, either choose another supported Packer version or update"
+                        + " this version constraint. Version constraints are normally set for good reason, so"
+                        + " updating the constraint may lead to other errors or unexpected behavior.", attr.range());
+            }
+        }
+    }
+
     private void decodeInputVariables(File f, Map<String, String> env, Diagnostics diags) {
+        // Packer reads the top level once for variables and once for locals, and reports what it rejects each time.
         BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
         // Variable defaults may call env() and nothing else, and may not refer to other variables.
         Map<String, Function> defaultFunctions = new HashMap<>();
@@ -172,7 +306,7 @@ public final class HclConfig {
         if (own.hasErrors()) {
             return;
         }
-        Variable var = new Variable(attr.name(), v.type(), false, "", attr.range());
+        Variable var = new Variable(attr.name(), v.type(), true, false, "", attr.range());
         var.assign(new Variable.Assignment("default", v, attr.expr()));
         inputVariables.put(attr.name(), var);
     }
@@ -185,6 +319,9 @@ public final class HclConfig {
             return;
         }
         BodyContent content = BodyContent.of(block.body(), VARIABLE, diags);
+        if (!Lexer.isIdentifier(name)) {
+            diags.error("Invalid variable name", BAD_IDENTIFIER, block.labelRanges().get(0));
+        }
         Type type = null;
         Attribute typeAttr = content.attributes().get("type");
         if (typeAttr != null) {
@@ -195,6 +332,7 @@ public final class HclConfig {
                 return;
             }
         }
+        List<VariableValidation> validations = new ArrayList<>();
         boolean sensitive = false;
         Attribute sensAttr = content.attributes().get("sensitive");
         if (sensAttr != null) {
@@ -229,12 +367,71 @@ public final class HclConfig {
                 type = defaultValue.type();
             }
         }
-        Variable var = new Variable(name, type == null ? Type.DYNAMIC : type, sensitive, description,
+        for (Block vb : content.blocks()) {
+            if (vb.type().equals("validation")) {
+                validations.add(decodeValidation(name, vb, diags));
+            }
+        }
+        Variable var = new Variable(name, type == null ? Type.DYNAMIC : type, type != null, sensitive, description,
                 block.defRange());
         if (defaultValue != null) {
             var.assign(new Variable.Assignment("default", defaultValue, def.expr()));
         }
+        validations.forEach(var::addValidation);
         inputVariables.put(name, var);
+    }
+
+    private static final BodySchema VALIDATION = BodySchema.of(List.of(BodySchema.required("condition"),
+            BodySchema.required("error_message")), List.of());
+
+    /** A variable's validation rule: the condition may only refer to the variable itself. */
+    private static VariableValidation decodeValidation(String varName, Block block, Diagnostics diags) {
+        BodyContent content = BodyContent.of(block.body(), VALIDATION, diags);
+        Attribute cond = content.attributes().get("condition");
+        if (cond != null) {
+            int goodRefs = 0;
+            for (List<Traverser> ref : Variables.of(cond.expr())) {
+                if (ref.size() >= 2 && ((Traverser.Root) ref.get(0)).name().equals("var")
+                        && ref.get(1) instanceof Traverser.Attr a && a.name().equals(varName)) {
+                    goodRefs++;
+                    continue;
+                }
+                diags.error("Invalid reference in variable validation", "The condition for variable \"" + varName
+                        + "\" can only refer to the variable itself, using var." + varName + ".",
+                        io.jenkins.plugins.packer.hcl.Range.between(ref.get(0).range(), ref.get(ref.size() - 1).range()));
+            }
+            if (goodRefs < 1) {
+                diags.error("Invalid variable validation condition", "The condition for variable \"" + varName
+                        + "\" must refer to var." + varName + " in order to test incoming values.", cond.expr().range());
+            }
+        }
+        String message = "";
+        Attribute msg = content.attributes().get("error_message");
+        if (msg != null) {
+            Value m = staticValue(msg, Type.STRING, diags);
+            if (m != null) {
+                message = m.asString();
+                if (message.isEmpty()) {
+                    diags.error("Invalid validation error message", "An empty string is not a valid nor useful error"
+                            + " message.", msg.expr().range());
+                } else if (!looksLikeSentences(message)) {
+                    diags.error("Invalid validation error message", "Validation error message must be at least one"
+                            + " full sentence starting with an uppercase letter ( if the alphabet permits it ) and"
+                            + " ending with a period or question mark.", msg.expr().range());
+                }
+            }
+        }
+        return new VariableValidation(cond == null ? null : cond.expr(), message, block.defRange());
+    }
+
+    /** Starts with an uppercase letter (when it starts with a letter) and ends like a sentence. */
+    static boolean looksLikeSentences(String s) {
+        int first = s.codePointAt(0);
+        int last = s.codePointBefore(s.length());
+        if (Character.isLetter(first) && !Character.isUpperCase(first) && !Character.isTitleCase(first)) {
+            return false;
+        }
+        return last == '.' || last == '?' || last == '!';
     }
 
     /** Decodes an attribute that may use no variables or functions, like gohcl.DecodeExpression with a nil context. */
@@ -252,27 +449,52 @@ public final class HclConfig {
         return own.hasErrors() || v.isNull() || !v.isKnown() ? null : v;
     }
 
-    private record LocalDef(String name, Attribute attr) {}
+    /** A local value's definition, from a {@code locals} attribute or a {@code local} block. */
+    private record LocalDef(String name, Expression expr, boolean sensitive, Range range) {}
+
+    private void collectLocals(File f, Diagnostics diags) {
+        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
+        for (Block block : content.blocks()) {
+            if (block.type().equals("locals")) {
+                for (Attribute attr : BodyContent.justAttributes(block.body(), diags).values()) {
+                    addLocal(new LocalDef(attr.name(), attr.expr(), false, attr.range()), diags);
+                }
+            } else if (block.type().equals("local")) {
+                String name = block.labels().get(0);
+                BodyContent lc = BodyContent.of(block.body(), LOCAL, diags);
+                if (!Lexer.isIdentifier(name)) {
+                    diags.error("Invalid local name", BAD_IDENTIFIER, block.labelRanges().get(0));
+                }
+                boolean sensitive = false;
+                Attribute sens = lc.attributes().get("sensitive");
+                if (sens != null) {
+                    Value sv = staticValue(sens, Type.BOOL, diags);
+                    sensitive = sv != null && sv.asBool();
+                }
+                Attribute expr = lc.attributes().get("expression");
+                if (expr != null) {
+                    addLocal(new LocalDef(name, expr.expr(), sensitive, block.defRange()), diags);
+                }
+            }
+        }
+    }
+
+    private void addLocal(LocalDef def, Diagnostics diags) {
+        for (LocalDef other : localDefs) {
+            if (other.name().equals(def.name())) {
+                diags.error("Duplicate local definition", "Local variable \"" + def.name() + "\" is defined twice in"
+                        + " your templates. Other definition found at \"" + other.expr().range() + "\"",
+                        def.expr().range());
+                return;
+            }
+        }
+        localDefs.add(def);
+    }
 
     /** Evaluates the locals, in dependency order; a local that refers to itself through others is an error. */
     public void initialize(Diagnostics diags) {
         Map<String, LocalDef> defs = new LinkedHashMap<>();
-        for (File f : files) {
-            Diagnostics ignore = new Diagnostics();
-            for (Block block : BodyContent.partial(f.body(), TOP_LEVEL, ignore).blocks()) {
-                if (!block.type().equals("locals")) {
-                    continue;
-                }
-                for (Attribute attr : BodyContent.justAttributes(block.body(), diags).values()) {
-                    if (defs.containsKey(attr.name())) {
-                        diags.error("Duplicate local variable", "Duplicate " + attr.name()
-                                + " local variable definition found.", attr.nameRange());
-                        continue;
-                    }
-                    defs.put(attr.name(), new LocalDef(attr.name(), attr));
-                }
-            }
-        }
+        localDefs.forEach(d -> defs.put(d.name(), d));
         Map<String, Integer> state = new HashMap<>();
         for (String name : defs.keySet()) {
             evaluateLocal(name, defs, state, new ArrayList<>(), diags);
@@ -288,7 +510,7 @@ public final class HclConfig {
         LocalDef def = defs.get(name);
         state.put(name, 1);
         path.add(name);
-        for (List<Traverser> ref : Variables.of(def.attr().expr())) {
+        for (List<Traverser> ref : Variables.of(def.expr())) {
             if (ref.size() >= 2 && ((Traverser.Root) ref.get(0)).name().equals("local")
                     && ref.get(1) instanceof Traverser.Attr a && defs.containsKey(a.name())) {
                 if (Integer.valueOf(1).equals(state.get(a.name()))) {
@@ -296,7 +518,7 @@ public final class HclConfig {
                     cycle.add(a.name());
                     diags.error("Cycle in local variables", "The local variables "
                             + String.join(" -> ", cycle.stream().map(n -> "local." + n).toList())
-                            + " refer to each other in a cycle.", def.attr().range());
+                            + " refer to each other in a cycle.", def.expr().range());
                     continue;
                 }
                 evaluateLocal(a.name(), defs, state, path, diags);
@@ -304,12 +526,12 @@ public final class HclConfig {
         }
         path.remove(path.size() - 1);
         Diagnostics own = new Diagnostics();
-        Value v = Evaluator.evaluate(def.attr().expr(), evalContext(), own);
+        Value v = Evaluator.evaluate(def.expr(), evalContext(), own);
         diags.addAll(own);
         state.put(name, 2);
         if (!own.hasErrors()) {
-            Variable local = new Variable(name, v.type(), false, "", def.attr().range());
-            local.assign(new Variable.Assignment("default", v, def.attr().expr()));
+            Variable local = new Variable(name, v.type(), true, def.sensitive(), "", def.range());
+            local.assign(new Variable.Assignment("default", v, def.expr()));
             locals.put(name, local);
         }
     }

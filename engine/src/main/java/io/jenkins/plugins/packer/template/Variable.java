@@ -21,14 +21,17 @@ public final class Variable {
 
     private final String name;
     private final Type type;
+    private final boolean typed;
     private final boolean sensitive;
     private final String description;
     private final Range declRange;
     private final List<Assignment> values = new ArrayList<>();
+    private final List<VariableValidation> validations = new ArrayList<>();
 
-    public Variable(String name, Type type, boolean sensitive, String description, Range declRange) {
+    public Variable(String name, Type type, boolean typed, boolean sensitive, String description, Range declRange) {
         this.name = name;
         this.type = type;
+        this.typed = typed;
         this.sensitive = sensitive;
         this.description = description;
         this.declRange = declRange;
@@ -40,6 +43,11 @@ public final class Variable {
 
     public Type type() {
         return type;
+    }
+
+    /** False when the variable has neither a type constraint nor a default to take its type from. */
+    public boolean typed() {
+        return typed;
     }
 
     public boolean sensitive() {
@@ -60,6 +68,14 @@ public final class Variable {
 
     public void assign(Assignment a) {
         values.add(a);
+    }
+
+    public void addValidation(VariableValidation v) {
+        validations.add(v);
+    }
+
+    public List<VariableValidation> validations() {
+        return List.copyOf(validations);
     }
 
     public boolean isSet() {

@@ -222,9 +222,15 @@ public enum Operator {
         if (sign(b) == 0 || a.isInfinite()) {
             return a;
         }
-        BigDecimal x = a.asBigDecimal();
-        BigDecimal y = b.asBigDecimal();
-        BigDecimal quotient = x.divide(y, Numbers.CONTEXT).setScale(0, RoundingMode.DOWN);
-        return Value.number(x.subtract(y.multiply(quotient), Numbers.CONTEXT));
+        // cty 1.4 works on 512-bit binary floats, but computes the product and the difference of its modulo at
+        // 64 bits, so 11 % 5.1 is 0.8000000000000000002 there; reproduce that exactly.
+        BigDecimal x = BinaryFloats.round(a.asBigDecimal(), 512);
+        BigDecimal y = BinaryFloats.round(b.asBigDecimal(), 512);
+        java.math.BigInteger quotient = BinaryFloats.round(x.divide(y, Numbers.CONTEXT), 512)
+                .setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        int bits = Math.max(64, quotient.abs().bitLength());
+        BigDecimal product = BinaryFloats.round(y.multiply(new BigDecimal(quotient)), bits);
+        BigDecimal diff = BinaryFloats.round(x.subtract(product), bits);
+        return Value.number(BinaryFloats.shortest(diff, bits));
     }
 }

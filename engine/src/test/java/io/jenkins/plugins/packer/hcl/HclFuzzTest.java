@@ -10,6 +10,7 @@ import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.File;
+import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
 import io.jenkins.plugins.packer.hcl.fmt.Formatter;
 import io.jenkins.plugins.packer.value.Mark;
 import io.jenkins.plugins.packer.value.Type;
@@ -93,11 +94,13 @@ class HclFuzzTest {
         Formatter.format(input);
     }
 
+    /** Native syntax only: parseConfig never yields another kind of body. */
     private static void evaluateBody(Body body, Diagnostics diags) {
-        for (Attribute a : body.attributes().values()) {
+        SyntaxBody syntax = (SyntaxBody) body;
+        for (Attribute a : syntax.attributes().values()) {
             Evaluator.evaluate(a.expr(), CONTEXT, diags);
         }
-        for (Block b : body.blocks()) {
+        for (Block b : syntax.blocks()) {
             evaluateBody(b.body(), diags);
         }
     }
