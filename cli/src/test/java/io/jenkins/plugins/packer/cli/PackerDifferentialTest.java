@@ -50,27 +50,20 @@ class PackerDifferentialTest {
     private static final int EXPRESSION_STRIDE = 10;
 
     /**
-     * Cases where pkrj differs from packer 1.6.6 today, each under its reason. A listed case must still differ (see
-     * {@link #compare}); when one starts to match, delete it here.
+     * Cases where pkrj differs from packer 1.6.6 today, each under its reason, plus the console's deliberate
+     * differences that {@link ConsoleConformanceTest} keeps. A listed case must still differ (see {@link #compare});
+     * when one starts to match, delete it here.
      */
     private static final Map<String, String> KNOWN_DIFFERENCES = known(
-            new Known("not yet: packer 1.6.6 reports each error about a top-level block twice (its syntax-only"
-                    + " check decodes the top-level blocks in two passes); pkrj reports it once",
-                "validate -syntax-only packer-testdata/v1.6.6/hcl2template/testdata/sources/untyped.pkr.hcl",
-                "validate -syntax-only packer-testdata/v1.9.5/hcl2template/fixtures/malformed_override.pkr.hcl",
+            new Known("deliberate (docs/differences.md, item 3): data blocks are Packer 1.7+ syntax that pkrj"
+                    + " accepts as Packer 1.16 does; 1.6.6 rejects them",
                 "validate -syntax-only packer-testdata/v1.9.5/hcl2template/testdata/datasources/basic.pkr.hcl",
-                "validate -syntax-only packer-testdata/v1.9.5/hcl2template/testdata/sources/untyped.pkr.hcl",
                 "validate -syntax-only templates/hashicorp__packer-plugin-amazon/datasource/parameterstore/test-fixtures/template.pkr.hcl",
-                "validate -syntax-only handmade/templates/syn-block-as-attr.pkr.hcl",
-                "validate -syntax-only handmade/templates/syn-label-missing.pkr.hcl",
                 "validate -syntax-only handmade/templates/val-data-block.pkr.hcl"),
-            new Known("deliberate (DESIGN.md, differences item 1): packer.required_plugins is Packer 1.7+ syntax that"
+            new Known("deliberate (docs/differences.md, item 3): packer.required_plugins is Packer 1.7+ syntax that"
                     + " pkrj accepts as Packer 1.16 does; 1.6.6 rejects it",
                 "validate -syntax-only templates/gusztavvargadr__packer/src/ubuntu/source.qemu.pkr.hcl",
                 "validate -syntax-only templates/hashicorp__packer-plugin-vsphere/examples/builder/vsphere-clone/alpine/alpine.pkr.hcl"),
-            new Known("not yet: pkrj does not check the packer block's content; packer rejects an argument"
-                    + " named version there (required_version is the only argument)",
-                "validate -syntax-only packer-testdata/v1.9.5/command/test-fixtures/validate/invalid_packer_block.pkr.hcl"),
             new Known("not yet: validate does not read legacy JSON templates (the JSON template issue)",
                 "validate -syntax-only handmade/templates/json-bad-pp-nesting.json",
                 "validate -syntax-only handmade/templates/json-dup-builder-name.json",
@@ -81,59 +74,22 @@ class PackerDifferentialTest {
                 "validate -syntax-only handmade/templates/json-syntax-error.json",
                 "validate -syntax-only handmade/templates/json-unknown-builder-type.json",
                 "validate -syntax-only handmade/templates/json-user-env-timestamp.json"),
-            new Known("not yet: the function library has not landed (Functions.packer is empty), so every call is"
-                    + " \"Call to unknown function\"",
-                "console fn-abs-01",
+            new Known("not yet: the file, hash, crypto, time, network, uuid and consul functions have not landed,"
+                    + " so these calls are \"Call to unknown function\"",
                 "console fn-abspath-03",
-                "console fn-base64decode-04",
                 "console fn-basename-03",
-                "console fn-ceil-04",
-                "console fn-chunklist-01",
                 "console fn-cidrhost-05",
                 "console fn-cidrsubnet-04",
-                "console fn-coalesce-04",
-                "console fn-compact-03",
                 "console fn-consul_key-02",
-                "console fn-csvdecode-03",
-                "console fn-distinct-01",
-                "console fn-element-06",
                 "console fn-fileexists-03",
-                "console fn-flatten-03",
-                "console fn-format-03",
-                "console fn-format-13",
                 "console fn-formatdate-03",
-                "console fn-formatlist-06",
                 "console fn-index-05",
-                "console fn-join-05",
-                "console fn-jsondecode-07",
-                "console fn-keys-03",
-                "console fn-length-08",
-                "console fn-lookup-03",
-                "console fn-max-02",
                 "console fn-md5-05",
-                "console fn-min-03",
-                "console fn-parseint-07",
-                "console fn-pow-03",
-                "console fn-range-07",
-                "console fn-replace-03",
                 "console fn-rsadecrypt-01",
-                "console fn-setproduct-01",
                 "console fn-sha1-01",
                 "console fn-sha512-03",
-                "console fn-slice-04",
-                "console fn-split-02",
-                "console fn-substr-01",
                 "console fn-timeadd-03",
-                "console fn-title-03",
-                "console fn-trimprefix-03",
-                "console fn-trimspace-04",
-                "console fn-upper-04",
-                "console fn-uuidv4-04",
-                "console fn-values-04",
-                "console fn-yamldecode-06",
-                "console fn-zipmap-03",
-                "console unicode-06",
-                "console null-07"));
+                "console fn-uuidv4-04"));
 
     private static Path packer;
 
@@ -160,6 +116,11 @@ class PackerDifferentialTest {
             for (String key : g.keys()) {
                 byKey.put(key, g.reason());
             }
+        }
+        try {
+            ConsoleConformanceTest.differences().forEach((id, row) -> byKey.put("console " + id, "deliberate: " + row[2]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Map.copyOf(byKey);
     }
