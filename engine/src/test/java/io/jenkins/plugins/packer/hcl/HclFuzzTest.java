@@ -113,8 +113,10 @@ class HclFuzzTest {
         Path workspace;
         try {
             workspace = Files.createTempDirectory("hcl-fuzz");
-            Files.writeString(workspace.resolve("a.txt"), "hello ${name}\n");
-            Files.writeString(workspace.resolve("b.json"), "{\"k\": [1, 2]}");
+            // Deleted in reverse order of registration: the files, then the directory.
+            workspace.toFile().deleteOnExit();
+            Files.writeString(workspace.resolve("a.txt"), "hello ${name}\n").toFile().deleteOnExit();
+            Files.writeString(workspace.resolve("b.json"), "{\"k\": [1, 2]}").toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
