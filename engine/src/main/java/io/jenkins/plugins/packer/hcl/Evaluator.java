@@ -150,24 +150,27 @@ public final class Evaluator {
 
     private static Value functionCall(Expression.FunctionCall e, EvalContext ctx, Diagnostics diags) {
         Function f = null;
-        boolean hasFunctions = false;
+        // Suggestions come from the nearest scope that has functions: the current one may hold only variables.
+        Map<String, Function> nearest = null;
         for (EvalContext c = ctx; c != null; c = c.parent()) {
             if (c.functions() == null) {
                 continue;
             }
-            hasFunctions = true;
+            if (nearest == null) {
+                nearest = c.functions();
+            }
             f = c.functions().get(e.name());
             if (f != null) {
                 break;
             }
         }
         if (f == null) {
-            if (!hasFunctions) {
+            if (nearest == null) {
                 diags.add(diag("Function calls not allowed", "Functions may not be called here.", e.range(), null, e,
                         ctx));
                 return Value.DYNAMIC_UNKNOWN;
             }
-            List<String> names = new ArrayList<>(ctx.functions().keySet());
+            List<String> names = new ArrayList<>(nearest.keySet());
             String suggestion = Suggestions.nameSuggestion(e.name(), names);
             String hint = suggestion == null ? "" : " Did you mean \"" + suggestion + "\"?";
             diags.add(diag("Call to unknown function", "There is no function named " + StringLiterals.goQuote(e.name())
