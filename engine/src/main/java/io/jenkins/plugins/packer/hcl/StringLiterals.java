@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * {@code $${} / {@code %%{} escapes in both quoted strings and heredocs. Bad escapes become diagnostics that point at
  * the exact escape.
  */
-final class StringLiterals {
+public final class StringLiterals {
 
     private StringLiterals() {
     }
@@ -130,7 +130,7 @@ final class StringLiterals {
     }
 
     /** Go's %q of a short string: double quotes with Go escapes. */
-    static String goQuote(String s) {
+    public static String goQuote(String s) {
         StringBuilder b = new StringBuilder("\"");
         s.codePoints().forEach(cp -> {
             switch (cp) {
