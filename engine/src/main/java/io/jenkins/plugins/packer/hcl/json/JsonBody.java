@@ -61,9 +61,9 @@ public record JsonBody(JsonValue value) implements Body {
                 continue;
             }
             String suggestion = Suggestions.nameSuggestion(p.name(), suggestions);
+            String hint = suggestion == null ? "" : " Did you mean \"" + suggestion + "\"?";
             diags.add(Diagnostic.error("Extraneous JSON object property", "No argument or block type is named "
-                    + StringLiterals.goQuote(p.name()) + "." + (suggestion == null ? "" : " Did you mean \"" + suggestion + "\"?"),
-                    p.nameRange(), p.nameRange()));
+                    + StringLiterals.goQuote(p.name()) + "." + hint, p.nameRange(), p.nameRange()));
         }
         return content;
     }
@@ -87,8 +87,8 @@ public record JsonBody(JsonValue value) implements Body {
             if (attrSchemas.containsKey(name)) {
                 Attribute existing = attrs.get(name);
                 if (existing != null) {
-                    diags.add(Diagnostic.error("Duplicate argument", "The argument " + StringLiterals.goQuote(name) + " was already set at "
-                            + existing.range() + ".", p.nameRange(), p.nameRange()));
+                    diags.add(Diagnostic.error("Duplicate argument", "The argument " + StringLiterals.goQuote(name)
+                            + " was already set at " + existing.range() + ".", p.nameRange(), p.nameRange()));
                     continue;
                 }
                 attrs.put(name, attribute(p));
@@ -122,8 +122,8 @@ public record JsonBody(JsonValue value) implements Body {
             }
             Attribute existing = attrs.get(p.name());
             if (existing != null) {
-                diags.error("Duplicate attribute definition", "The argument " + StringLiterals.goQuote(p.name()) + " was already set at "
-                        + existing.range() + ".", p.nameRange());
+                diags.error("Duplicate attribute definition", "The argument " + StringLiterals.goQuote(p.name())
+                        + " was already set at " + existing.range() + ".", p.nameRange());
                 continue;
             }
             attrs.put(p.name(), attribute(p));

@@ -70,8 +70,9 @@ class JsonParserTest {
 
     @Test
     void numbersKeepAllTheirDigits() {
-        NumberValue n = (NumberValue) parseClean("123456789012345678901234567890.000000000000000000001");
-        assertThat(n.value()).isEqualByComparingTo(new BigDecimal("123456789012345678901234567890.000000000000000000001"));
+        String digits = "123456789012345678901234567890.000000000000000000001";
+        NumberValue n = (NumberValue) parseClean(digits);
+        assertThat(n.value()).isEqualByComparingTo(new BigDecimal(digits));
     }
 
     @Test
