@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ValidateSyntaxConformanceTest {
 
     private static final Path CORPUS = CorpusFiles.root();
-    private static final Set<String> KINDS = Set.of("hcl2", "hcl2-dir", "pkrvars", "json", "json-vars");
+    private static final Set<String> KINDS = Set.of("hcl2", "hcl2-dir", "pkrvars", "hcl2-json", "json",
+            "json-vars");
 
     /**
      * Rows noted newer-packer that are invalid for Packer 1.16 too, by the file's own content (each checked by hand):

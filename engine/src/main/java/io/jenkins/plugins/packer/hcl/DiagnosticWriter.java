@@ -3,6 +3,8 @@ package io.jenkins.plugins.packer.hcl;
 import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
 import io.jenkins.plugins.packer.hcl.ast.SyntaxBody;
+import io.jenkins.plugins.packer.hcl.json.JsonBody;
+import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class DiagnosticWriter {
                 out.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line())
                         .append(":\n  (source code not available)\n\n");
             } else {
-                String ctx = file.body() instanceof SyntaxBody sb ? contextString(sb, subject.start().byteOffset()) : "";
+                String ctx = contextString(file.body(), subject.start().byteOffset());
                 out.append("  on ").append(subject.filename()).append(" line ").append(subject.start().line())
                         .append(ctx.isEmpty() ? "" : ", in " + ctx).append(":\n");
                 byte[] src = file.bytes();
@@ -94,6 +96,16 @@ public final class DiagnosticWriter {
         if (d.detail() != null && !d.detail().isEmpty()) {
             out.append(width > 0 ? wrap(d.detail(), width) : d.detail()).append("\n\n");
         }
+    }
+
+    private static String contextString(Body body, int offset) {
+        if (body instanceof SyntaxBody sb) {
+            return contextString(sb, offset);
+        }
+        if (body instanceof JsonBody jb) {
+            return JsonExpressions.contextString(jb.value(), offset);
+        }
+        return "";
     }
 
     /** The enclosing top-level block, as {@code type "label" "label"}, or empty. */

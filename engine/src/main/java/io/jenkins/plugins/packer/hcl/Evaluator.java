@@ -5,6 +5,7 @@ import io.jenkins.plugins.packer.function.FunctionException;
 import io.jenkins.plugins.packer.function.Parameter;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
+import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.OperationException;
@@ -99,6 +100,9 @@ public final class Evaluator {
         }
         if (e instanceof Expression.Splat s) {
             return splat(s, ctx, diags);
+        }
+        if (e instanceof Expression.Json j) {
+            return JsonExpressions.value(j.value(), ctx, diags);
         }
         if (e instanceof Expression.AnonSymbol a) {
             for (EvalContext c = ctx; c != null; c = c.parent()) {

@@ -37,18 +37,27 @@ public final class Lexer {
     private final Deque<Heredoc> heredocs = new ArrayDeque<>();
     private int braces;
     private int p;
-    // Position tracking for emitted tokens.
-    private int line = 1;
-    private int column = 1;
+    // Position tracking for emitted tokens; byteBase is where data starts in the file it came from.
+    private int line;
+    private int column;
     private int posByte;
+    private final int byteBase;
 
-    private Lexer(byte[] data, String filename) {
+    private Lexer(byte[] data, String filename, Pos start) {
         this.data = data;
         this.filename = filename;
+        this.line = start.line();
+        this.column = start.column();
+        this.byteBase = start.byteOffset();
     }
 
     public static List<Token> scan(byte[] src, String filename, Mode mode) {
-        Lexer lx = new Lexer(src, filename);
+        return scan(src, filename, mode, Pos.START);
+    }
+
+    /** Scans text that starts at {@code start} of its file, such as a string inside a JSON file. */
+    public static List<Token> scan(byte[] src, String filename, Mode mode, Pos start) {
+        Lexer lx = new Lexer(src, filename, start);
         lx.run(mode == Mode.NORMAL ? State.MAIN : State.BARE_TEMPLATE);
         return lx.tokens;
     }
@@ -616,6 +625,6 @@ public final class Lexer {
             column++;
         }
         posByte = to;
-        return new Pos(line, column, to);
+        return new Pos(line, column, byteBase + to);
     }
 }

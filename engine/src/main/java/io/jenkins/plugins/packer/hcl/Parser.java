@@ -59,7 +59,12 @@ public final class Parser {
 
     /** Parses one expression, as {@code packer console} and {@code -var} values do. */
     public static Expression parseExpression(byte[] src, String filename, Diagnostics diags) {
-        List<Token> tokens = Lexer.scan(src, filename, Lexer.Mode.NORMAL);
+        return parseExpression(src, filename, Pos.START, diags);
+    }
+
+    /** Parses one expression whose text starts at {@code start} of its file, as HCL's JSON syntax does. */
+    public static Expression parseExpression(byte[] src, String filename, Pos start, Diagnostics diags) {
+        List<Token> tokens = Lexer.scan(src, filename, Lexer.Mode.NORMAL, start);
         checkInvalidTokens(tokens, diags);
         Parser p = new Parser(tokens);
         p.includeNewlines.push(false);
@@ -75,7 +80,12 @@ public final class Parser {
 
     /** Parses a bare template, as {@code templatefile} reads its file. */
     public static Expression parseTemplate(byte[] src, String filename, Diagnostics diags) {
-        List<Token> tokens = Lexer.scan(src, filename, Lexer.Mode.TEMPLATE);
+        return parseTemplate(src, filename, Pos.START, diags);
+    }
+
+    /** Parses a bare template whose text starts at {@code start} of its file, such as a JSON string. */
+    public static Expression parseTemplate(byte[] src, String filename, Pos start, Diagnostics diags) {
+        List<Token> tokens = Lexer.scan(src, filename, Lexer.Mode.TEMPLATE, start);
         checkInvalidTokens(tokens, diags);
         Parser p = new Parser(tokens);
         TemplateResult r = p.templateInner(TokenType.EOF, false, diags);

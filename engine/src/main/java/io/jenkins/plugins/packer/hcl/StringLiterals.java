@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * {@code $${} / {@code %%{} escapes in both quoted strings and heredocs. Bad escapes become diagnostics that point at
  * the exact escape.
  */
-final class StringLiterals {
+public final class StringLiterals {
 
     private StringLiterals() {
     }
@@ -130,7 +130,7 @@ final class StringLiterals {
         out.append(slice);
     }
 
-    static String goQuote(String s) {
+    public static String goQuote(String s) {
         return GoStrings.quote(s);
     }
 

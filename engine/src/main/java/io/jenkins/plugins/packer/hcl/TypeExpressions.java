@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.hcl;
 
 import io.jenkins.plugins.packer.hcl.ast.Expression;
+import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import io.jenkins.plugins.packer.value.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,10 @@ public final class TypeExpressions {
     }
 
     public static Type parse(Expression expr, boolean constraint, Diagnostics diags) {
-        String kw = Evaluator.keyword(expr);
+        // In the JSON syntax a type is a string holding the native expression, as with HCL's ExprAsKeyword and
+        // ExprCall; messages about the whole type still point at the JSON string.
+        Expression nativeExpr = expr instanceof Expression.Json j ? JsonExpressions.nativeExpression(j.value()) : expr;
+        String kw = nativeExpr == null ? null : Evaluator.keyword(nativeExpr);
         if (kw != null) {
             switch (kw) {
                 case "bool":
@@ -52,7 +56,7 @@ public final class TypeExpressions {
                     return Type.DYNAMIC;
             }
         }
-        Expression unwrapped = expr instanceof Expression.TemplateWrap w ? w.wrapped() : expr;
+        Expression unwrapped = nativeExpr instanceof Expression.TemplateWrap w ? w.wrapped() : nativeExpr;
         if (!(unwrapped instanceof Expression.FunctionCall call)) {
             diags.error(SUMMARY, "A type specification is either a primitive type keyword (bool, number, string) or a"
                     + " complex type constructor call, like list(string).", expr.range());

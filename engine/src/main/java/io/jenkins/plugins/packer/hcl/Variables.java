@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.hcl;
 
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
+import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.math.BigDecimal;
@@ -81,6 +82,8 @@ public final class Variables {
         } else if (e instanceof Expression.Splat s) {
             walk(s.source(), locals, out);
             walk(s.each(), locals, out);
+        } else if (e instanceof Expression.Json j) {
+            out.addAll(JsonExpressions.variables(j.value()));
         }
     }
 

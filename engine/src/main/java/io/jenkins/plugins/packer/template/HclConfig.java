@@ -20,6 +20,7 @@ import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Expression;
 import io.jenkins.plugins.packer.hcl.ast.File;
 import io.jenkins.plugins.packer.hcl.ast.Traverser;
+import io.jenkins.plugins.packer.hcl.json.JsonParser;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.Type;
@@ -139,6 +140,10 @@ public final class HclConfig {
         String target = req.target();
         Path resolved = workDir.resolve(target);
         List<String> hclFiles = configFiles(workDir, target, HCL_SUFFIX, diags);
+        if (Files.exists(resolved)) {
+            // Packer reads the native syntax files first, then the JSON ones.
+            hclFiles.addAll(configFiles(workDir, target, JSON_SUFFIX, diags));
+        }
         if (hclFiles.isEmpty() && !diags.hasErrors()) {
             diags.add(Diagnostic.error("Could not find any config file in " + target,
                     "A config file must be suffixed with `.pkr.hcl` or `.pkr.json`. A folder can be referenced.",
@@ -223,10 +228,11 @@ public final class HclConfig {
         return Path.of(d).normalize() + "/" + name;
     }
 
+    /** Reads a configuration or var-file: its name ending in {@code .json} says it uses HCL's JSON syntax. */
     static File parseFile(Path workDir, String name, Diagnostics diags) {
         try {
             byte[] src = Files.readAllBytes(workDir.resolve(name));
-            return Parser.parseConfig(src, name, diags);
+            return name.endsWith(".json") ? JsonParser.parse(src, name, diags) : Parser.parseConfig(src, name, diags);
         } catch (IOException e) {
             diags.add(Diagnostic.error("Failed to read file", "The configuration file \"" + name
                     + "\" could not be read.", null));

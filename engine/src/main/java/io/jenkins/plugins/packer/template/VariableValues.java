@@ -1,8 +1,5 @@
 package io.jenkins.plugins.packer.template;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.packer.hcl.BodyContent;
 import io.jenkins.plugins.packer.hcl.BodySchema;
 import io.jenkins.plugins.packer.hcl.Diagnostic;
@@ -18,12 +15,8 @@ import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +30,6 @@ import java.util.TreeMap;
 final class VariableValues {
 
     static final String ENV_PREFIX = "PKR_VAR_";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HclConfig config;
     private final Map<String, Variable> variables;
@@ -62,7 +54,7 @@ final class VariableValues {
                     "The value for " + name + " is not compatible with the variable's type constraint: ", diags);
         }
         for (String file : varFiles) {
-            if (file.endsWith(".hcl")) {
+            if (file.endsWith(".hcl") || file.endsWith(".json")) {
                 Diagnostics parse = new Diagnostics();
                 File f = HclConfig.parseFile(workDir, file, parse);
                 diags.addAll(parse);
@@ -70,10 +62,8 @@ final class VariableValues {
                     config.addVarFile(f);
                 }
                 if (f != null && !parse.hasErrors()) {
-                    applyHclVarFile(f, diags);
+                    applyVarFile(f, diags);
                 }
-            } else if (file.endsWith(".json")) {
-                applyJsonVarFile(workDir, file, diags);
             } else {
                 diags.add(Diagnostic.error("Could not guess format of " + file,
                         "A var file must be suffixed with `.hcl` or `.json`.", null));
@@ -128,7 +118,8 @@ final class VariableValues {
         }
     }
 
-    private void applyHclVarFile(File f, Diagnostics diags) {
+    /** A var-file of either syntax: attributes only, each setting a declared variable. */
+    private void applyVarFile(File f, Diagnostics diags) {
         BodyContent blocks = BodyContent.partial(f.body(), BodySchema.of(List.of(),
                 List.of(BodySchema.block("variable", "name"))), new Diagnostics());
         Diagnostics declared = new Diagnostics();
@@ -161,59 +152,5 @@ final class VariableValues {
         return new Diagnostic(Diagnostic.Severity.WARNING, "Undefined variable", "A \"" + name + "\" variable was"
                 + " set but was not found in known variables. To declare variable \"" + name + "\", place this block"
                 + " in one of your .pkr files, such as variables.pkr.hcl", null, context, null);
-    }
-
-    private void applyJsonVarFile(Path workDir, String file, Diagnostics diags) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(workDir.resolve(file)));
-        } catch (JsonProcessingException e) {
-            diags.add(Diagnostic.error("Syntax error", e.getOriginalMessage(), null));
-            return;
-        } catch (IOException e) {
-            diags.add(Diagnostic.error("Failed to read file", "The configuration file \"" + file
-                    + "\" could not be read.", null));
-            return;
-        }
-        if (root == null || !root.isObject()) {
-            diags.add(Diagnostic.error("Incorrect JSON value type", "A JSON object is required here, setting the"
-                    + " arguments for this block.", null));
-            return;
-        }
-        root.fields().forEachRemaining(en -> {
-            Variable v = variables.get(en.getKey());
-            if (v == null) {
-                diags.add(undefined(en.getKey(), null));
-                return;
-            }
-            Value val = fromJson(en.getValue());
-            v.assign(new Variable.Assignment("varfile", convert(v, val, "Invalid value for variable",
-                    "The value for " + en.getKey() + " is not compatible with the variable's type constraint: ",
-                    null, diags), null));
-        });
-    }
-
-    /** A JSON value as HCL's JSON syntax reads an attribute value: objects become objects, arrays tuples. */
-    static Value fromJson(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return Value.DYNAMIC_NULL;
-        }
-        if (n.isTextual()) {
-            return Value.string(n.asText());
-        }
-        if (n.isBoolean()) {
-            return Value.bool(n.asBoolean());
-        }
-        if (n.isNumber()) {
-            return Value.number(n.decimalValue());
-        }
-        if (n.isArray()) {
-            List<Value> els = new ArrayList<>();
-            n.forEach(x -> els.add(fromJson(x)));
-            return Value.tuple(els);
-        }
-        Map<String, Value> attrs = new LinkedHashMap<>();
-        n.fields().forEachRemaining(en -> attrs.put(en.getKey(), fromJson(en.getValue())));
-        return Value.object(attrs);
     }
 }

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.packer.hcl.ast;
 
 import io.jenkins.plugins.packer.hcl.Range;
+import io.jenkins.plugins.packer.hcl.json.JsonValue;
 import io.jenkins.plugins.packer.value.Operator;
 import io.jenkins.plugins.packer.value.Value;
 import java.util.List;
 
 /**
- * An expression of HCL's native syntax, one node type per syntactic form as in hclsyntax. Each node carries the source
- * ranges its diagnostics need. Nodes are immutable.
+ * An expression of HCL's native syntax, one node type per syntactic form as in hclsyntax, or a value of its JSON
+ * syntax. Each node carries the source ranges its diagnostics need. Nodes are immutable.
  */
 public sealed interface Expression {
 
@@ -135,6 +136,22 @@ public sealed interface Expression {
 
     /** The placeholder a splat's {@code each} expression is evaluated against, once per element. */
     record AnonSymbol(Range range) implements Expression {}
+
+    /**
+     * A value written in HCL's JSON syntax. Its strings are templates when evaluated with a context and literal text
+     * without one; so are its object keys.
+     */
+    record Json(JsonValue value) implements Expression {
+        @Override
+        public Range range() {
+            return value.range();
+        }
+
+        @Override
+        public Range startRange() {
+            return value.startRange();
+        }
+    }
 
     private static List<Traverser> append(List<Traverser> list, Traverser next) {
         var copy = new java.util.ArrayList<>(list);

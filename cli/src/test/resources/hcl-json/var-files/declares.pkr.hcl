@@ -1,0 +1,11 @@
+variable "a" {
+  type = string
+}
+variable "n" {
+  type = number
+  default = 1
+}
+variable "l" {
+  type = list(string)
+  default = []
+}
