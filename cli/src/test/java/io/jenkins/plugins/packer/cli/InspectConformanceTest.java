@@ -1,0 +1,72 @@
+package io.jenkins.plugins.packer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code pkrj inspect FILE} prints and exits as packer 1.6.6 did on every HCL2 template of the handmade set, each run
+ * alone in a scratch directory as the oracle was made. Deliberate differences are data: exit code, reason and our
+ * exact output.
+ */
+class InspectConformanceTest {
+
+    private static final Path HANDMADE = CorpusFiles.root().resolve("handmade");
+    private static final Path DIFFERENCES = Path.of("src/test/resources/inspect-differences");
+
+    /** Not done yet, so still different from packer: checking component types against the ones we ship. */
+    private static final Set<String> NOT_YET = Set.of("val-prov-unknown-type.pkr.hcl");
+
+    @TempDir
+    Path scratch;
+
+    static Stream<Arguments> rows() throws IOException {
+        return CorpusFiles.tsv(HANDMADE.resolve("ORACLE.tsv")).stream()
+                .filter(r -> r[0].endsWith(".pkr.hcl") && !r[4].equals("-"))
+                .map(r -> Arguments.of(r[0], Integer.parseInt(r[4])));
+    }
+
+    static Map<String, String[]> differences() throws IOException {
+        Map<String, String[]> m = new HashMap<>();
+        for (String[] r : CorpusFiles.tsv(DIFFERENCES.resolve("differences.tsv"))) {
+            m.put(r[0], r);
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void printsWhatPackerPrinted(String name, int rc) throws IOException {
+        Files.copy(HANDMADE.resolve("templates").resolve(name), scratch.resolve(name));
+        Run run = Run.pkrj(scratch, "", "inspect", name);
+        String expected = Files.readString(HANDMADE.resolve("oracle/" + name + ".inspect.txt"),
+                StandardCharsets.UTF_8);
+        String[] difference = differences().get(name);
+        if (difference != null) {
+            assertThat(run.out()).as("deliberate difference: %s", difference[2])
+                    .isEqualTo(Files.readString(DIFFERENCES.resolve(name + ".txt"), StandardCharsets.UTF_8))
+                    .isNotEqualTo(expected);
+            assertThat(run.rc()).isEqualTo(Integer.parseInt(difference[1]));
+            return;
+        }
+        if (NOT_YET.contains(name)) {
+            assertThat(List.of(run.rc(), run.out())).as("%s now matches packer: remove it from NOT_YET", name)
+                    .isNotEqualTo(List.of(rc, expected));
+            return;
+        }
+        assertThat(run.out()).isEqualTo(expected);
+        assertThat(run.rc()).isEqualTo(rc);
+    }
+}
