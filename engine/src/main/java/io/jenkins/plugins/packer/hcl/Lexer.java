@@ -563,32 +563,7 @@ public final class Lexer {
 
     /** Length of the well-formed UTF-8 sequence at i, or -1 when the bytes there are not valid UTF-8. */
     private int utf8Len(int i) {
-        if (i >= data.length) {
-            return -1;
-        }
-        int b = data[i] & 0xff;
-        int len;
-        if (b < 0x80) {
-            return 1;
-        } else if (b >= 0xC0 && b <= 0xDF) {
-            len = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            len = 3;
-        } else if (b >= 0xF0 && b <= 0xF7) {
-            len = 4;
-        } else {
-            return -1;
-        }
-        if (i + len > data.length) {
-            return -1;
-        }
-        for (int k = 1; k < len; k++) {
-            int cb = data[i + k] & 0xff;
-            if (cb < 0x80 || cb > 0xBF) {
-                return -1;
-            }
-        }
-        return len;
+        return Utf8.sequenceLength(data, i, data.length);
     }
 
     private int codePointAt(int i, int len) {

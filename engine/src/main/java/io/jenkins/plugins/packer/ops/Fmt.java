@@ -4,6 +4,7 @@ import io.jenkins.plugins.packer.hcl.Diagnostic;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.Parser;
 import io.jenkins.plugins.packer.hcl.fmt.Formatter;
+import io.jenkins.plugins.packer.template.HclConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class Fmt {
                 }
                 continue;
             }
-            String joined = join(display, name);
+            String joined = HclConfig.joinPath(display, name);
             if (name.endsWith(HCL_SUFFIX)) {
                 hcl.add(joined);
             } else if (name.endsWith(VARS_SUFFIX)) {
@@ -146,19 +147,7 @@ public final class Fmt {
         files.addAll(hcl);
         files.addAll(vars);
         for (Path sub : subdirs) {
-            collect(sub, join(display, sub.getFileName().toString()), true, files, diags);
+            collect(sub, HclConfig.joinPath(display, sub.getFileName().toString()), true, files, diags);
         }
-    }
-
-    /** Go's filepath.Join for a directory as the user typed it and a file name. */
-    static String join(String dir, String name) {
-        String d = dir;
-        while (d.length() > 1 && d.endsWith("/")) {
-            d = d.substring(0, d.length() - 1);
-        }
-        if (d.equals(".") || d.isEmpty()) {
-            return name;
-        }
-        return Path.of(d).normalize() + "/" + name;
     }
 }

@@ -217,7 +217,7 @@ public final class HclConfig {
     }
 
     /** Go's filepath.Join of a directory as given and a file name. */
-    static String joinPath(String dir, String name) {
+    public static String joinPath(String dir, String name) {
         String d = dir;
         while (d.length() > 1 && d.endsWith("/")) {
             d = d.substring(0, d.length() - 1);

@@ -195,7 +195,7 @@ public final class Value {
     }
 
     /** Go's string order: by Unicode code point (UTF-8 byte order), not Java's UTF-16 unit order. */
-    static int compareCodePoints(String a, String b) {
+    public static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

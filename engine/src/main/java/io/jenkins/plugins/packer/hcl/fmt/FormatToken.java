@@ -1,5 +1,7 @@
 package io.jenkins.plugins.packer.hcl.fmt;
 
+import io.jenkins.plugins.packer.hcl.Utf8;
+
 import io.jenkins.plugins.packer.hcl.TokenType;
 
 import java.nio.charset.StandardCharsets;
@@ -90,27 +92,6 @@ final class FormatToken {
 
     /** The length of the well-formed UTF-8 sequence at i, or 0 where the byte there does not start one. */
     private int utf8Length(int i) {
-        int b = src[i] & 0xff;
-        int len;
-        if (b < 0x80) {
-            return 1;
-        } else if (b >= 0xC0 && b <= 0xDF) {
-            len = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            len = 3;
-        } else if (b >= 0xF0 && b <= 0xF7) {
-            len = 4;
-        } else {
-            return 0;
-        }
-        if (i + len > end) {
-            return 0;
-        }
-        for (int k = 1; k < len; k++) {
-            if ((src[i + k] & 0xC0) != 0x80) {
-                return 0;
-            }
-        }
-        return len;
+        return Math.max(0, Utf8.sequenceLength(src, i, end));
     }
 }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.packer.template.json;
 
+import io.jenkins.plugins.packer.value.GoStrings;
+import io.jenkins.plugins.packer.value.Value;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -16,86 +19,19 @@ import java.util.stream.Collectors;
 final class GoText {
 
     /** Go's string order: by code point, which is the order of the UTF-8 bytes. */
-    static final Comparator<String> ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    static final Comparator<String> ORDER = Value::compareCodePoints;
 
     private GoText() {
     }
 
     /** A byte as encoding/json names it in a syntax error: the byte taken as a code point, in single quotes. */
     static String quoteByte(byte b) {
-        int c = b & 0xff;
-        if (c == '\'') {
-            return "'\\''";
-        }
-        if (c == '"') {
-            return "'\"'";
-        }
-        StringBuilder sb = new StringBuilder("'");
-        appendQuoted(sb, c);
-        return sb.append('\'').toString();
+        return GoStrings.quoteRune(b & 0xff);
     }
 
     /** Go's {@code %q} of a string (strconv.Quote). */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            if (c == '"') {
-                sb.append("\\\"");
-            } else {
-                appendQuoted(sb, c);
-            }
-        });
-        return sb.append('"').toString();
-    }
-
-    private static void appendQuoted(StringBuilder sb, int c) {
-        switch (c) {
-            case 7 -> sb.append("\\a");
-            case '\b' -> sb.append("\\b");
-            case '\f' -> sb.append("\\f");
-            case '\n' -> sb.append("\\n");
-            case '\r' -> sb.append("\\r");
-            case '\t' -> sb.append("\\t");
-            case 11 -> sb.append("\\v");
-            case '\\' -> sb.append("\\\\");
-            default -> {
-                if (isPrint(c)) {
-                    sb.appendCodePoint(c);
-                } else if (c < 0x80) {
-                    sb.append(String.format("\\x%02x", c));
-                } else if (c < 0x10000) {
-                    sb.append(String.format("\\u%04x", c));
-                } else {
-                    sb.append(String.format("\\U%08x", c));
-                }
-            }
-        }
-    }
-
-    /** Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    private static boolean isPrint(int c) {
-        if (c == ' ') {
-            return true;
-        }
-        return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                    Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        };
+        return GoStrings.quote(s);
     }
 
     /** Go's {@code %v} of a value decoded into {@code interface{}}. */
