@@ -12,6 +12,9 @@ public final class Functions {
     /** Every function available in Packer HCL2 expressions. */
     public static Map<String, Function> packer(FunctionContext ctx) {
         Map<String, Function> all = new TreeMap<>();
+        CryptoFunctions.register(all, ctx);
+        NetworkFunctions.register(all);
+        UuidFunctions.register(all);
         return all;
     }
 }
