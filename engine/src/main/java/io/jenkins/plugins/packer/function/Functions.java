@@ -13,6 +13,7 @@ public final class Functions {
     public static Map<String, Function> packer(FunctionContext ctx) {
         Map<String, Function> all = new TreeMap<>();
         CryptoFunctions.register(all, ctx);
+        DateTimeFunctions.register(all, ctx);
         NetworkFunctions.register(all);
         UuidFunctions.register(all);
         return all;
