@@ -14,6 +14,7 @@ public final class Functions {
         Map<String, Function> all = new TreeMap<>();
         CryptoFunctions.register(all, ctx);
         DateTimeFunctions.register(all, ctx);
+        FilesystemFunctions.register(all, ctx);
         NetworkFunctions.register(all);
         UuidFunctions.register(all);
         return all;
