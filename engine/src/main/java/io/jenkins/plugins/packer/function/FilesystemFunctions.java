@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The filesystem functions {@code abspath basename dirname file filebase64 fileexists fileset pathexpand}. Relative
+ * The filesystem functions {@code abspath basename dirname file filebase64 fileexists fileset pathexpand
+ * templatefile}. Relative
  * paths resolve against the template's directory, which plays the part of Packer's working directory (so paths in
  * messages read as Packer prints them when run from there); with a workspace root set, as in Jenkins, no file outside
  * it is read, listed or even tested for existence. See
@@ -54,6 +55,7 @@ public final class FilesystemFunctions {
         ExtFunction.add(all, "filebase64", Type.STRING, path,
                 args -> Value.string(Base64.getEncoder().encodeToString(fs.readForBase64(args.get(0).asString()))));
         ExtFunction.add(all, "fileexists", Type.BOOL, path, args -> Value.bool(fs.exists(args.get(0).asString())));
+        all.put("templatefile", new FilesystemTemplateFile(fs::readText, all));
         ExtFunction.add(all, "fileset", Type.set(Type.STRING),
                 List.of(ExtFunction.string("path"), ExtFunction.string("pattern")),
                 args -> fs.fileset(args.get(0).asString(), args.get(1).asString()));
