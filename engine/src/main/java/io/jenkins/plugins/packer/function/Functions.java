@@ -16,6 +16,11 @@ public final class Functions {
         StringFunctions.register(all);
         CollectionFunctions.register(all);
         EncodingFunctions.register(all);
+        CryptoFunctions.register(all, ctx);
+        DateTimeFunctions.register(all, ctx);
+        FilesystemFunctions.register(all, ctx);
+        NetworkFunctions.register(all);
+        UuidFunctions.register(all);
         return all;
     }
 }
