@@ -19,7 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConsoleConformanceTest {
 
-    private static final Path DIR = CorpusFiles.root().resolve("handmade/expressions");
+    private static final Path SOURCE = CorpusFiles.root().resolve("handmade/expressions");
+
+    /** A copy of the expressions directory with the modes the oracle's had (directories 0755, files 0644). */
+    @org.junit.jupiter.api.io.TempDir
+    static Path dir;
 
     /**
      * Cases where we deliberately differ from packer 1.6.6 (docs/differences.md): {@code differences.tsv} gives the
@@ -35,16 +39,32 @@ class ConsoleConformanceTest {
         return m;
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    static void copyExpressions() throws IOException {
+        try (Stream<Path> paths = Files.walk(SOURCE)) {
+            for (Path p : paths.toList()) {
+                Path target = dir.resolve(SOURCE.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(p, target);
+                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
+    }
+
     static Stream<Arguments> cases() throws IOException {
-        return CorpusFiles.tsv(DIR.resolve("cases.tsv")).stream()
+        return CorpusFiles.tsv(SOURCE.resolve("cases.tsv")).stream()
                 .map(r -> Arguments.of(r[0], r[1], Integer.parseInt(r[2])));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void printsWhatPackerPrinted(String id, String expression, int rc) throws IOException {
-        Run run = Run.pkrj(DIR, expression + "\n", "console", "template.pkr.hcl");
-        String expected = Files.readString(DIR.resolve("out/" + id + ".txt"), StandardCharsets.UTF_8);
+        Run run = Run.pkrj(dir, expression + "\n", "console", "template.pkr.hcl");
+        String expected = Files.readString(SOURCE.resolve("out/" + id + ".txt"), StandardCharsets.UTF_8);
         String[] difference = differences().get(id);
         if (difference != null) {
             String ours = Files.readString(DIFFERENCES.resolve(id + ".txt"), StandardCharsets.UTF_8);

@@ -8,14 +8,22 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The first candidate within Levenshtein distance 2 of {@code given}, or null. */
+    /**
+     * The candidate closest to {@code given} within Levenshtein distance 2, the first such in the list on a tie, or
+     * null. HCL takes the first candidate within that distance in Go's random map order; the closest one is the same
+     * whenever only one qualifies, and the helpful and repeatable choice when several do.
+     */
     public static String nameSuggestion(String given, List<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
         for (String c : candidates) {
-            if (levenshtein(given, c) < 3) {
-                return c;
+            int d = levenshtein(given, c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
             }
         }
-        return null;
+        return best;
     }
 
     static int levenshtein(String a, String b) {
