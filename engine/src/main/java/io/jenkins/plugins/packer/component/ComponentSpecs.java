@@ -1,0 +1,84 @@
+package io.jenkins.plugins.packer.component;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The configuration specs of the components we ship, by kind and type name as templates write them
+ * ({@code source "amazon-ebs" ...}, {@code provisioner "shell"}, {@code data "amazon-ami" ...}). All specs are read
+ * once, when the class is first used, and never change afterwards, so lookups need no locking.
+ */
+public final class ComponentSpecs {
+
+    private static final Map<String, ConfigSpec> BUILDERS = load("builder",
+            "amazon-ebs", "amazon-ebssurrogate", "amazon-ebsvolume", "amazon-instance", "amazon-chroot", "null", "file");
+    private static final Map<String, ConfigSpec> PROVISIONERS = load("provisioner",
+            "shell", "file", "shell-local", "breakpoint");
+    private static final Map<String, ConfigSpec> POST_PROCESSORS = load("post-processor",
+            "manifest", "checksum", "compress", "shell-local", "artifice");
+    private static final Map<String, ConfigSpec> DATA_SOURCES = load("data",
+            "amazon-ami", "amazon-parameterstore", "amazon-secretsmanager");
+
+    private ComponentSpecs() {
+    }
+
+    /** The spec of a builder type, or null when we do not ship it. */
+    public static ConfigSpec builder(String type) {
+        return lookup(BUILDERS, type);
+    }
+
+    /** The spec of a provisioner type, or null when we do not ship it. */
+    public static ConfigSpec provisioner(String type) {
+        return lookup(PROVISIONERS, type);
+    }
+
+    /** The spec of a post-processor type, or null when we do not ship it. */
+    public static ConfigSpec postProcessor(String type) {
+        return lookup(POST_PROCESSORS, type);
+    }
+
+    /** The spec of a data source type, or null when we do not ship it. */
+    public static ConfigSpec dataSource(String type) {
+        return lookup(DATA_SOURCES, type);
+    }
+
+    /** The builder types we ship, sorted (error messages list them). */
+    public static Set<String> builders() {
+        return names(BUILDERS);
+    }
+
+    /** The provisioner types we ship, sorted. */
+    public static Set<String> provisioners() {
+        return names(PROVISIONERS);
+    }
+
+    /** The post-processor types we ship, sorted. */
+    public static Set<String> postProcessors() {
+        return names(POST_PROCESSORS);
+    }
+
+    /** The data source types we ship, sorted. */
+    public static Set<String> dataSources() {
+        return names(DATA_SOURCES);
+    }
+
+    private static ConfigSpec lookup(Map<String, ConfigSpec> specs, String type) {
+        return type == null ? null : specs.get(type);
+    }
+
+    private static SortedSet<String> names(Map<String, ConfigSpec> specs) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(specs.keySet()));
+    }
+
+    private static Map<String, ConfigSpec> load(String kind, String... types) {
+        Map<String, ConfigSpec> specs = new TreeMap<>();
+        for (String type : types) {
+            specs.put(type, ConfigSpec.load(kind, type));
+        }
+        return Collections.unmodifiableMap(specs);
+    }
+}
