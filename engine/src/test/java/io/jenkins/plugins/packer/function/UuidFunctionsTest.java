@@ -12,8 +12,8 @@ class UuidFunctionsTest {
     @Test
     void uuidv4IsARandomVersion4Uuid() {
         String a = actual("uuidv4");
-        assertThat(a).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n");
-        assertThat(actual("uuidv4")).isNotEqualTo(a);
+        assertThat(a).as("fn-uuidv4-01/02").matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n");
+        assertThat(actual("uuidv4")).as("fn-uuidv4-03").isNotEqualTo(a);
         assertCase("fn-uuidv4-04", "uuidv4", str("x"));
     }
 
