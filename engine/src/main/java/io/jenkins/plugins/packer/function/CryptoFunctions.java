@@ -47,12 +47,10 @@ public final class CryptoFunctions {
                 List.of(ExtFunction.string("name"), ExtFunction.string("key").allowingNull()),
                 args -> awsSecret(args.get(0).asString()));
         ExtFunction.add(all, "vault", Type.STRING, List.of(ExtFunction.string("path"), ExtFunction.string("key")),
-                args -> vault(ctx));
+                args -> Value.string(ServiceLookups.vault(ctx.env(), args.get(0).asString(),
+                        args.get(1).asString())));
         ExtFunction.add(all, "consul_key", Type.STRING, List.of(ExtFunction.string("key")),
-                args -> {
-                    throw new FunctionException("error reading consul key: this engine cannot reach a Consul "
-                            + "service: consul_key is not supported yet");
-                });
+                args -> Value.string(ServiceLookups.consulKey(ctx.env(), args.get(0).asString())));
     }
 
     private static void hash(Map<String, Function> all, String name, String algorithm) {
@@ -158,14 +156,5 @@ public final class CryptoFunctions {
         }
         throw new FunctionException("this engine cannot reach the AWS Secrets Manager service yet: "
                 + "aws_secretsmanager is not supported");
-    }
-
-    private static Value vault(FunctionContext ctx) throws FunctionException {
-        String token = ctx.env().get("VAULT_TOKEN");
-        if (token == null || token.isEmpty()) {
-            throw new FunctionException("Must set VAULT_TOKEN env var in order to use vault template function");
-        }
-        throw new FunctionException("Error reading vault secret: this engine cannot reach a Vault service: vault "
-                + "is not supported yet");
     }
 }
