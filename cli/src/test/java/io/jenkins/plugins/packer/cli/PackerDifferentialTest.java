@@ -63,23 +63,7 @@ class PackerDifferentialTest {
             new Known("deliberate (docs/differences.md, item 3): packer.required_plugins is Packer 1.7+ syntax that"
                     + " pkrj accepts as Packer 1.16 does; 1.6.6 rejects it",
                 "validate -syntax-only templates/gusztavvargadr__packer/src/ubuntu/source.qemu.pkr.hcl",
-                "validate -syntax-only templates/hashicorp__packer-plugin-vsphere/examples/builder/vsphere-clone/alpine/alpine.pkr.hcl"),
-            new Known("not yet: the file, hash, crypto, time, network, uuid and consul functions have not landed,"
-                    + " so these calls are \"Call to unknown function\"",
-                "console fn-abspath-03",
-                "console fn-basename-03",
-                "console fn-cidrhost-05",
-                "console fn-cidrsubnet-04",
-                "console fn-consul_key-02",
-                "console fn-fileexists-03",
-                "console fn-formatdate-03",
-                "console fn-index-05",
-                "console fn-md5-05",
-                "console fn-rsadecrypt-01",
-                "console fn-sha1-01",
-                "console fn-sha512-03",
-                "console fn-timeadd-03",
-                "console fn-uuidv4-04"));
+                "validate -syntax-only templates/hashicorp__packer-plugin-vsphere/examples/builder/vsphere-clone/alpine/alpine.pkr.hcl"));
 
     private static Path packer;
 

@@ -463,20 +463,11 @@ public final class Lexer {
         return i;
     }
 
+    /** Whether the line is the closing marker once trimmed of white space as Go's bytes.TrimSpace trims it. */
     private boolean isMarker(int start, int end, byte[] marker) {
-        int s = start;
-        int e = end;
-        while (s < e && isSpace(data[s])) {
-            s++;
-        }
-        while (e > s && isSpace(data[e - 1])) {
-            e--;
-        }
-        return Arrays.equals(data, s, e, marker, 0, marker.length);
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0B || b == 0x0C;
+        String line = new String(data, start, end - start, StandardCharsets.UTF_8);
+        String trimmed = StringLiterals.trimRightSpace(StringLiterals.trimLeftSpace(line));
+        return trimmed.equals(new String(marker, StandardCharsets.UTF_8));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
