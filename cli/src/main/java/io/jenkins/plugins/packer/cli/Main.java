@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * Everything is printed to standard output, as packer does.
  */
 @Command(name = "pkrj", mixinStandardHelpOptions = false,
-        subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class})
+        subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
+                VersionCommand.class})
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
@@ -30,6 +31,9 @@ public final class Main {
         if (args.length == 0) {
             io.out().println(usage());
             return 127;
+        }
+        if (args.length == 1 && (args[0].equals("-v") || args[0].equals("--version") || args[0].equals("-version"))) {
+            args = new String[] {"version"};
         }
         CommandLine cl = new CommandLine(new Main(), new Factory(io));
         cl.setOut(new java.io.PrintWriter(io.out(), true));
@@ -51,6 +55,12 @@ public final class Main {
         return cl.execute(args);
     }
 
+    /** This tool's version, from the jar's manifest (the Maven project version); "dev" when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     static String usage() {
         return """
                 Usage: pkrj [--version] [--help] <command> [<args>]
@@ -58,7 +68,9 @@ public final class Main {
                 Available commands are:
                     console     creates a console for testing variable interpolation
                     fmt         Rewrites HCL2 config files to canonical format
-                    validate    check that a template is valid""";
+                    inspect     see components of a template
+                    validate    check that a template is valid
+                    version     Prints the Packer version""";
     }
 
     /** Gives every command the process seams. */

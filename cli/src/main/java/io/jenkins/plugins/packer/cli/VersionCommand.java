@@ -1,0 +1,26 @@
+package io.jenkins.plugins.packer.cli;
+
+import io.jenkins.plugins.packer.template.HclConfig;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code pkrj version}: this tool's version and the Packer version whose template language it implements. Like
+ * packer with {@code CHECKPOINT_DISABLE} set, it looks up nothing online.
+ */
+@Command(name = "version", description = "Prints the Packer version")
+final class VersionCommand extends Main.IoCommand {
+
+    @Override
+    String help() {
+        return """
+                Usage: pkrj version
+
+                  Prints the version of pkrj and of the Packer template language it implements.""";
+    }
+
+    @Override
+    public Integer call() {
+        io.out().println("pkrj v" + Main.version() + " (Packer v" + HclConfig.PACKER_VERSION + ")");
+        return 0;
+    }
+}
