@@ -50,15 +50,18 @@ public final class EncodingFunctions {
         // cty computes the decoded value's type first; decoding once gives both, so the type rule decodes too.
         CoreFunction.named("jsondecode")
                 .param("str", Type.STRING)
-                .returnType(args -> EncodingJson.decode(args.get(0).asString()).type())
+                .returnType(args -> args.get(0).isKnown() ? EncodingJson.decode(args.get(0).asString()).type()
+                        : Type.DYNAMIC)
                 .impl(all, (args, ret) -> EncodingJson.decode(args.get(0).asString()));
         CoreFunction.named("csvdecode")
                 .param("str", Type.STRING)
-                .returnType(args -> csvDecode(args.get(0).asString()).type())
+                .returnType(args -> args.get(0).isKnown() ? csvDecode(args.get(0).asString()).type()
+                        : Type.DYNAMIC)
                 .impl(all, (args, ret) -> csvDecode(args.get(0).asString()));
         CoreFunction.named("yamldecode")
                 .param("src", Type.STRING)
-                .returnType(args -> EncodingYaml.decode(args.get(0).asString()).type())
+                .returnType(args -> args.get(0).isKnown() ? EncodingYaml.decode(args.get(0).asString()).type()
+                        : Type.DYNAMIC)
                 .impl(all, (args, ret) -> EncodingYaml.decode(args.get(0).asString()));
         CoreFunction.named("yamlencode")
                 .param(Parameter.of("value", Type.DYNAMIC).allowingNull().allowingDynamicType())

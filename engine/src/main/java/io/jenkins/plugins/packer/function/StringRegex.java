@@ -67,6 +67,9 @@ final class StringRegex {
 
     /** The result type of regex for a pattern: string, a tuple of strings, or an object of named strings. */
     static Type resultType(Value patternValue) throws FunctionException {
+        if (!patternValue.isKnown()) {
+            return Type.DYNAMIC;
+        }
         StringRegex re;
         try {
             re = compile(patternValue.asString());
