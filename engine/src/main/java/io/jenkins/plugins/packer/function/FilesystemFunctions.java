@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.function;
 
+import io.jenkins.plugins.packer.value.GoStrings;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.io.IOException;
@@ -63,6 +64,9 @@ public final class FilesystemFunctions {
 
     /** The file a Go-style path names: absolute as it is, relative under the template's directory. */
     Path resolve(String goPath) throws FunctionException {
+        if (goPath.indexOf('\0') >= 0) {
+            throw new FunctionException("invalid path " + GoStrings.quote(goPath) + ": it contains a NUL character");
+        }
         Path p = FilesystemPaths.isAbs(goPath) ? Path.of(goPath) : ctx.baseDir().resolve(goPath);
         p = p.toAbsolutePath().normalize();
         Path root = ctx.workspaceRoot();

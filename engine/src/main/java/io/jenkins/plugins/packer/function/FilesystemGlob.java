@@ -77,6 +77,10 @@ final class FilesystemGlob {
             basedir = FilesystemPaths.join(basedir, pattern.substring(0, globIdx));
             pattern = pattern.substring(globIdx + 1);
         }
+        if (basedir.indexOf('\0') >= 0) {
+            // The operating system refuses such a path, as Go's Lstat does: nothing there matches.
+            return false;
+        }
         Path dir = resolver.resolve(basedir);
         BasicFileAttributes attrs = attributes(dir, false);
         if (attrs == null) {
