@@ -52,6 +52,11 @@ public final class Main {
             io.out().println(((IoCommand) c.getCommand()).help());
             return 1;
         });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            // A user mistake never gets here: it is a diagnostic. This is a defect of pkrj, and says so.
+            io.out().println("Internal error in pkrj, please report it: " + ex);
+            return 1;
+        });
         return cl.execute(args);
     }
 
