@@ -258,7 +258,14 @@ final class BuildDecoder {
             return null;
         }
         try {
-            return Convert.convert(v, type);
+            v = Convert.convert(v, type);
+            if (!v.isWhollyKnown()) {
+                // gohcl cannot put a value known only later (an unset variable's) into a Go field.
+                diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: value must be known",
+                        attr.expr().range()));
+                return null;
+            }
+            return v;
         } catch (ConversionException e) {
             diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: " + e.getMessage(),
                     attr.expr().range()));
