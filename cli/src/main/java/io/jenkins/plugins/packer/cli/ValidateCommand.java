@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.ops.Validate;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.json.JsonValidate;
@@ -16,6 +17,14 @@ final class ValidateCommand extends Main.IoCommand {
     @Option(names = {"-syntax-only", "--syntax-only"}, arity = "0..1", description = "Only check syntax. Do not verify"
             + " config of the template.")
     boolean syntaxOnly;
+
+    @Option(names = {"-only", "--only"}, split = ",", paramLabel = "foo,bar,baz",
+            description = "Validate only these builds.")
+    java.util.List<String> only = new java.util.ArrayList<>();
+
+    @Option(names = {"-except", "--except"}, split = ",", paramLabel = "foo,bar,baz",
+            description = "Validate all builds other than these.")
+    java.util.List<String> except = new java.util.ArrayList<>();
 
     @Parameters(arity = "1", paramLabel = "TEMPLATE")
     String template;
@@ -63,9 +72,15 @@ final class ValidateCommand extends Main.IoCommand {
                 return r.exitCode();
             }
         }
+        LoadRequest req = new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                Clock.systemUTC());
+        if (!syntaxOnly && isHcl2(template)) {
+            Validate.Result r = Validate.hcl(req, only, except);
+            io.out().write(r.output(), 0, r.output().length);
+            return r.exitCode();
+        }
         Diagnostics diags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
-                Clock.systemUTC()), diags);
+        HclConfig cfg = HclConfig.load(req, diags);
         if (Diags.write(io, Diags.sources(cfg), diags) != 0) {
             return 1;
         }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +23,6 @@ class InspectConformanceTest {
 
     private static final Path HANDMADE = CorpusFiles.root().resolve("handmade");
     private static final Path DIFFERENCES = Path.of("src/test/resources/inspect-differences");
-
-    /** Not done yet, so still different from packer: checking component types against the ones we ship. */
-    private static final Set<String> NOT_YET = Set.of("val-prov-unknown-type.pkr.hcl");
 
     @TempDir
     Path scratch;
@@ -62,11 +57,6 @@ class InspectConformanceTest {
                             StandardCharsets.ISO_8859_1))
                     .isNotEqualTo(expected);
             assertThat(run.rc()).isEqualTo(Integer.parseInt(difference[1]));
-            return;
-        }
-        if (NOT_YET.contains(name)) {
-            assertThat(List.of(run.rc(), out)).as("%s now matches packer: remove it from NOT_YET", name)
-                    .isNotEqualTo(List.of(rc, expected));
             return;
         }
         assertThat(out).isEqualTo(expected);

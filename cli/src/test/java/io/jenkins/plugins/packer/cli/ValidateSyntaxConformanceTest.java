@@ -29,7 +29,7 @@ class ValidateSyntaxConformanceTest {
      * Rows noted newer-packer that are invalid for Packer 1.16 too, by the file's own content (each checked by hand):
      * path suffix, then why.
      */
-    private static final java.util.Map<String, String> INVALID_IN_NEWER_PACKER_TOO = java.util.Map.of(
+    static final java.util.Map<String, String> INVALID_IN_NEWER_PACKER_TOO = java.util.Map.of(
             "command/test-fixtures/version_req/base_failure/version.pkr.hcl", "required_version >= 700000.0.0",
             "command/test-fixtures/validate", "invalid_packer_block.pkr.hcl sets `version` in the packer block",
             "datasource/http/test-fixtures", "two files define the same locals",

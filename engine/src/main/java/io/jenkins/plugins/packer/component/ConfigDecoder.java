@@ -31,9 +31,16 @@ public final class ConfigDecoder {
         BodyContent content = body.content(spec.schema(), diags);
         Map<String, Value> out = new LinkedHashMap<>();
         for (ConfigSpec.Attr a : spec.attributes().values()) {
-            Attribute attr = content.attributes().get(a.name());
-            if (attr == null) {
-                out.put(a.name(), Value.nullOf(a.type()));
+            out.put(a.name(), Value.nullOf(a.type()));
+        }
+        // In the order the template sets them, so that their diagnostics come in a stable order (Packer's depend on
+        // Go's map order).
+        List<Attribute> set = new ArrayList<>(content.attributes().values());
+        set.sort(java.util.Comparator.comparing((Attribute x) -> x.range().filename())
+                .thenComparingInt(x -> x.range().start().byteOffset()));
+        for (Attribute attr : set) {
+            ConfigSpec.Attr a = spec.attributes().get(attr.name());
+            if (a == null) {
                 continue;
             }
             Value v = Evaluator.evaluate(attr.expr(), ctx, diags);
@@ -47,7 +54,14 @@ public final class ConfigDecoder {
             }
             out.put(a.name(), v);
         }
-        for (ConfigSpec.Nested n : spec.blocks().values()) {
+        // Block types too in the order the template first uses them, then the absent ones.
+        Map<String, ConfigSpec.Nested> nested = new LinkedHashMap<>();
+        content.blocks().forEach(b -> nested.putIfAbsent(b.type(), spec.blocks().get(b.type())));
+        spec.blocks().forEach(nested::putIfAbsent);
+        for (ConfigSpec.Nested n : nested.values()) {
+            if (n == null) {
+                continue;
+            }
             List<Block> found = new ArrayList<>();
             for (Block b : content.blocks()) {
                 if (b.type().equals(n.name())) {

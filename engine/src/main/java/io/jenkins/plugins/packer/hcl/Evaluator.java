@@ -124,7 +124,8 @@ public final class Evaluator {
         }
     }
 
-    private static Diagnostic withValues(Diagnostic d, Expression expr, EvalContext ctx) {
+    /** Adds to a diagnostic the values of the variables {@code expr} refers to ("with var.x as ..."). */
+    public static Diagnostic withValues(Diagnostic d, Expression expr, EvalContext ctx) {
         if (ctx == null || expr == null) {
             return d;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.template;
 
+import io.jenkins.plugins.packer.component.ComponentSpecs;
 import io.jenkins.plugins.packer.hcl.BodyContent;
 import io.jenkins.plugins.packer.hcl.BodySchema;
 import io.jenkins.plugins.packer.hcl.Diagnostic;
@@ -183,7 +184,8 @@ final class BuildDecoder {
             return null;
         }
         if (!only.isEmpty() && !except.isEmpty()) {
-            diags.error("only one of 'only' or 'except' may be specified", null, b.defRange());
+            // Packer reports this one without a position.
+            diags.error("only one of 'only' or 'except' may be specified", null, null);
             return null;
         }
         if (override != null && !override.isNull() && !override.type().isObject()) {
@@ -193,6 +195,11 @@ final class BuildDecoder {
         Duration pause = duration(pauseBefore, "Failed to parse pause_before duration", b, diags);
         Duration time = duration(timeout, "Failed to parse timeout duration", b, diags);
         if (pause == null || time == null) {
+            return null;
+        }
+        if (ComponentSpecs.provisioner(b.labels().get(0)) == null) {
+            diags.error("Unknown provisioner type \"" + b.labels().get(0) + "\"", "known provisioners: "
+                    + HclConfig.goList(ComponentSpecs.provisioners()), b.labelRanges().get(0));
             return null;
         }
         int retries = maxRetries == null || maxRetries.isNull() ? 0 : maxRetries.asInt();
@@ -213,7 +220,13 @@ final class BuildDecoder {
             return null;
         }
         if (!only.isEmpty() && !except.isEmpty()) {
-            diags.error("only one of 'only' or 'except' may be specified", null, b.defRange());
+            // Packer reports this one without a position.
+            diags.error("only one of 'only' or 'except' may be specified", null, null);
+            return null;
+        }
+        if (ComponentSpecs.postProcessor(b.labels().get(0)) == null) {
+            diags.error("Unknown post-processor type \"" + b.labels().get(0) + "\"", "known post-processors: "
+                    + HclConfig.goList(ComponentSpecs.postProcessors()), b.labelRanges().get(0));
             return null;
         }
         return new PostProcessorBlock(b.labels().get(0), name, only, except,
@@ -245,7 +258,14 @@ final class BuildDecoder {
             return null;
         }
         try {
-            return Convert.convert(v, type);
+            v = Convert.convert(v, type);
+            if (!v.isWhollyKnown()) {
+                // gohcl cannot put a value known only later (an unset variable's) into a Go field.
+                diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: value must be known",
+                        attr.expr().range()));
+                return null;
+            }
+            return v;
         } catch (ConversionException e) {
             diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: " + e.getMessage(),
                     attr.expr().range()));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.template;
 
+import io.jenkins.plugins.packer.component.ComponentSpecs;
 import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.function.FunctionContext;
 import io.jenkins.plugins.packer.function.Functions;
@@ -523,6 +524,11 @@ public final class HclConfig {
         for (Block block : content.blocks()) {
             if (block.type().equals("source")) {
                 SourceBlock source = new SourceBlock(block.labels().get(0), block.labels().get(1), block);
+                if (ComponentSpecs.builder(source.type()) == null) {
+                    diags.error("Unknown source type " + source.type(), "known builders: "
+                            + goList(ComponentSpecs.builders()), block.labelRanges().get(0));
+                    continue;
+                }
                 SourceBlock existing = sources.get(source.ref());
                 if (existing != null) {
                     diags.error("Duplicate source block", "This source block has the same builder type and name as a"
@@ -541,6 +547,11 @@ public final class HclConfig {
                 }
             }
         }
+    }
+
+    /** Go's {@code %v} of a list of names: {@code [a b c]}. */
+    static String goList(java.util.Collection<String> names) {
+        return "[" + String.join(" ", names) + "]";
     }
 
     private void evaluateLocals(Diagnostics diags) {

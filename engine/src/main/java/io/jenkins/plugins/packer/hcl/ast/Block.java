@@ -8,10 +8,14 @@ public record Block(String type, List<String> labels, Body body, Range typeRange
                     Range openBraceRange, Range closeBraceRange) {
 
     /**
-     * The block header, from the type to the opening brace, as HCL's "in BLOCK" messages use. A block of the JSON
-     * syntax has no header of its own: HCL takes its opening brace (or the bracket of an array of such blocks).
+     * The block header, from the type to the last label (the type alone when there is none), as hclsyntax's
+     * {@code DefRange}: messages print it as {@code FILE:1,1-21}. A block of the JSON syntax has no header of its
+     * own: HCL takes its opening brace (or the bracket of an array of such blocks).
      */
     public Range defRange() {
-        return body instanceof SyntaxBody ? Range.between(typeRange, openBraceRange) : openBraceRange;
+        if (!(body instanceof SyntaxBody)) {
+            return openBraceRange;
+        }
+        return Range.between(typeRange, labelRanges.isEmpty() ? typeRange : labelRanges.get(labelRanges.size() - 1));
     }
 }

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.packer.component;
+
+/**
+ * The checks one component type makes once its configuration is decoded: Packer's builder {@code Prepare},
+ * provisioner {@code Prepare} or post-processor {@code Configure}. Implementations are found with
+ * {@link java.util.ServiceLoader} and must have a public no-argument constructor.
+ */
+public interface Preparer {
+
+    /** {@code builder}, {@code provisioner} or {@code post-processor}. */
+    String kind();
+
+    /** The type name templates use, such as {@code amazon-ebs} or {@code shell}. */
+    String type();
+
+    Prepared prepare(ComponentConfig config, PrepareContext ctx);
+}

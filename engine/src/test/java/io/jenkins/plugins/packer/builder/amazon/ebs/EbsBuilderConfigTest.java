@@ -1,0 +1,80 @@
+package io.jenkins.plugins.packer.builder.amazon.ebs;
+
+import static io.jenkins.plugins.packer.component.PrepareFixture.prepare;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EbsBuilderConfigTest {
+
+    private static final String VALID = """
+            region = "eu-central-1"
+            instance_type = "t3.small"
+            source_ami = "ami-1"
+            ssh_username = "ubuntu"
+            """;
+
+    @Test
+    void nothingSetGivesPackersSixErrors() {
+        assertThat(prepare("builder", "amazon-ebs", "").error()).isEqualTo("""
+                6 error(s) occurred:
+
+                * ami_name must be specified
+                * ami_name must be between 3 and 128 characters long
+                * An ssh_username must be specified
+                  Note: some builders used to default ssh_username to "root".
+                * A source_ami or source_ami_filter must be specified
+                * For security reasons, your source AMI filter must declare an owner.
+                * either instance_type or spot_instance_types must be specified""");
+    }
+
+    @Test
+    void aCompleteConfigurationIsValid() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"").ok()).isTrue();
+    }
+
+    @Test
+    void accessKeyWithoutSecretKeyIsRejected() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"\naccess_key = \"a\"").error())
+                .endsWith("* `access_key` and `secret_key` must both be either set or not set.");
+    }
+
+    @Test
+    void amiNameWithForbiddenCharactersIsRejected() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"bad#name\"").error())
+                .contains("* AMIName should only contain alphanumeric characters");
+    }
+
+    @Test
+    void amiNameWithTemplateActionsIsLeftToTheBuild() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"x-{{timestamp}}\"").ok()).isTrue();
+    }
+
+    @Test
+    void gp3VolumeNeedsThroughputAndIopsInRange() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name = "image"
+                launch_block_device_mappings {
+                  device_name = "/dev/sda1"
+                  volume_type = "gp3"
+                  volume_size = 8
+                }
+                """).error()).endsWith("* Throughput must be between 125 and 1000 for device /dev/sda1");
+    }
+
+    @Test
+    void badTemporaryCidrQuotesGo() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name = "image"
+                temporary_security_group_source_cidrs = ["10.0.0.0"]
+                """).error()).endsWith("* Error parsing CIDR in temporary_security_group_source_cidrs: invalid CIDR"
+                + " address: 10.0.0.0");
+    }
+
+    @Test
+    void spotPriceAutoProductIsDeprecated() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"\nspot_price_auto_product ="
+                + " \"Linux/UNIX\"").warnings()).singleElement().asString()
+                .startsWith("spot_price_auto_product is deprecated");
+    }
+}
