@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * Everything is printed to standard output, as packer does.
  */
 @Command(name = "pkrj", mixinStandardHelpOptions = false,
-        subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class})
+        subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
+                Hcl2UpgradeCommand.class})
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
