@@ -1,0 +1,143 @@
+package io.jenkins.plugins.packer.template.upgrade;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The parse tree of a Go {@code text/template}, as far as {@code hcl2_upgrade} needs it. {@link #toString()} prints a
+ * node the way Go's {@code parse} package does, because the upgrade writes actions back with that text.
+ * Positions are offsets (in chars) into the parsed text.
+ */
+sealed interface GoTemplateNode {
+
+    int pos();
+
+    /** Text outside actions. */
+    record Text(int pos, String text) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** {@code {{pipeline}}}. */
+    record Action(int pos, Pipe pipe) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return "{{" + pipe + "}}";
+        }
+    }
+
+    /** Commands separated by {@code |}, with optional variable declarations. */
+    record Pipe(int pos, List<Variable> decls, List<Command> cmds) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            String d = decls.isEmpty() ? ""
+                    : decls.stream().map(Variable::toString).collect(Collectors.joining(", ")) + " := ";
+            return d + cmds.stream().map(Command::toString).collect(Collectors.joining(" | "));
+        }
+    }
+
+    /** A function or value and its arguments. */
+    record Command(int pos, List<GoTemplateNode> args) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return args.stream().map(a -> a instanceof Pipe ? "(" + a + ")" : a.toString())
+                    .collect(Collectors.joining(" "));
+        }
+    }
+
+    record Identifier(int pos, String name) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** {@code .A.B}: a field chain on dot. */
+    record Field(int pos, List<String> idents) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return idents.stream().map(i -> "." + i).collect(Collectors.joining());
+        }
+    }
+
+    /** {@code $x.A}: a variable and fields on it. */
+    record Variable(int pos, List<String> idents) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return String.join(".", idents);
+        }
+    }
+
+    /** Fields on a parenthesised pipeline or another term. */
+    record Chain(int pos, GoTemplateNode node, List<String> fields) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            String base = node instanceof Pipe ? "(" + node + ")" : node.toString();
+            return base + fields.stream().map(f -> "." + f).collect(Collectors.joining());
+        }
+    }
+
+    record Dot(int pos) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return ".";
+        }
+    }
+
+    record Nil(int pos) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return "nil";
+        }
+    }
+
+    record Bool(int pos, boolean value) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return Boolean.toString(value);
+        }
+    }
+
+    /**
+     * A number constant as written.
+     *
+     * @param integer its value when it is an integer constant ({@code isInt} in Go), else null
+     */
+    record Number(int pos, String text, Long integer, double value) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** A string constant: its quoted source form and its value. */
+    record Str(int pos, String quoted, String text) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return quoted;
+        }
+    }
+
+    /**
+     * {@code if}, {@code range}, {@code with}, {@code template}, {@code block}, {@code break}, {@code continue}: parsed
+     * only to be refused, since the upgrade cannot rewrite them.
+     *
+     * @param goType Go's name of the node type, which the refusal prints
+     */
+    record Control(int pos, String goType) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return goType;
+        }
+    }
+
+    /** {@code {{end}}} and {@code {{else}}}, which only close lists. */
+    record Delimiter(int pos, String keyword) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return "{{" + keyword + "}}";
+        }
+    }
+}
