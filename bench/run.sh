@@ -9,7 +9,7 @@
 #   BENCH_FILES=20 bench/run.sh       only the first 20 files side by side
 #
 # Environment: CORPUS (default ../shared/corpus beside the repository), PACKER (default: packer on PATH),
-# PKRJ_JAVA_OPTS (JVM options for pkrj, as ./pkrj takes them).
+# PKRJ_JAVA_OPTS (JVM options for pkrj: the side-by-side runs go through ./pkrj, the launcher users run).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 corpus=$(cd "${CORPUS:-$root/../shared/corpus}" && pwd)
@@ -18,7 +18,6 @@ java=$(command -v java)
 
 echo "== building pkrj and the benchmarks" >&2
 (cd "$root" && mvn -B -q -pl cli,bench -am package -DskipTests >&2)
-pkrj_jar="$root/cli/target/pkrj.jar"
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -61,6 +60,6 @@ for cmd in "fmt -check" "validate -syntax-only"; do
   # shellcheck disable=SC2086 # the verb and its flag are two words on purpose
   p=$(time_each "$packer" $cmd)
   # shellcheck disable=SC2086
-  j=$(time_each "$java" ${PKRJ_JAVA_OPTS:-} -jar "$pkrj_jar" $cmd)
+  j=$(time_each "$root/pkrj" $cmd)
   echo "$cmd $p $j $count" | awk '{ printf "%-28s %9.2fs %9.2fs %7.1fx %11.0f ms\n", $1 " " $2, $3, $4, $4 / $3, 1000 * $4 / $5 }'
 done
