@@ -137,8 +137,9 @@ final class BuildDecoder {
                         chains.add(List.copyOf(chain));
                     }
                 }
+                case "hcp_packer_registry" -> diags.add(HclConfig.hcpRegistryIgnored(b));
                 default -> {
-                    // "from" and "hcp_packer_registry" are accepted and have no effect here.
+                    // "from" is accepted and has no effect.
                 }
             }
         }

@@ -212,6 +212,12 @@ public final class HclConfig {
         return out;
     }
 
+    /** The warning for an {@code hcp_packer_registry} block: read, and not used. */
+    static Diagnostic hcpRegistryIgnored(Block block) {
+        return Diagnostic.warning("hcp_packer_registry is ignored", "pkrj does not publish build metadata to HCP"
+                + " Packer: this block is read and has no effect.", block.defRange());
+    }
+
     /** A configuration without files, for the console started without a template. */
     public static HclConfig empty(Path workDir, Map<String, String> env, java.time.Clock clock) {
         return new HclConfig(List.of(), workDir, ".", new FunctionContext(workDir, null, env, clock));
@@ -303,6 +309,8 @@ public final class HclConfig {
         for (Block block : content.blocks()) {
             if (block.type().equals("variable")) {
                 decodeVariableBlock(block, defaultsCtx, diags);
+            } else if (block.type().equals("hcp_packer_registry")) {
+                diags.add(hcpRegistryIgnored(block));
             } else if (block.type().equals("variables")) {
                 for (Attribute attr : BodyContent.justAttributes(block.body(), diags).values()) {
                     decodeVariablesAttribute(attr, defaultsCtx, diags);
