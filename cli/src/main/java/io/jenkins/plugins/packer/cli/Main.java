@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pkrj", mixinStandardHelpOptions = false,
         subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
-                VersionCommand.class, Hcl2UpgradeCommand.class})
+                VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class})
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
@@ -74,6 +74,7 @@ public final class Main {
                     console     creates a console for testing variable interpolation
                     fmt         Rewrites HCL2 config files to canonical format
                     hcl2_upgrade  transform a JSON template into an HCL2 configuration
+                    init        Install missing plugins or upgrade plugins
                     inspect     see components of a template
                     validate    check that a template is valid
                     version     Prints the Packer version""";
