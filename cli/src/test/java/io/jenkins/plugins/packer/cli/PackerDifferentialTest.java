@@ -43,7 +43,7 @@ class PackerDifferentialTest {
     private static final Path CORPUS = CorpusFiles.root();
     private static final Path HANDMADE = CORPUS.resolve("handmade");
 
-    /** Every n-th row of the samples: about 300 packer runs of ~50 ms keep the class well under a minute. */
+    /** Every n-th row of the samples: about 400 packer runs of ~50 ms keep the class well under a minute. */
     private static final int CORPUS_STRIDE = 13;
     private static final int PKRVARS_STRIDE = 8;
     private static final int HANDMADE_STRIDE = 2;
@@ -63,7 +63,19 @@ class PackerDifferentialTest {
             new Known("deliberate (docs/differences.md, item 3): packer.required_plugins is Packer 1.7+ syntax that"
                     + " pkrj accepts as Packer 1.16 does; 1.6.6 rejects it",
                 "validate -syntax-only templates/gusztavvargadr__packer/src/ubuntu/source.qemu.pkr.hcl",
-                "validate -syntax-only templates/hashicorp__packer-plugin-vsphere/examples/builder/vsphere-clone/alpine/alpine.pkr.hcl"));
+                "validate -syntax-only templates/hashicorp__packer-plugin-vsphere/examples/builder/vsphere-clone/alpine/alpine.pkr.hcl"),
+            new Known("deliberate (docs/differences.md, items 3, 7 and 8): inspect of templates using Packer 1.7+"
+                    + " blocks (data, required_plugins, hcp_packer_registry, error-cleanup-provisioner), which 1.6.6"
+                    + " rejects, and of sensitive values, which stay masked whole",
+                "inspect packer-testdata/v1.9.5/command/test-fixtures/hcl2_upgrade/error-cleanup-provisioner/expected.pkr.hcl",
+                "inspect packer-testdata/v1.9.5/command/test-fixtures/hcp/deprecated_labels.pkr.hcl",
+                "inspect packer-testdata/v1.9.5/hcl2template/testdata/datasources/basic.pkr.hcl",
+                "inspect packer-testdata/v1.9.5/hcl2template/testdata/hcp_par/variables-for-labels.pkr.hcl",
+                "inspect templates/gusztavvargadr__packer/src/ubuntu/source.qemu.pkr.hcl",
+                "inspect templates/hashicorp__packer-plugin-amazon/datasource/parameterstore/test-fixtures/template.pkr.hcl",
+                "inspect templates/hashicorp__packer-plugin-vsphere/examples/builder/vsphere-clone/alpine/alpine.pkr.hcl",
+                "inspect handmade/templates/val-data-block.pkr.hcl",
+                "inspect handmade/templates/var-sensitive.pkr.hcl"));
 
     private static Path packer;
 
@@ -125,6 +137,11 @@ class PackerDifferentialTest {
                 .flatMap(s -> s).map(p -> fileCase("validate -syntax-only", p));
     }
 
+    static Stream<Case> inspectCases() throws IOException {
+        return Stream.of(corpusSample("hcl2", CORPUS_STRIDE), handmadeSample(".pkr.hcl"))
+                .flatMap(s -> s).map(p -> fileCase("inspect", p));
+    }
+
     static Stream<Case> consoleCases() throws IOException {
         List<String[]> rows = CorpusFiles.tsv(HANDMADE.resolve("expressions/cases.tsv"));
         return IntStream.range(0, rows.size()).filter(i -> i % EXPRESSION_STRIDE == 0).mapToObj(rows::get)
@@ -140,6 +157,12 @@ class PackerDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validateCases")
     void validateSyntaxOnlyMatchesPacker(Case c) throws Exception {
+        compare(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inspectCases")
+    void inspectMatchesPacker(Case c) throws Exception {
         compare(c);
     }
 
