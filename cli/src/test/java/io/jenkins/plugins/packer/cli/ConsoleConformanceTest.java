@@ -25,19 +25,8 @@ class ConsoleConformanceTest {
     @org.junit.jupiter.api.io.TempDir
     static Path dir;
 
-    /**
-     * Cases where we deliberately differ from packer 1.6.6 (docs/differences.md): {@code differences.tsv} gives the
-     * exit code and the reason, {@code <id>.txt} our exact output.
-     */
-    private static final Path DIFFERENCES = Path.of("src/test/resources/console-differences");
+    private static final DeliberateDifferences DIFFERENCES = DeliberateDifferences.of("console-differences");
 
-    static Map<String, String[]> differences() throws IOException {
-        Map<String, String[]> m = new java.util.HashMap<>();
-        for (String[] r : CorpusFiles.tsv(DIFFERENCES.resolve("differences.tsv"))) {
-            m.put(r[0], r);
-        }
-        return m;
-    }
 
     @org.junit.jupiter.api.BeforeAll
     static void copyExpressions() throws IOException {
@@ -65,12 +54,7 @@ class ConsoleConformanceTest {
     void printsWhatPackerPrinted(String id, String expression, int rc) throws IOException {
         Run run = Run.pkrj(dir, expression + "\n", "console", "template.pkr.hcl");
         String expected = Files.readString(SOURCE.resolve("out/" + id + ".txt"), StandardCharsets.UTF_8);
-        String[] difference = differences().get(id);
-        if (difference != null) {
-            String ours = Files.readString(DIFFERENCES.resolve(id + ".txt"), StandardCharsets.UTF_8);
-            assertThat(run.out()).as("deliberate difference: %s", difference[2]).isEqualTo(ours)
-                    .isNotEqualTo(expected);
-            assertThat(run.rc()).isEqualTo(Integer.parseInt(difference[1]));
+        if (DIFFERENCES.check(id, run, expected.getBytes(StandardCharsets.UTF_8))) {
             return;
         }
         if (!run.out().equals(expected) || run.rc() != rc) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InspectConformanceTest {
 
     private static final Path HANDMADE = CorpusFiles.root().resolve("handmade");
-    private static final Path DIFFERENCES = Path.of("src/test/resources/inspect-differences");
+    private static final DeliberateDifferences DIFFERENCES = DeliberateDifferences.of("inspect-differences");
 
     @TempDir
     Path scratch;
@@ -31,14 +31,6 @@ class InspectConformanceTest {
         return CorpusFiles.tsv(HANDMADE.resolve("ORACLE.tsv")).stream()
                 .filter(r -> r[0].endsWith(".pkr.hcl") && !r[4].equals("-"))
                 .map(r -> Arguments.of(r[0], Integer.parseInt(r[4])));
-    }
-
-    static Map<String, String[]> differences() throws IOException {
-        Map<String, String[]> m = new HashMap<>();
-        for (String[] r : CorpusFiles.tsv(DIFFERENCES.resolve("differences.tsv"))) {
-            m.put(r[0], r);
-        }
-        return m;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,13 +42,7 @@ class InspectConformanceTest {
         String expected = new String(Files.readAllBytes(HANDMADE.resolve("oracle/" + name + ".inspect.txt")),
                 StandardCharsets.ISO_8859_1);
         String out = new String(run.bytes(), StandardCharsets.ISO_8859_1);
-        String[] difference = differences().get(name);
-        if (difference != null) {
-            assertThat(out).as("deliberate difference: %s", difference[2])
-                    .isEqualTo(new String(Files.readAllBytes(DIFFERENCES.resolve(name + ".txt")),
-                            StandardCharsets.ISO_8859_1))
-                    .isNotEqualTo(expected);
-            assertThat(run.rc()).isEqualTo(Integer.parseInt(difference[1]));
+        if (DIFFERENCES.check(name, run, Files.readAllBytes(HANDMADE.resolve("oracle/" + name + ".inspect.txt")))) {
             return;
         }
         assertThat(out).isEqualTo(expected);

@@ -103,11 +103,8 @@ class PackerDifferentialTest {
                 byKey.put(key, g.reason());
             }
         }
-        try {
-            ConsoleConformanceTest.differences().forEach((id, row) -> byKey.put("console " + id, "deliberate: " + row[2]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DeliberateDifferences.of("console-differences").reasons()
+                .forEach((id, why) -> byKey.put("console " + id, "deliberate: " + why));
         return Map.copyOf(byKey);
     }
 
