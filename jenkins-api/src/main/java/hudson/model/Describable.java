@@ -1,9 +1,5 @@
 package hudson.model;
 
-/** Mirrors jenkins-core {@code hudson.model.Describable}: an object configured through its descriptor. */
+/** Mirrors jenkins-core {@code hudson.model.Describable}: configured through a descriptor (members unused). */
 public interface Describable<T extends Describable<T>> {
-
-    default Descriptor<T> getDescriptor() {
-        throw new UnsupportedOperationException();
-    }
 }

@@ -7,9 +7,4 @@ import hudson.model.AbstractDescribableImpl;
 public abstract class Step extends AbstractDescribableImpl<Step> {
 
     public abstract StepExecution start(StepContext context) throws Exception;
-
-    @Override
-    public StepDescriptor getDescriptor() {
-        throw new UnsupportedOperationException();
-    }
 }
