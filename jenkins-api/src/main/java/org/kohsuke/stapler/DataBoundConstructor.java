@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Mirrors stapler's {@code org.kohsuke.stapler.DataBoundConstructor}: the constructor that takes required arguments. */
+/** Mirrors stapler's {@code org.kohsuke.stapler.DataBoundConstructor}: the constructor taking required arguments. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.CONSTRUCTOR)
 @Documented

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +108,8 @@ class PackerFmtStepTest {
         PackerFmtStep.DescriptorImpl d = new PackerFmtStep.DescriptorImpl();
         assertThat(d.getFunctionName()).isEqualTo("packerFmt");
         assertThat(d.getDisplayName()).isEqualTo("Format Packer templates");
-        assertThat(java.util.Set.<Object>copyOf(d.getRequiredContext())).containsExactlyInAnyOrder(FilePath.class, TaskListener.class);
+        Set<Object> context = Set.copyOf(d.getRequiredContext());
+        assertThat(context).containsExactlyInAnyOrder(FilePath.class, TaskListener.class);
         assertThat(d.argumentsToString(Map.of("path", "packer", "check", true))).isEqualTo("packer");
         assertThat(d.argumentsToString(Map.of("check", true))).isNull();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +122,8 @@ class PackerValidateStepTest {
         PackerValidateStep.DescriptorImpl d = new PackerValidateStep.DescriptorImpl();
         assertThat(d.getFunctionName()).isEqualTo("packerValidate");
         assertThat(d.getDisplayName()).isEqualTo("Validate a Packer template");
-        assertThat(java.util.Set.<Object>copyOf(d.getRequiredContext())).containsExactlyInAnyOrder(FilePath.class, TaskListener.class,
+        Set<Object> context = Set.copyOf(d.getRequiredContext());
+        assertThat(context).containsExactlyInAnyOrder(FilePath.class, TaskListener.class,
                 EnvVars.class);
         assertThat(d.argumentsToString(Map.of("template", "aws.pkr.hcl", "vars", Map.of("password", "s3cr3t"))))
                 .isEqualTo("aws.pkr.hcl");
