@@ -1,10 +1,7 @@
 package io.jenkins.plugins.packer.cli;
 
-import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.ops.Validate;
-import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
-import io.jenkins.plugins.packer.template.json.JsonValidate;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,12 +33,6 @@ final class ValidateCommand extends Main.IoCommand {
             description = "JSON or HCL2 file containing user variables.")
     java.util.List<String> varFiles = new java.util.ArrayList<>();
 
-    /** Packer's config type detection: HCL2 for a directory or a .pkr.hcl/.pkr.json file, else legacy JSON. */
-    private boolean isHcl2(String path) {
-        return path.endsWith(".pkr.hcl") || path.endsWith(".pkr.json")
-                || java.nio.file.Files.isDirectory(io.workDir().resolve(path));
-    }
-
     @Override
     String help() {
         return """
@@ -65,28 +56,9 @@ final class ValidateCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
-        if (!isHcl2(template)) {
-            if (syntaxOnly) {
-                JsonValidate.Result r = JsonValidate.syntaxOnly(io.workDir(), template, varFiles);
-                io.out().print(r.output());
-                return r.exitCode();
-            }
-        }
-        LoadRequest req = new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
-                Clock.systemUTC());
-        if (!syntaxOnly && isHcl2(template)) {
-            Validate.Result r = Validate.hcl(req, only, except);
-            io.out().write(r.output(), 0, r.output().length);
-            return r.exitCode();
-        }
-        Diagnostics diags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(req, diags);
-        if (Diags.write(io, Diags.sources(cfg), diags) != 0) {
-            return 1;
-        }
-        if (syntaxOnly) {
-            io.out().println("Syntax-only check passed. Everything looks okay.");
-        }
-        return 0;
+        Validate.Result r = Validate.run(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                Clock.systemUTC()), syntaxOnly, only, except);
+        io.out().write(r.output(), 0, r.output().length);
+        return r.exitCode();
     }
 }

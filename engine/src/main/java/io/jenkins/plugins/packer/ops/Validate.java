@@ -7,16 +7,20 @@ import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.VariableChecks;
+import io.jenkins.plugins.packer.template.json.JsonValidate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code packer validate} (without {@code -syntax-only}) for an HCL2 configuration: read it, initialize it
- * (variables checked, locals evaluated, sources and builds decoded), then start every selected build's builder,
- * provisioners and post-processors so that each checks its configuration. See
+ * {@code packer validate}, shared by {@code pkrj validate} and the Jenkins {@code packerValidate} step. For an HCL2
+ * configuration: read it, initialize it (variables checked, locals evaluated, sources and builds decoded), then start
+ * every selected build's builder, provisioners and post-processors so that each checks its configuration; with
+ * {@code -syntax-only}, only read it. See
  * <a href="https://developer.hashicorp.com/packer/docs/commands/validate">packer validate</a>.
  */
 public final class Validate {
@@ -29,7 +33,42 @@ public final class Validate {
         }
     }
 
+    static final String SYNTAX_ONLY_PASSED = "Syntax-only check passed. Everything looks okay.\n";
+
     private Validate() {
+    }
+
+    /** Packer's config type detection: HCL2 for a directory or a .pkr.hcl/.pkr.json file, else legacy JSON. */
+    public static boolean isHcl2(Path workDir, String path) {
+        return path.endsWith(HclConfig.HCL_SUFFIX) || path.endsWith(HclConfig.JSON_SUFFIX)
+                || Files.isDirectory(workDir.resolve(path));
+    }
+
+    /**
+     * Validates the template {@code req} names, HCL2 or legacy JSON, fully or ({@code syntaxOnly}) only its syntax,
+     * as {@code packer validate} does. A legacy JSON template is read as HCL2 when fully validated, which reports it
+     * is not an HCL2 configuration file: only its syntax-only check exists so far.
+     */
+    public static Result run(LoadRequest req, boolean syntaxOnly, List<String> only, List<String> except) {
+        boolean hcl2 = isHcl2(req.workDir(), req.target());
+        if (!hcl2 && syntaxOnly) {
+            JsonValidate.Result r = JsonValidate.syntaxOnly(req.workDir(), req.target(), req.varFiles());
+            return new Result(r.exitCode(), r.output().getBytes(StandardCharsets.UTF_8), new Diagnostics());
+        }
+        if (hcl2 && !syntaxOnly) {
+            return hcl(req, only, except);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Diagnostics all = new Diagnostics();
+        Diagnostics diags = new Diagnostics();
+        HclConfig cfg = HclConfig.load(req, diags);
+        if (write(out, sources(cfg), diags, all)) {
+            return new Result(1, out.toByteArray(), all);
+        }
+        if (syntaxOnly) {
+            out.writeBytes(SYNTAX_ONLY_PASSED.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Result(0, out.toByteArray(), all);
     }
 
     /**

@@ -158,7 +158,7 @@ public final class HclConfig {
             }
         }
         String basedir = Files.isDirectory(resolved) ? target : parentOf(target);
-        FunctionContext fctx = new FunctionContext(workDir.resolve(basedir).normalize(), null, req.env(),
+        FunctionContext fctx = new FunctionContext(workDir.resolve(basedir).normalize(), req.workspaceRoot(), req.env(),
                 req.clock());
         HclConfig cfg = new HclConfig(files, workDir, basedir, fctx);
         if (diags.hasErrors()) {

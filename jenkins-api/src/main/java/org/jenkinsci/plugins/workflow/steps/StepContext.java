@@ -1,0 +1,19 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import com.google.common.util.concurrent.FutureCallback;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * Mirrors workflow-step-api {@code org.jenkinsci.plugins.workflow.steps.StepContext}: what a running step can reach
+ * ({@code get}) and how it reports its end ({@code onSuccess}, and {@code onFailure} from {@link FutureCallback}).
+ */
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    @Override
+    public abstract void onSuccess(Object result);
+}

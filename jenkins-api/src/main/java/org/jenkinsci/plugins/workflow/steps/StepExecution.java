@@ -1,0 +1,21 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import java.io.Serializable;
+
+/** Mirrors workflow-step-api {@code org.jenkinsci.plugins.workflow.steps.StepExecution}: a step while it runs. */
+public abstract class StepExecution implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private StepContext context;
+
+    protected StepExecution(StepContext context) {
+        this.context = context;
+    }
+
+    public StepContext getContext() {
+        return context;
+    }
+
+    public abstract boolean start() throws Exception;
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Conversions of step arguments that the steps share, from what Groovy passes to what the engine takes. */
+final class StepArguments {
+
+    private StepArguments() {
+    }
+
+    /**
+     * {@code -only}/{@code -except} as Packer reads them: a comma-separated list of build name globs; blank means
+     * none.
+     */
+    static List<String> names(String commaSeparated) {
+        List<String> out = new ArrayList<>();
+        if (commaSeparated == null) {
+            return out;
+        }
+        for (String s : commaSeparated.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code -var} values from a Groovy map: names are strings, values strings, numbers or booleans, which Packer
+     * then converts to each variable's type. A list or map would have to be written as HCL text
+     * ({@code '["a", "b"]'}), as on Packer's command line; values are never quoted back in a message, since they
+     * may be secrets.
+     */
+    static Map<String, String> variables(Map<?, ?> vars, List<String> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (vars == null) {
+            return out;
+        }
+        for (Map.Entry<?, ?> e : vars.entrySet()) {
+            Object key = e.getKey();
+            if (!(key instanceof CharSequence) || key.toString().isBlank()) {
+                problems.add("vars must be keyed by variable names, but has the key " + ValidateRequest.describe(key));
+                continue;
+            }
+            Object value = e.getValue();
+            if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+                out.put(key.toString(), value.toString());
+            } else {
+                problems.add("vars." + key + " must be a string, number or boolean (write a list or map as HCL text,"
+                        + " for example '[\"a\", \"b\"]'), but is " + (value == null ? "null"
+                        : "a " + value.getClass().getSimpleName()));
+            }
+        }
+        return out;
+    }
+
+    /** What a step shows beside its name in the build's views: the path it works on, when given as text. */
+    static String summary(Map<String, Object> namedArgs, String pathArgument) {
+        Object path = namedArgs.get(pathArgument);
+        return path instanceof CharSequence cs ? cs.toString() : null;
+    }
+}

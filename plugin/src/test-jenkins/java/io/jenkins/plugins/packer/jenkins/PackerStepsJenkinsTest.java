@@ -1,0 +1,128 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import hudson.model.Label;
+import hudson.model.Result;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The steps inside a real Jenkins (the -Pjenkins build): Pipelines that write a template into an agent's workspace,
+ * then validate and format it there.
+ */
+@WithJenkins
+class PackerStepsJenkinsTest {
+
+    private static final String VALID = """
+            variable "greeting" {
+              type    = string
+              default = "hello"
+            }
+
+            source "file" "greeting" {
+              content = var.greeting
+              target  = "greeting.txt"
+            }
+
+            build {
+              sources = ["source.file.greeting"]
+            }
+            """;
+
+    private JenkinsRule j;
+
+    @BeforeEach
+    void agent(JenkinsRule j) throws Exception {
+        this.j = j;
+        // The steps must do their work on the agent that holds the workspace.
+        j.createOnlineSlave(Label.get("agent"));
+    }
+
+    private WorkflowRun run(String script, Result expected) throws Exception {
+        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "p" + j.jenkins.getItems().size());
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(expected, p.scheduleBuild2(0));
+    }
+
+    private static String writeTemplate(String name, String text) {
+        return "writeFile file: '" + name + "', text: '''" + text + "'''\n";
+    }
+
+    @Test
+    void validTemplateValidatesOnTheAgentAndReturnsItsWarnings() throws Exception {
+        WorkflowRun b = run("node('agent') {\n" + writeTemplate("t.pkr.hcl", VALID)
+                + "writeFile file: 'extra.pkrvars.hcl', text: 'undeclared = \"x\"\\n'\n"
+                + "def w = packerValidate template: 't.pkr.hcl', varFiles: ['extra.pkrvars.hcl'],"
+                + " vars: [greeting: 'hi']\n"
+                + "echo \"warnings=${w.size()} first=${w[0].summary}\"\n}", Result.SUCCESS);
+        j.assertLogContains("The configuration is valid.", b);
+        j.assertLogContains("warnings=1 first=Undefined variable", b);
+    }
+
+    @Test
+    void invalidTemplateFailsTheStepWithEveryDiagnostic() throws Exception {
+        WorkflowRun b = run("node('agent') {\n" + writeTemplate("bad.pkr.hcl", """
+                source "null" "a" {
+                  communicator = "none"
+                  bogus        = 1
+                }
+
+                build {
+                  sources = ["source.null.a"]
+                }
+                """) + "packerValidate 'bad.pkr.hcl'\n}", Result.FAILURE);
+        j.assertLogContains("bad.pkr.hcl is not valid:", b);
+        j.assertLogContains("on bad.pkr.hcl line 3", b);
+        j.assertLogContains("An argument named \"bogus\" is not expected here.", b);
+    }
+
+    @Test
+    void templateOutsideTheWorkspaceIsRefused() throws Exception {
+        WorkflowRun b = run("node('agent') { packerValidate template: '../../secrets.pkr.hcl' }", Result.FAILURE);
+        j.assertLogContains("template must stay inside the workspace", b);
+    }
+
+    @Test
+    void fmtCheckFailsListingTheFilesThenFmtRewritesThem() throws Exception {
+        String unformatted = "source \"null\" \"a\" {\ncommunicator=\"none\"\n}\n";
+        WorkflowRun checked = run("node('agent') {\n" + writeTemplate("packer/a.pkr.hcl", unformatted)
+                + "packerFmt path: 'packer', check: true\n}", Result.FAILURE);
+        j.assertLogContains("1 file is not in canonical format", checked);
+        j.assertLogContains("packer/a.pkr.hcl", checked);
+
+        WorkflowRun rewritten = run("node('agent') {\n" + writeTemplate("packer/a.pkr.hcl", unformatted)
+                + "def files = packerFmt path: 'packer'\n"
+                + "echo \"rewrote=${files}\"\n"
+                + "packerFmt path: 'packer', check: true\n}", Result.SUCCESS);
+        j.assertLogContains("rewrote=[packer/a.pkr.hcl]", rewritten);
+        j.assertLogContains("All Packer files under packer are in canonical format.", rewritten);
+    }
+
+    @Test
+    void stepsRoundTripThroughTheirForms() throws Exception {
+        PackerValidateStep validate = new PackerValidateStep("packer/aws.pkr.hcl");
+        validate.setOnly("amazon-ebs.*");
+        validate.setSyntaxOnly(true);
+        validate.setVarFiles(List.of("prod.pkrvars.hcl"));
+        validate.setVars(Map.of("region", "eu-west-1"));
+        PackerValidateStep back = new StepConfigTester(j).configRoundTrip(validate);
+        // The form edits the text fields; vars and varFiles are Pipeline-only and do not survive the form.
+        PackerValidateStep expected = new PackerValidateStep("packer/aws.pkr.hcl");
+        expected.setOnly("amazon-ebs.*");
+        expected.setSyntaxOnly(true);
+        j.assertEqualDataBoundBeans(expected, back);
+
+        PackerFmtStep fmt = new PackerFmtStep();
+        fmt.setPath("packer");
+        fmt.setCheck(true);
+        fmt.setRecursive(true);
+        j.assertEqualDataBoundBeans(fmt, new StepConfigTester(j).configRoundTrip(fmt));
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** packerValidate's arguments as Groovy passes them, checked and converted to what the engine takes. */
+class ValidateRequestTest {
+
+    @Test
+    void optionalArgumentsMayAllBeAbsent() {
+        ValidateRequest r = ValidateRequest.of("t.pkr.hcl", null, null, null, null, false, null);
+        assertThat(r.vars()).isEmpty();
+        assertThat(r.varFiles()).isEmpty();
+        assertThat(r.only()).isEmpty();
+        assertThat(r.except()).isEmpty();
+        assertThat(r.env()).isEmpty();
+    }
+
+    @Test
+    void scalarVariableValuesBecomeTheTextPackerWouldReadFromVar() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("name", "web");
+        vars.put("count", 3);
+        vars.put("ratio", new BigDecimal("0.5"));
+        vars.put("debug", true);
+        vars.put("zones", "[\"a\", \"b\"]");
+        assertThat(ValidateRequest.of("t.pkr.hcl", vars, null, null, null, false, Map.of()).vars())
+                .containsExactly(Map.entry("name", "web"), Map.entry("count", "3"), Map.entry("ratio", "0.5"),
+                        Map.entry("debug", "true"), Map.entry("zones", "[\"a\", \"b\"]"));
+    }
+
+    @Test
+    void onlyAndExceptAreCommaSeparatedBuildNames() {
+        ValidateRequest r = ValidateRequest.of("t.pkr.hcl", null, null, "amazon-ebs.*, file.b,,", " ", false,
+                Map.of());
+        assertThat(r.only()).containsExactly("amazon-ebs.*", "file.b");
+        assertThat(r.except()).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceAndNoValueIsQuoted() {
+        Map<Object, Object> vars = new LinkedHashMap<>();
+        vars.put("tags", List.of("s3cr3t"));
+        vars.put("password", null);
+        vars.put(42, "x");
+        assertThatThrownBy(() -> ValidateRequest.of("", vars, Arrays.asList("ok.pkrvars.hcl", "../up.pkrvars.hcl",
+                7), null, null, false, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(String.join("\n",
+                        "template is required",
+                        "each of varFiles must stay inside the workspace, but ../up.pkrvars.hcl leads out of it",
+                        "varFiles must be a list of paths, but has a Integer (7)",
+                        "vars.tags must be a string, number or boolean (write a list or map as HCL text, for example"
+                                + " '[\"a\", \"b\"]'), but is a ImmutableCollections.List12".replace(
+                                        "ImmutableCollections.List12", List.of("s3cr3t").getClass().getSimpleName()),
+                        "vars.password must be a string, number or boolean (write a list or map as HCL text, for"
+                                + " example '[\"a\", \"b\"]'), but is null",
+                        "vars must be keyed by variable names, but has the key a Integer (42)"))
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void theRequestSurvivesJavaSerializationToTheAgent() throws Exception {
+        ValidateRequest r = ValidateRequest.of("t.pkr.hcl", Map.of("a", "b"), List.of("v.pkrvars.hcl"), "x", "y",
+                true, Map.of("PATH", "/bin"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new ValidateCallable(r));
+            out.writeObject(new FmtCallable(FmtRequest.of("packer", true, true)));
+        }
+        assertThat(bytes.size()).isPositive();
+    }
+}

@@ -1,0 +1,3 @@
+source "null" "a" {
+  communicator="none"
+}
