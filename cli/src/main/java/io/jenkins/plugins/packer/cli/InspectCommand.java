@@ -2,8 +2,10 @@ package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.ops.Inspect;
+import io.jenkins.plugins.packer.ops.Validate;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
+import io.jenkins.plugins.packer.template.json.JsonValidate;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +43,9 @@ final class InspectCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
+        if (!Validate.isHcl2(io.workDir(), template)) {
+            return json();
+        }
         Diagnostics diags = new Diagnostics();
         HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                 Clock.systemUTC()), diags);
@@ -50,6 +55,17 @@ final class InspectCommand extends Main.IoCommand {
         // Like packer, inspect shows what it could read even when some of it does not evaluate.
         cfg.initialize(new Diagnostics());
         io.out().print(Inspect.hcl(cfg));
+        return 0;
+    }
+
+    /** A legacy JSON template: packer lists it as parsed, whatever its builds would make of it. */
+    private int json() {
+        JsonValidate.Loaded loaded = JsonValidate.load(io.workDir(), template, varFiles);
+        if (loaded.failure() != null) {
+            io.out().print(loaded.failure().output());
+            return loaded.failure().exitCode();
+        }
+        io.out().print(Inspect.json(loaded.template()));
         return 0;
     }
 }

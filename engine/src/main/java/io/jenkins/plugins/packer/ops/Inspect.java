@@ -5,12 +5,20 @@ import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.PostProcessorBlock;
 import io.jenkins.plugins.packer.template.ProvisionerBlock;
 import io.jenkins.plugins.packer.template.SourceUse;
+import io.jenkins.plugins.packer.template.json.JsonTemplate;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code packer inspect} for an HCL2 configuration: its variables with their values, and each build's sources,
  * provisioners and post-processor chains. See <a href="https://developer.hashicorp.com/packer/docs/commands/inspect">
- * packer inspect</a>.
+ * packer inspect</a>. A legacy JSON template is listed as written: packer 1.6.6 shows variable defaults and builder
+ * names before any {@code {{ }}} is rendered.
  */
 public final class Inspect {
 
@@ -23,6 +31,105 @@ public final class Inspect {
         out.append(Console.variables(cfg)).append('\n');
         out.append(builds(cfg.builds())).append('\n');
         return out.toString();
+    }
+
+    /** Go's {@code sort.Strings} order: by UTF-8 bytes, which differs from {@link String#compareTo} past U+FFFF. */
+    private static final Comparator<String> GO_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    /** What packer prints for a legacy JSON template, line breaks included. */
+    public static String json(JsonTemplate tpl) {
+        StringBuilder out = new StringBuilder("Packer Inspect: JSON mode\n");
+        if (tpl.description() != null && !tpl.description().isEmpty()) {
+            out.append("Description:\n\n").append(tpl.description()).append("\n\n");
+        }
+        if (tpl.variables().isEmpty()) {
+            out.append("Variables:\n\n  <No variables>\n");
+        } else {
+            jsonVariables(tpl, out);
+        }
+        out.append("\nBuilders:\n\n");
+        if (tpl.builders().isEmpty()) {
+            out.append("  <No builders>\n");
+        } else {
+            List<String> names = new ArrayList<>(tpl.builders().keySet());
+            names.sort(GO_ORDER);
+            int width = names.stream().mapToInt(Inspect::goLen).max().orElse(0);
+            for (String name : names) {
+                JsonTemplate.Builder b = tpl.builders().get(name);
+                out.append("  ").append(name).append(" ".repeat(width - goLen(name)));
+                if (!b.name().equals(b.type())) {
+                    out.append(" (").append(b.type()).append(')');
+                }
+                out.append('\n');
+            }
+        }
+        out.append("\nProvisioners:\n\n");
+        if (tpl.provisioners().isEmpty()) {
+            out.append("  <No provisioners>\n");
+        }
+        for (JsonTemplate.Provisioner p : tpl.provisioners()) {
+            out.append("  ").append(p.type()).append('\n');
+        }
+        out.append("\nNote: If your build names contain user variables or template\n"
+                + "functions such as 'timestamp', these are processed at build time,\n"
+                + "and therefore only show in their raw form here.\n");
+        return out.toString();
+    }
+
+    /**
+     * Packer hides sensitive defaults by comparing values, not names, and overwrites the defaults it compares as it
+     * goes: any variable whose default equals a sensitive variable's default (as overwritten so far) prints
+     * {@code <sensitive>}. Packer's first pass walks a Go map in random order; sorted order stands in for it.
+     */
+    private static void jsonVariables(JsonTemplate tpl, StringBuilder out) {
+        List<String> names = new ArrayList<>(tpl.variables().keySet());
+        names.sort(GO_ORDER);
+        Map<String, String> defaults = new HashMap<>();
+        List<String> sensitive = new ArrayList<>();
+        for (JsonTemplate.Variable v : tpl.variables().values()) {
+            defaults.put(v.name(), v.defaultValue() == null ? "" : v.defaultValue());
+            if (v.sensitive()) {
+                sensitive.add(v.name());
+            }
+        }
+        boolean requiredHeader = false;
+        for (String name : names) {
+            hideIfSensitive(name, sensitive, defaults);
+            if (tpl.variables().get(name).required()) {
+                if (!requiredHeader) {
+                    requiredHeader = true;
+                    out.append("Required variables:\n\n");
+                }
+                out.append("  ").append(name).append('\n');
+            }
+        }
+        if (requiredHeader) {
+            out.append('\n');
+        }
+        out.append("Optional variables and their defaults:\n\n");
+        int width = names.stream().mapToInt(Inspect::goLen).max().orElse(0);
+        for (String name : names) {
+            if (tpl.variables().get(name).required()) {
+                continue;
+            }
+            hideIfSensitive(name, sensitive, defaults);
+            out.append("  ").append(name).append(" ".repeat(width - goLen(name))).append(" = ")
+                    .append(defaults.get(name)).append('\n');
+        }
+    }
+
+    private static void hideIfSensitive(String name, List<String> sensitive, Map<String, String> defaults) {
+        for (String s : sensitive) {
+            if (defaults.get(s).equals(defaults.get(name))) {
+                defaults.put(name, "<sensitive>");
+            }
+        }
+    }
+
+    /** Go's {@code len} of a string, which padding is measured in: UTF-8 bytes. */
+    private static int goLen(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static String builds(List<BuildBlock> builds) {

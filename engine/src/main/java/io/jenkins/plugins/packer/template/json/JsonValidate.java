@@ -33,43 +33,68 @@ public final class JsonValidate {
      * @param varFiles the {@code -var-file} paths as given, in order
      */
     public static Result syntaxOnly(Path workDir, String template, List<String> varFiles) {
+        Loaded loaded = load(workDir, template, varFiles);
+        return loaded.failure() != null ? loaded.failure() : new Result(0, PASSED);
+    }
+
+    /**
+     * A template read as packer reads it before any command-specific work, or why it could not be.
+     *
+     * @param template the parsed template, {@code null} on failure
+     * @param failure what packer printed and its exit code, {@code null} on success
+     */
+    public record Loaded(JsonTemplate template, Result failure) {}
+
+    /**
+     * Reads and parses the template, then every {@code -var-file}, failing as packer's shared start of the JSON
+     * commands does ({@code validate}, {@code inspect}, {@code build}).
+     *
+     * @param workDir the directory relative paths start from
+     * @param template the template path as given on the command line
+     * @param varFiles the {@code -var-file} paths as given, in order
+     */
+    public static Loaded load(Path workDir, String template, List<String> varFiles) {
         Path path = workDir.resolve(template);
         if (!Files.exists(path)) {
             // packer looks at the path first to tell HCL2 directories from JSON files.
-            return new Result(1, GoText.quote(template) + ": stat " + template + ": no such file or directory\n");
+            return failed(1, GoText.quote(template) + ": stat " + template + ": no such file or directory\n");
         }
         byte[] content;
         try {
             content = Files.isDirectory(path) ? null : Files.readAllBytes(path);
         } catch (IOException e) {
-            return new Result(1, "Failed to parse template: " + pathError("open", template, e) + "\n");
+            return failed(1, "Failed to parse template: " + pathError("open", template, e) + "\n");
         }
         if (content == null) {
-            return new Result(1, "Failed to parse template: read " + template + ": is a directory\n");
+            return failed(1, "Failed to parse template: read " + template + ": is a directory\n");
         }
         JsonTemplateParser.Result parsed = JsonTemplateParser.parse(content);
         if (!parsed.ok()) {
-            return new Result(1, "Failed to parse template: " + parsed.error().message() + "\n");
+            return failed(1, "Failed to parse template: " + parsed.error().message() + "\n");
         }
         for (String varFile : varFiles) {
             byte[] vars;
             Path varPath = workDir.resolve(varFile);
             if (Files.isDirectory(varPath)) {
                 // Go opens a directory without complaint and fails on the first read.
-                return new Result(1, "Error reading variables in '" + varFile + "': read " + varFile
+                return failed(1, "Error reading variables in '" + varFile + "': read " + varFile
                         + ": is a directory\n");
             }
             try {
                 vars = Files.readAllBytes(varPath);
             } catch (IOException e) {
-                return new Result(1, pathError("open", varFile, e) + "\n");
+                return failed(1, pathError("open", varFile, e) + "\n");
             }
             JsonVarFile.Result read = JsonVarFile.parse(vars);
             if (!read.ok()) {
-                return new Result(1, "Error reading variables in '" + varFile + "': " + read.error() + "\n");
+                return failed(1, "Error reading variables in '" + varFile + "': " + read.error() + "\n");
             }
         }
-        return new Result(0, PASSED);
+        return new Loaded(parsed.template(), null);
+    }
+
+    private static Loaded failed(int exitCode, String output) {
+        return new Loaded(null, new Result(exitCode, output));
     }
 
     /** An I/O failure worded as Go's {@code *PathError}: {@code open NAME: no such file or directory}. */
