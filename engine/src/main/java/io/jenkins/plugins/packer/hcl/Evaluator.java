@@ -104,6 +104,10 @@ public final class Evaluator {
         if (e instanceof Expression.Json j) {
             return JsonExpressions.value(j.value(), ctx, diags);
         }
+        if (e instanceof Expression.Iterated it) {
+            return eval(it.wrapped(), ctx == null ? new EvalContext(it.iterators(), null) : ctx.child(it.iterators()),
+                    diags);
+        }
         if (e instanceof Expression.AnonSymbol a) {
             for (EvalContext c = ctx; c != null; c = c.parent()) {
                 Value v = c.anon(a);

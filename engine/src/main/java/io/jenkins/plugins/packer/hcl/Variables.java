@@ -79,6 +79,10 @@ public final class Variables {
         } else if (e instanceof Expression.Index ix) {
             walk(ix.collection(), locals, out);
             walk(ix.key(), locals, out);
+        } else if (e instanceof Expression.Iterated it) {
+            Set<String> inner = new java.util.HashSet<>(locals);
+            inner.addAll(it.iterators().keySet());
+            walk(it.wrapped(), inner, out);
         } else if (e instanceof Expression.Splat s) {
             walk(s.source(), locals, out);
             walk(s.each(), locals, out);

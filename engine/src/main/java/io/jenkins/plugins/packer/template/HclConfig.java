@@ -8,6 +8,7 @@ import io.jenkins.plugins.packer.hcl.BodyContent;
 import io.jenkins.plugins.packer.hcl.BodySchema;
 import io.jenkins.plugins.packer.hcl.Diagnostic;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.hcl.DynamicBlocks;
 import io.jenkins.plugins.packer.hcl.EvalContext;
 import io.jenkins.plugins.packer.hcl.Evaluator;
 import io.jenkins.plugins.packer.hcl.ExpressionFunction;
@@ -528,7 +529,8 @@ public final class HclConfig {
     }
 
     private void decodeSourcesAndBuilds(File f, Diagnostics diags) {
-        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
+        // As packer does, dynamic blocks are expanded throughout sources and builds.
+        BodyContent content = BodyContent.of(DynamicBlocks.expand(f.body(), evalContext()), TOP_LEVEL, diags);
         for (Block block : content.blocks()) {
             if (block.type().equals("source")) {
                 SourceBlock source = new SourceBlock(block.labels().get(0), block.labels().get(1), block);

@@ -13,7 +13,7 @@ public record Block(String type, List<String> labels, Body body, Range typeRange
      * own: HCL takes its opening brace (or the bracket of an array of such blocks).
      */
     public Range defRange() {
-        if (!(body instanceof SyntaxBody)) {
+        if (!body.nativeSyntax()) {
             return openBraceRange;
         }
         return Range.between(typeRange, labelRanges.isEmpty() ? typeRange : labelRanges.get(labelRanges.size() - 1));

@@ -29,4 +29,9 @@ public interface Body {
      * rest against another schema (HCL's "remain" body).
      */
     Body remain(BodySchema schema);
+
+    /** Whether the body is written in HCL's native syntax, whose blocks have a header of their own. */
+    default boolean nativeSyntax() {
+        return false;
+    }
 }

@@ -134,6 +134,22 @@ public sealed interface Expression {
     record Splat(Expression source, Expression each, AnonSymbol item, Range range, Range markerRange)
             implements Expression {}
 
+    /**
+     * An expression inside a block that a {@code dynamic} block generated: it sees the iterator variables of that
+     * iteration (and of the iterations around it) besides its usual scope.
+     */
+    record Iterated(Expression wrapped, java.util.Map<String, Value> iterators) implements Expression {
+        @Override
+        public Range range() {
+            return wrapped.range();
+        }
+
+        @Override
+        public Range startRange() {
+            return wrapped.startRange();
+        }
+    }
+
     /** The placeholder a splat's {@code each} expression is evaluated against, once per element. */
     record AnonSymbol(Range range) implements Expression {}
 

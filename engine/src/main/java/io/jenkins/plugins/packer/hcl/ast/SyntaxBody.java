@@ -32,6 +32,11 @@ public record SyntaxBody(Map<String, Attribute> attributes, List<Block> blocks, 
     }
 
     @Override
+    public boolean nativeSyntax() {
+        return true;
+    }
+
+    @Override
     public SyntaxBody remain(BodySchema schema) {
         Map<String, Attribute> attrs = new LinkedHashMap<>(attributes);
         schema.attributes().forEach(a -> attrs.remove(a.name()));
