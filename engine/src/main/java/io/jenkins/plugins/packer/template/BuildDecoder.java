@@ -18,6 +18,7 @@ import io.jenkins.plugins.packer.value.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes {@code build} blocks as Packer does: the build's own arguments, its {@code source} uses, provisioners,
@@ -64,6 +65,9 @@ final class BuildDecoder {
         if (own.hasErrors()) {
             return null;
         }
+        // As in Packer 1.16, a post-processor's arguments may name the build: build.name.
+        EvalContext ppCtx = ctx.child(Map.of("build", Value.object(Map.of("name",
+                Value.string(name == null ? "" : name)))));
         List<SourceUse> sources = new ArrayList<>();
         boolean hadSource = false;
         for (String s : fromSources) {
@@ -111,7 +115,7 @@ final class BuildDecoder {
                     errorCleanup = provisioner(b, ctx, diags);
                 }
                 case "post-processor" -> {
-                    PostProcessorBlock pp = postProcessor(b, ctx, diags);
+                    PostProcessorBlock pp = postProcessor(b, ppCtx, diags);
                     if (pp != null) {
                         chains.add(List.of(pp));
                     }
@@ -126,7 +130,7 @@ final class BuildDecoder {
                     List<PostProcessorBlock> chain = new ArrayList<>();
                     boolean errored = false;
                     for (Block pb : ppc.blocks()) {
-                        PostProcessorBlock pp = postProcessor(pb, ctx, diags);
+                        PostProcessorBlock pp = postProcessor(pb, ppCtx, diags);
                         if (pp == null) {
                             errored = true;
                             break;
