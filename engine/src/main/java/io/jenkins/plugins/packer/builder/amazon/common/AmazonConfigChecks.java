@@ -275,6 +275,22 @@ public final class AmazonConfigChecks {
         return errs;
     }
 
+    /** The warning of every amazon builder that has {@code spot_price_auto_product} set. */
+    public static final String SPOT_PRICE_AUTO_PRODUCT_DEPRECATED = "spot_price_auto_product is deprecated and no"
+            + " longer necessary for Packer builds. In future versions of Packer, inclusion of spot_price_auto_product"
+            + " will error your builds. Please take a look at our current documentation to understand how Packer"
+            + " requests Spot instances.";
+
+    /** Enhanced networking ({@code ena_support}, {@code sriov_support}) needs a change a spot instance refuses. */
+    public static List<String> spotEnhancedNetworking(ComponentConfig c) {
+        if (isSpotInstance(c) && (Boolean.TRUE.equals(c.trilean("ena_support")) || c.bool("sriov_support"))) {
+            return List.of("Spot instances do not support modification, which is required when either `ena_support`"
+                    + " or `sriov_support` are set. Please ensure you use an AMI that already has either SR-IOV or ENA"
+                    + " enabled.");
+        }
+        return List.of();
+    }
+
     /** True when the build requests a spot instance ({@code RunConfig.IsSpotInstance}). */
     public static boolean isSpotInstance(ComponentConfig c) {
         String spotPrice = c.string("spot_price");

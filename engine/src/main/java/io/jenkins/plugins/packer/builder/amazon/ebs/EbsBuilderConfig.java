@@ -34,18 +34,10 @@ public final class EbsBuilderConfig implements Preparer {
         errs.addAll(AmazonConfigChecks.blockDevices(c.blocks("ami_block_device_mappings")));
         errs.addAll(AmazonConfigChecks.blockDevices(c.blocks("launch_block_device_mappings")));
         errs.addAll(AmazonConfigChecks.run(c, ctx));
-        if (AmazonConfigChecks.isSpotInstance(c)
-                && (Boolean.TRUE.equals(c.trilean("ena_support")) || c.bool("sriov_support"))) {
-            errs.add("Spot instances do not support modification, which is required when either `ena_support` or"
-                    + " `sriov_support` are set. Please ensure you use an AMI that already has either SR-IOV or ENA"
-                    + " enabled.");
-        }
+        errs.addAll(AmazonConfigChecks.spotEnhancedNetworking(c));
         List<String> warnings = new ArrayList<>();
         if (!c.string("spot_price_auto_product").isEmpty()) {
-            warnings.add("spot_price_auto_product is deprecated and no longer necessary for Packer builds. In"
-                    + " future versions of Packer, inclusion of spot_price_auto_product will error your builds."
-                    + " Please take a look at our current documentation to understand how Packer requests Spot"
-                    + " instances.");
+            warnings.add(AmazonConfigChecks.SPOT_PRICE_AUTO_PRODUCT_DEPRECATED);
         }
         return new Prepared(warnings, errs.error());
     }

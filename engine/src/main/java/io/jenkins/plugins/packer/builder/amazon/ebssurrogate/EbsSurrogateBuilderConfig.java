@@ -60,10 +60,7 @@ public final class EbsSurrogateBuilderConfig implements Preparer {
         }
         List<String> warnings = new ArrayList<>();
         if (!c.string("spot_price_auto_product").isEmpty()) {
-            warnings.add("spot_price_auto_product is deprecated and no longer necessary for Packer builds. In"
-                    + " future versions of Packer, inclusion of spot_price_auto_product will error your builds."
-                    + " Please take a look at our current documentation to understand how Packer requests Spot"
-                    + " instances.");
+            warnings.add(AmazonConfigChecks.SPOT_PRICE_AUTO_PRODUCT_DEPRECATED);
         }
         String arch = c.string("ami_architecture");
         if (!arch.isEmpty() && !arch.equals("x86_64") && !arch.equals("arm64")) {
