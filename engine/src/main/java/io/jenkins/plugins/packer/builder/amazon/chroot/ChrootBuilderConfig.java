@@ -83,10 +83,7 @@ public final class ChrootBuilderConfig implements Preparer {
                 errs.add("If root_device_name is specified, ami_block_device_mappings must be specified");
             }
         }
-        String arch = c.string("ami_architecture");
-        if (!arch.isEmpty() && !arch.equals("x86_64") && !arch.equals("arm64")) {
-            errs.add("The only valid ami_architecture values are \"x86_64\" and \"arm64\"");
-        }
+        errs.addAll(AmazonConfigChecks.architecture(c));
         return new Prepared(warnings, errs.error());
     }
 }

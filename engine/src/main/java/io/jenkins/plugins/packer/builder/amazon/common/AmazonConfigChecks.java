@@ -275,11 +275,24 @@ public final class AmazonConfigChecks {
         return errs;
     }
 
-    /** The warning of every amazon builder that has {@code spot_price_auto_product} set. */
-    public static final String SPOT_PRICE_AUTO_PRODUCT_DEPRECATED = "spot_price_auto_product is deprecated and no"
-            + " longer necessary for Packer builds. In future versions of Packer, inclusion of spot_price_auto_product"
-            + " will error your builds. Please take a look at our current documentation to understand how Packer"
-            + " requests Spot instances.";
+    /** The warning of the builders that launch an instance, when {@code spot_price_auto_product} is set. */
+    public static List<String> runWarnings(ComponentConfig c) {
+        if (c.string("spot_price_auto_product").isEmpty()) {
+            return List.of();
+        }
+        return List.of("spot_price_auto_product is deprecated and no longer necessary for Packer builds. In future"
+                + " versions of Packer, inclusion of spot_price_auto_product will error your builds. Please take a"
+                + " look at our current documentation to understand how Packer requests Spot instances.");
+    }
+
+    /** {@code ami_architecture}, where a builder registers the AMI itself: x86_64 (the default) or arm64. */
+    public static List<String> architecture(ComponentConfig c) {
+        String arch = c.string("ami_architecture");
+        if (arch.isEmpty() || arch.equals("x86_64") || arch.equals("arm64")) {
+            return List.of();
+        }
+        return List.of("The only valid ami_architecture values are \"x86_64\" and \"arm64\"");
+    }
 
     /** Enhanced networking ({@code ena_support}, {@code sriov_support}) needs a change a spot instance refuses. */
     public static List<String> spotEnhancedNetworking(ComponentConfig c) {

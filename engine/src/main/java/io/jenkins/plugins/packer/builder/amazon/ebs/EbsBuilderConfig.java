@@ -6,8 +6,6 @@ import io.jenkins.plugins.packer.component.MultiError;
 import io.jenkins.plugins.packer.component.PrepareContext;
 import io.jenkins.plugins.packer.component.Prepared;
 import io.jenkins.plugins.packer.component.Preparer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The amazon-ebs builder's Prepare: access, AMI, block device and run checks, then the rules that tie them together.
@@ -35,10 +33,6 @@ public final class EbsBuilderConfig implements Preparer {
         errs.addAll(AmazonConfigChecks.blockDevices(c.blocks("launch_block_device_mappings")));
         errs.addAll(AmazonConfigChecks.run(c, ctx));
         errs.addAll(AmazonConfigChecks.spotEnhancedNetworking(c));
-        List<String> warnings = new ArrayList<>();
-        if (!c.string("spot_price_auto_product").isEmpty()) {
-            warnings.add(AmazonConfigChecks.SPOT_PRICE_AUTO_PRODUCT_DEPRECATED);
-        }
-        return new Prepared(warnings, errs.error());
+        return new Prepared(AmazonConfigChecks.runWarnings(c), errs.error());
     }
 }

@@ -58,15 +58,8 @@ public final class EbsSurrogateBuilderConfig implements Preparer {
         if (!foundRoot) {
             errs.add("no volume with name '" + sourceDevice + "' is found");
         }
-        List<String> warnings = new ArrayList<>();
-        if (!c.string("spot_price_auto_product").isEmpty()) {
-            warnings.add(AmazonConfigChecks.SPOT_PRICE_AUTO_PRODUCT_DEPRECATED);
-        }
-        String arch = c.string("ami_architecture");
-        if (!arch.isEmpty() && !arch.equals("x86_64") && !arch.equals("arm64")) {
-            errs.add("The only valid ami_architecture values are \"x86_64\" and \"arm64\"");
-        }
-        return new Prepared(warnings, errs.error());
+        errs.addAll(AmazonConfigChecks.architecture(c));
+        return new Prepared(AmazonConfigChecks.runWarnings(c), errs.error());
     }
 
     private static List<String> rootDevice(ComponentConfig root) {

@@ -6,7 +6,6 @@ import io.jenkins.plugins.packer.component.MultiError;
 import io.jenkins.plugins.packer.component.PrepareContext;
 import io.jenkins.plugins.packer.component.Prepared;
 import io.jenkins.plugins.packer.component.Preparer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,10 +36,6 @@ public final class EbsVolumeBuilderConfig implements Preparer {
             }
         }
         errs.addAll(AmazonConfigChecks.spotEnhancedNetworking(c));
-        List<String> warnings = new ArrayList<>();
-        if (!c.string("spot_price_auto_product").isEmpty()) {
-            warnings.add(AmazonConfigChecks.SPOT_PRICE_AUTO_PRODUCT_DEPRECATED);
-        }
-        return new Prepared(warnings, errs.error());
+        return new Prepared(AmazonConfigChecks.runWarnings(c), errs.error());
     }
 }
