@@ -188,9 +188,7 @@ final class BuildDecoder {
         if (own.hasErrors()) {
             return null;
         }
-        if (!only.isEmpty() && !except.isEmpty()) {
-            // Packer reports this one without a position.
-            diags.error("only one of 'only' or 'except' may be specified", null, null);
+        if (bothOnlyAndExcept(only, except, diags)) {
             return null;
         }
         if (override != null && !override.isNull() && !override.type().isObject()) {
@@ -213,6 +211,16 @@ final class BuildDecoder {
                 override, b.body().remain(PROVISIONER_ARGS), b.defRange());
     }
 
+    /** A provisioner or post-processor takes {@code only} or {@code except}, not both. */
+    private static boolean bothOnlyAndExcept(List<String> only, List<String> except, Diagnostics diags) {
+        if (only.isEmpty() || except.isEmpty()) {
+            return false;
+        }
+        // Packer reports this one without a position.
+        diags.error("only one of 'only' or 'except' may be specified", null, null);
+        return true;
+    }
+
     private static PostProcessorBlock postProcessor(Block b, EvalContext ctx, Diagnostics diags) {
         Diagnostics own = new Diagnostics();
         BodyContent args = b.body().partialContent(POST_PROCESSOR_ARGS, own);
@@ -224,9 +232,7 @@ final class BuildDecoder {
         if (own.hasErrors()) {
             return null;
         }
-        if (!only.isEmpty() && !except.isEmpty()) {
-            // Packer reports this one without a position.
-            diags.error("only one of 'only' or 'except' may be specified", null, null);
+        if (bothOnlyAndExcept(only, except, diags)) {
             return null;
         }
         if (ComponentSpecs.postProcessor(b.labels().get(0)) == null) {
