@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * Everything is printed to standard output, as packer does.
  */
 @Command(name = "pkrj", mixinStandardHelpOptions = false,
-        subcommands = {FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
+        subcommands = {BuildCommand.class, FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
                 VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class})
 public final class Main {
 
@@ -71,6 +71,7 @@ public final class Main {
                 Usage: pkrj [--version] [--help] <command> [<args>]
 
                 Available commands are:
+                    build       build image(s) from template
                     console     creates a console for testing variable interpolation
                     fmt         Rewrites HCL2 config files to canonical format
                     hcl2_upgrade  transform a JSON template into an HCL2 configuration

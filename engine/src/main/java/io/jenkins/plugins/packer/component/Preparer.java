@@ -14,4 +14,12 @@ public interface Preparer {
     String type();
 
     Prepared prepare(ComponentConfig config, PrepareContext ctx);
+
+    /**
+     * The options Packer does not render as Go templates when it prepares the component, because the component
+     * renders them itself later with data of its own ({@code execute_command} with {@code .Vars} and {@code .Path}).
+     */
+    default java.util.List<String> renderExcluded() {
+        return java.util.List.of();
+    }
 }

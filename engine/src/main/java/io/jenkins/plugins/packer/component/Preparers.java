@@ -24,6 +24,12 @@ public final class Preparers {
         return Collections.unmodifiableMap(m);
     }
 
+    /** The options of a component type that are not rendered when it is prepared. */
+    public static java.util.List<String> renderExcluded(String kind, String type) {
+        Preparer p = ALL.get(kind + "/" + type);
+        return p == null ? java.util.List.of() : p.renderExcluded();
+    }
+
     /** Runs the checks of a component type, or accepts its configuration when it has none. */
     public static Prepared prepare(String kind, String type, ComponentConfig config, PrepareContext ctx) {
         Preparer p = ALL.get(kind + "/" + type);

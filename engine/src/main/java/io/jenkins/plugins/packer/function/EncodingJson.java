@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * (BigDecimal both ways), strings are escaped as Go's encoding/json does (including {@code < > &}), and decode errors
  * read as Go's json.Decoder reports them.
  */
-final class EncodingJson {
+public final class EncodingJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -82,7 +82,7 @@ final class EncodingJson {
     }
 
     /** Go's encoding/json string escaping with HTML-safe escapes, as json.Marshal writes it. */
-    static void quote(String s, StringBuilder sb) {
+    public static void quote(String s, StringBuilder sb) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

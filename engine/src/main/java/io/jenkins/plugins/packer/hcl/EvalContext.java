@@ -32,6 +32,15 @@ public final class EvalContext {
         return new EvalContext(this, vars, null);
     }
 
+    /** The functions expressions evaluated here may call. */
+    public Map<String, Function> functionTable() {
+        EvalContext c = this;
+        while (c.functions == null && c.parent != null) {
+            c = c.parent;
+        }
+        return c.functions == null ? Map.of() : c.functions;
+    }
+
     EvalContext parent() {
         return parent;
     }

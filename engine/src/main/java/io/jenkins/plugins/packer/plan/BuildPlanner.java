@@ -3,6 +3,8 @@ package io.jenkins.plugins.packer.plan;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.component.ComponentSpecs;
 import io.jenkins.plugins.packer.component.ConfigDecoder;
+import io.jenkins.plugins.packer.component.ConfigRendering;
+import io.jenkins.plugins.packer.gotemplate.Interpolation;
 import io.jenkins.plugins.packer.component.ConfigSpec;
 import io.jenkins.plugins.packer.component.PrepareContext;
 import io.jenkins.plugins.packer.component.Prepared;
@@ -156,6 +158,26 @@ public final class BuildPlanner {
                 List.copyOf(chains));
     }
 
+    /**
+     * Prepares a provisioner of a planned build again with the values its builder generated, as Packer does right
+     * before it runs it: its body is decoded with {@code build.*} known, then rendered and checked.
+     *
+     * @return the configuration, or null with the problem in {@code diags}
+     */
+    public ComponentConfig reprepare(PlannedBuild planned, ProvisionerBlock p, Map<String, String> buildValues,
+                                     Diagnostics diags) {
+        SourceBlock src = cfg.sources().get(planned.source().ref());
+        PrepareContext pctx = new PrepareContext(workDir, env, src.name(), src.type());
+        EvalContext ctx = buildContext(planned.build(), src, planned.source(), buildValues);
+        return startProvisioner(p, planned.source(), ctx, pctx, diags);
+    }
+
+    /** The Go-template context components of a build render their options with when they are prepared. */
+    public Interpolation.Context interpolation(PrepareContext pctx, Object data) {
+        return new Interpolation.Context(pctx.buildName(), pctx.builderType(), "", null, false, env, workDir, data,
+                cfg.evalContext().functionTable());
+    }
+
     /** Decodes the source (merged with the build's additions) and runs the builder's Prepare. */
     private ComponentConfig startBuilder(SourceBlock src, SourceUse use, PrepareContext pctx, Diagnostics diags) {
         Body body = src.block().body();
@@ -169,9 +191,16 @@ public final class BuildPlanner {
         if (own.hasErrors()) {
             return null;
         }
+        Range at = src.block().defRange();
+        try {
+            decoded = ConfigRendering.render(decoded, Preparers.renderExcluded("builder", src.type()),
+                    interpolation(pctx, Map.of()));
+        } catch (ConfigRendering.RenderException e) {
+            diags.error(e.getMessage(), null, at);
+            return null;
+        }
         ComponentConfig config = new ComponentConfig(decoded);
         Prepared prepared = Preparers.prepare("builder", src.type(), config, pctx);
-        Range at = src.block().defRange();
         prepared.warnings().forEach(w -> diags.add(Diagnostic.warning(w, null, at)));
         if (!prepared.ok()) {
             diags.error(prepared.error(), null, at);
@@ -214,6 +243,13 @@ public final class BuildPlanner {
                 diags.error(summary, unknownKeys(unknown), defRange);
                 return null;
             }
+        }
+        try {
+            decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
+                    interpolation(pctx, Map.of()));
+        } catch (ConfigRendering.RenderException e) {
+            diags.error(summary, e.getMessage(), defRange);
+            return null;
         }
         ComponentConfig config = new ComponentConfig(decoded);
         Prepared prepared = Preparers.prepare(kind, type, config, pctx);
@@ -278,12 +314,26 @@ public final class BuildPlanner {
 
     /** What provisioners and post-processors of this build see as {@code source} and {@code build}. */
     private EvalContext buildContext(BuildBlock build, SourceBlock src, SourceUse use) {
-        Map<String, Value> buildValues = new TreeMap<>();
-        List<String> keys = new ArrayList<>(COMMON_BUILD_KEYS);
-        if (src.type().startsWith("amazon-")) {
-            keys.addAll(AMAZON_BUILD_KEYS);
+        return buildContext(build, src, use, Map.of());
+    }
+
+    /**
+     * The build values a builder of {@code type} provides, before it runs: each one {@code <unknown>}, as Packer
+     * shows those the builder does not fill in.
+     */
+    public static Map<String, String> unknownBuildValues(String type) {
+        Map<String, String> m = new TreeMap<>();
+        COMMON_BUILD_KEYS.forEach(k -> m.put(k, "<unknown>"));
+        if (type.startsWith("amazon-")) {
+            AMAZON_BUILD_KEYS.forEach(k -> m.put(k, "<unknown>"));
         }
-        keys.forEach(k -> buildValues.put(k, Value.string("<unknown>")));
+        return m;
+    }
+
+    private EvalContext buildContext(BuildBlock build, SourceBlock src, SourceUse use, Map<String, String> known) {
+        Map<String, Value> buildValues = new TreeMap<>();
+        unknownBuildValues(src.type()).forEach((k, v) -> buildValues.put(k, Value.string(v)));
+        known.forEach((k, v) -> buildValues.put(k, Value.string(v)));
         buildValues.put("name", Value.string(build.name() == null ? "" : build.name()));
         return cfg.evalContext().child(Map.of(
                 "source", Value.object(Map.of("type", Value.string(src.type()), "name", Value.string(use.name()))),

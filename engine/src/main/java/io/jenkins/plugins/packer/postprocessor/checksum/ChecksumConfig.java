@@ -27,6 +27,11 @@ public final class ChecksumConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("output");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
         for (String t : c.stringList("checksum_types")) {

@@ -23,6 +23,11 @@ public final class CompressConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("output");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         return Prepared.OK;
     }

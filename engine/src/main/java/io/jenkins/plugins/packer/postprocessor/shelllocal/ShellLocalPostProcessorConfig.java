@@ -23,6 +23,11 @@ public final class ShellLocalPostProcessorConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("execute_command");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         return ShellLocalConfig.validate(c, ctx);
     }

@@ -34,6 +34,11 @@ public final class ShellLocalConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("execute_command");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         return validate(c, ctx);
     }

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.packer.template.upgrade;
 
-import io.jenkins.plugins.packer.template.upgrade.GoTemplateExecutor.Function;
-import io.jenkins.plugins.packer.template.upgrade.GoTemplateExecutor.Kind;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateExecutor;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateExecutor.Function;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateExecutor.Kind;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateNode;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateParser;
 import io.jenkins.plugins.packer.value.GoStrings;
 
 import java.util.ArrayList;

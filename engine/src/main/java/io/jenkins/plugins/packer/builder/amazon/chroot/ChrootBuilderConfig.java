@@ -29,6 +29,11 @@ public final class ChrootBuilderConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("ami_description", "snapshot_tags", "tags", "root_volume_tags", "command_wrapper", "post_mount_commands", "pre_mount_commands", "mount_path");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
         List<String> warnings = new ArrayList<>();

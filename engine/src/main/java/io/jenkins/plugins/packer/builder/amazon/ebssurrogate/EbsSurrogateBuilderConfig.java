@@ -28,6 +28,11 @@ public final class EbsSurrogateBuilderConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("ami_description", "snapshot_tags", "tags", "spot_tags", "run_tags", "run_volume_tags");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
         errs.addAll(AmazonConfigChecks.access(c));

@@ -26,6 +26,11 @@ public final class EbsVolumeBuilderConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("run_tags", "run_volume_tags", "spot_tags", "ebs_volumes");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
         errs.addAll(AmazonConfigChecks.access(c));

@@ -28,6 +28,11 @@ public final class InstanceBuilderConfig implements Preparer {
     }
 
     @Override
+    public java.util.List<String> renderExcluded() {
+        return java.util.List.of("ami_description", "bundle_upload_command", "bundle_vol_command", "run_tags", "run_volume_tags", "snapshot_tags", "spot_tags", "tags");
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
         errs.addAll(AmazonConfigChecks.access(c));

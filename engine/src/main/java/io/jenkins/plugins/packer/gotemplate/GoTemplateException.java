@@ -1,11 +1,11 @@
-package io.jenkins.plugins.packer.template.upgrade;
+package io.jenkins.plugins.packer.gotemplate;
 
 /** A Go template that did not parse or execute; the message is Go's, as {@code hcl2_upgrade} prints it. */
-final class GoTemplateException extends Exception {
+public final class GoTemplateException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    GoTemplateException(String message) {
+    public GoTemplateException(String message) {
         super(message, null, false, false);
     }
 }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.template.upgrade;
+package io.jenkins.plugins.packer.gotemplate;
 
 import io.jenkins.plugins.packer.value.GoStrings;
 
@@ -13,10 +13,10 @@ import java.util.Set;
  * exactly what packer does and prints the same reasons. Comments are dropped, as Go does without
  * {@code ParseComments}; {@code define} bodies are parsed and dropped from the tree, as Go moves them to other trees.
  */
-final class GoTemplateParser {
+public final class GoTemplateParser {
 
     /** Go's builtin functions: always defined, whatever the function map. */
-    static final Set<String> BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or",
+    public static final Set<String> BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or",
             "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne");
 
     private enum T {
@@ -71,7 +71,7 @@ final class GoTemplateParser {
      * Parses {@code text} as the template {@code name} with the given function names defined (builtins are always
      * defined) and returns the nodes of its root list.
      */
-    static List<GoTemplateNode> parse(String name, String text, Set<String> functions) throws GoTemplateException {
+    public static List<GoTemplateNode> parse(String name, String text, Set<String> functions) throws GoTemplateException {
         GoTemplateParser p = new GoTemplateParser(name, text, functions);
         try {
             return p.root();
@@ -542,7 +542,7 @@ final class GoTemplateParser {
      * Go's {@code strconv.Unquote} of a double-quoted, back-quoted or single-quoted literal; null where Go reports
      * invalid syntax.
      */
-    static String unquote(String s) {
+    public static String unquote(String s) {
         if (s.length() < 2) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.template.upgrade;
+package io.jenkins.plugins.packer.gotemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

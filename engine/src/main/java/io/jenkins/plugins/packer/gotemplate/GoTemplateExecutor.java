@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.template.upgrade;
+package io.jenkins.plugins.packer.gotemplate;
 
 import io.jenkins.plugins.packer.value.GoStrings;
 import io.jenkins.plugins.packer.value.Numbers;
@@ -15,10 +15,10 @@ import java.util.Map;
  * missing data are "no value", and errors carry Go's wording and {@code line:column} position. Values are
  * {@code String}, {@code Long} (Go int), {@code Double}, {@code Boolean}, or null for Go's invalid value.
  */
-final class GoTemplateExecutor {
+public final class GoTemplateExecutor {
 
     /** A parameter type of a template function. */
-    enum Kind {
+    public enum Kind {
         STRING("string"), INT("int"), ANY("interface {}");
 
         final String goName;
@@ -29,7 +29,7 @@ final class GoTemplateExecutor {
     }
 
     /** A template function: fixed parameters, then optionally a variadic last one. */
-    interface Function {
+    public interface Function {
         List<Kind> parameters();
 
         /** Whether the last parameter is variadic ({@code ...T}). */
@@ -42,7 +42,7 @@ final class GoTemplateExecutor {
     }
 
     /** A function of fixed string parameters. */
-    static Function strings(int count, java.util.function.Function<List<String>, String> body) {
+    public static Function strings(int count, java.util.function.Function<List<String>, String> body) {
         return new Function() {
             @Override
             public List<Kind> parameters() {
@@ -57,7 +57,7 @@ final class GoTemplateExecutor {
     }
 
     /** A function of one variadic string parameter. */
-    static Function variadicStrings(java.util.function.Function<List<String>, String> body) {
+    public static Function variadicStrings(java.util.function.Function<List<String>, String> body) {
         return new Function() {
             @Override
             public List<Kind> parameters() {
@@ -83,19 +83,40 @@ final class GoTemplateExecutor {
     private final String text;
     private final Map<String, Function> functions;
     private final Map<String, Object> variables = new HashMap<>();
+    private final Object dot;
     private GoTemplateNode current;
 
-    private GoTemplateExecutor(String name, String text, Map<String, Function> functions) {
+    private GoTemplateExecutor(String name, String text, Map<String, Function> functions, Object data) {
         this.name = name;
         this.text = text;
         this.functions = functions;
-        variables.put("$", null);
+        this.dot = data;
+        variables.put("$", data);
+    }
+
+    /**
+     * A Go struct passed as a template's data: its fields by name. A field it lacks is an execution error naming
+     * {@code typeName}, where a map's missing key is "no value".
+     */
+    public record Struct(String typeName, Map<String, Object> fields) {
+        public Struct {
+            fields = Map.copyOf(fields);
+        }
     }
 
     /** Runs the parsed {@code root} of {@code text} and returns what it prints. */
-    static String execute(String name, String text, List<GoTemplateNode> root, Map<String, Function> functions)
+    public static String execute(String name, String text, List<GoTemplateNode> root, Map<String, Function> functions)
             throws GoTemplateException {
-        GoTemplateExecutor e = new GoTemplateExecutor(name, text, functions);
+        return execute(name, text, root, functions, null);
+    }
+
+    /**
+     * Runs the parsed {@code root} of {@code text} with {@code data} as dot: null (Go's nil), a
+     * {@code Map<String, ?>} (Go's {@code map[string]interface{}}) or a {@link Struct}.
+     */
+    public static String execute(String name, String text, List<GoTemplateNode> root, Map<String, Function> functions,
+                                 Object data) throws GoTemplateException {
+        GoTemplateExecutor e = new GoTemplateExecutor(name, text, functions, data);
         StringBuilder out = new StringBuilder();
         try {
             for (GoTemplateNode n : root) {
@@ -163,7 +184,7 @@ final class GoTemplateExecutor {
         GoTemplateNode first = cmd.args().get(0);
         if (first instanceof GoTemplateNode.Field f) {
             current = f;
-            return fields(null, f.idents(), cmd.args(), fin);
+            return fields(dot, f.idents(), cmd.args(), fin);
         } else if (first instanceof GoTemplateNode.Chain c) {
             current = c;
             Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(p) : argument(c.node(), Kind.ANY);
@@ -183,7 +204,7 @@ final class GoTemplateExecutor {
         if (first instanceof GoTemplateNode.Bool b) {
             return b.value();
         } else if (first instanceof GoTemplateNode.Dot) {
-            return null;
+            return dot;
         } else if (first instanceof GoTemplateNode.Nil) {
             throw error("nil is not a command");
         } else if (first instanceof GoTemplateNode.Number n) {
@@ -200,14 +221,22 @@ final class GoTemplateExecutor {
         }
     }
 
-    /** Fields of the data, which is missing: they are no value; fields of anything else do not exist. */
+    /**
+     * Fields of a value: a struct's fields, a map's keys (a missing one is no value); fields of nil are no value, and
+     * of anything else do not exist.
+     */
     private Object fields(Object receiver, List<String> idents, List<GoTemplateNode> args, Object fin) {
         Object value = receiver;
         for (String field : idents) {
             if (value == null) {
                 return null;
+            } else if (value instanceof Map<?, ?> m) {
+                value = m.get(field);
+            } else if (value instanceof Struct st && st.fields().containsKey(field)) {
+                value = st.fields().get(field);
+            } else {
+                throw error("can't evaluate field " + field + " in type " + goType(value));
             }
-            throw error("can't evaluate field " + field + " in type " + goType(value));
         }
         if (args.size() > 1 || fin != MISSING) {
             throw error("can't give argument to non-function " + args.get(0));
@@ -274,14 +303,14 @@ final class GoTemplateExecutor {
     private Object argument(GoTemplateNode n, Kind kind) {
         current = n;
         if (n instanceof GoTemplateNode.Dot) {
-            return validate(null, kind);
+            return validate(dot, kind);
         } else if (n instanceof GoTemplateNode.Nil) {
             if (kind == Kind.ANY) {
                 return null;
             }
             throw error("cannot assign nil to " + kind.goName);
         } else if (n instanceof GoTemplateNode.Field f) {
-            return validate(fields(null, f.idents(), List.of(n), MISSING), kind);
+            return validate(fields(dot, f.idents(), List.of(n), MISSING), kind);
         } else if (n instanceof GoTemplateNode.Variable v) {
             Object base = variables.get(v.idents().get(0));
             return validate(fields(base, v.idents().subList(1, v.idents().size()), List.of(n), MISSING), kind);
@@ -339,6 +368,10 @@ final class GoTemplateExecutor {
             return "float64";
         } else if (v instanceof Boolean) {
             return "bool";
+        } else if (v instanceof Struct st) {
+            return st.typeName();
+        } else if (v instanceof Map<?, ?>) {
+            return "map[string]interface {}";
         }
         return "<nil>";
     }
@@ -368,7 +401,7 @@ final class GoTemplateExecutor {
                 case "ne" -> fixedAny(2, args -> !java.util.Objects.equals(args.get(0), args.get(1)));
                 default -> GoTemplateParser.BUILTINS.contains(name) ? any(args -> {
                     throw new UnsupportedOperationException("the builtin " + name
-                            + " is not run by hcl2_upgrade; rewrite this call by hand");
+                            + " is not supported in Packer templates here; rewrite this call");
                 }) : null;
             };
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.template.upgrade;
+package io.jenkins.plugins.packer.gotemplate;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * node the way Go's {@code parse} package does, because the upgrade writes actions back with that text.
  * Positions are offsets (in chars) into the parsed text.
  */
-sealed interface GoTemplateNode {
+public sealed interface GoTemplateNode {
 
     int pos();
 

@@ -1,0 +1,126 @@
+package io.jenkins.plugins.packer.cli;
+
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.OnError;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.UiOptions;
+import io.jenkins.plugins.packer.run.UiOutput;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pkrj build}: runs the builds of a template, as {@code packer build}. */
+@Command(name = "build", description = "build image(s) from template")
+final class BuildCommand extends Main.IoCommand {
+
+    @Option(names = {"-color", "--color"}, arity = "0..1", fallbackValue = "true")
+    boolean color = true;
+
+    @Option(names = {"-debug", "--debug"}, arity = "0..1", fallbackValue = "true")
+    boolean debug;
+
+    @Option(names = {"-force", "--force"}, arity = "0..1", fallbackValue = "true")
+    boolean force;
+
+    @Option(names = {"-machine-readable", "--machine-readable"}, arity = "0..1", fallbackValue = "true")
+    boolean machineReadable;
+
+    @Option(names = {"-timestamp-ui", "--timestamp-ui"}, arity = "0..1", fallbackValue = "true")
+    boolean timestampUi;
+
+    @Option(names = {"-on-error", "--on-error"}, paramLabel = "[cleanup|abort|ask|run-cleanup-provisioner]")
+    String onError = "cleanup";
+
+    @Option(names = {"-parallel-builds", "--parallel-builds"}, paramLabel = "N")
+    int parallelBuilds;
+
+    @Option(names = {"-only", "--only"}, split = ",", paramLabel = "foo,bar,baz")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = {"-except", "--except"}, split = ",", paramLabel = "foo,bar,baz")
+    List<String> except = new ArrayList<>();
+
+    @Parameters(arity = "1", paramLabel = "TEMPLATE")
+    String template;
+
+    @picocli.CommandLine.Mixin
+    VarOptions vars = new VarOptions();
+
+    @Option(names = {"-var-file", "--var-file"}, paramLabel = "path")
+    List<String> varFiles = new ArrayList<>();
+
+    @Override
+    String help() {
+        return """
+                Usage: pkrj build [options] TEMPLATE
+
+                  Will execute multiple builds in parallel as defined in the template.
+                  The various artifacts created by the template will be outputted.
+
+                Options:
+
+                  -color=false                  Disable color output. (Default: color)
+                  -debug                        Debug mode enabled for builds.
+                  -except=foo,bar,baz           Run all builds and post-procesors other than these.
+                  -only=foo,bar,baz             Build only the specified builds.
+                  -force                        Force a build to continue if artifacts exist, deletes existing artifacts.
+                  -machine-readable             Produce machine-readable output.
+                  -on-error=[cleanup|abort|ask|run-cleanup-provisioner] If the build fails do: clean up (default), abort, ask, or run-cleanup-provisioner.
+                  -parallel-builds=1            Number of builds to run in parallel. 1 disables parallelization. 0 means no limit (Default: 0)
+                  -timestamp-ui                 Enable prefixing of each ui output with an RFC3339 timestamp.
+                  -var 'key=value'              Variable for templates, can be used multiple times.
+                  -var-file=path                JSON or HCL2 file containing user variables.""";
+    }
+
+    @Override
+    public Integer call() {
+        OnError mode = OnError.parse(onError);
+        if (mode == null) {
+            io.out().println("flag -on-error: invalid value \"" + onError + "\"");
+            io.out().println(help());
+            return 1;
+        }
+        boolean noColor = io.env().containsKey("PACKER_NO_COLOR");
+        UiOptions ui = new UiOptions(color && !noColor && !machineReadable, timestampUi, machineReadable);
+        RunOptions options = new RunOptions(mode, force, debug, parallelBuilds, ui);
+        Cancellation cancellation = new Cancellation();
+        BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+        UiOutput output = new UiOutput() {
+            @Override
+            public void write(String text) {
+                io.out().print(text);
+                io.out().flush();
+            }
+
+            @Override
+            public String readLine() {
+                try {
+                    return in.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        };
+        LoadRequest load = new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                Clock.systemDefaultZone());
+        RunRequest req = new RunRequest(load, only, except, options, output, cancellation, List.of(),
+                UUID.randomUUID().toString());
+        Interrupts handle = Interrupts.install(cancellation);
+        try {
+            return PackerBuild.run(req).exitCode();
+        } finally {
+            handle.close();
+        }
+    }
+}

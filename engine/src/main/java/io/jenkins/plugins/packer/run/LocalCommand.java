@@ -1,0 +1,108 @@
+package io.jenkins.plugins.packer.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a command on the machine running the build, as Packer's local communicator: standard output lines go to
+ * {@link Ui#message}, standard error lines to {@link Ui#error} (each cleaned as Packer does: trailing space removed,
+ * text before the last carriage return dropped), and cancellation kills the process and everything it started.
+ */
+public final class LocalCommand {
+
+    private LocalCommand() {
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} with exactly {@code env} and returns its exit status.
+     *
+     * @throws IOException when it cannot start
+     * @throws Cancellation.CancelledException when the run was cancelled meanwhile (the process is killed)
+     */
+    public static int run(List<String> command, Path dir, Map<String, String> env, Ui ui, Cancellation cancellation)
+            throws IOException, Cancellation.CancelledException {
+        cancellation.check();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        Thread out = pump(p.getInputStream(), ui::message, "stdout");
+        Thread err = pump(p.getErrorStream(), ui::error, "stderr");
+        try (Cancellation.Registration r = cancellation.onCancel(() -> killTree(p))) {
+            int status;
+            while (true) {
+                try {
+                    status = p.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    killTree(p);
+                    Thread.currentThread().interrupt();
+                }
+            }
+            join(out);
+            join(err);
+            cancellation.check();
+            return status;
+        } finally {
+            if (p.isAlive()) {
+                killTree(p);
+            }
+        }
+    }
+
+    /** Kills the process and its descendants, children first. */
+    static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread pump(InputStream in, Consumer<String> sink, String name) {
+        Thread t = new Thread(() -> {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] == '\n') {
+                            sink.accept(clean(line.toString(StandardCharsets.UTF_8)));
+                            line.reset();
+                        } else {
+                            line.write(buf[i]);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // The stream closes when the process is killed.
+            }
+            if (line.size() > 0) {
+                sink.accept(clean(line.toString(StandardCharsets.UTF_8)));
+            }
+        }, "local-command-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Packer's {@code cleanOutputLine}. */
+    static String clean(String line) {
+        String s = PackerUi.stripTrailingSpace(line);
+        int cr = s.lastIndexOf('\r');
+        return cr >= 0 ? s.substring(cr + 1) : s;
+    }
+}

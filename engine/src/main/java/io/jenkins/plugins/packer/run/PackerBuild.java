@@ -1,0 +1,237 @@
+package io.jenkins.plugins.packer.run;
+
+import io.jenkins.plugins.packer.hcl.DiagnosticWriter;
+import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.hcl.ast.File;
+import io.jenkins.plugins.packer.ops.Validate;
+import io.jenkins.plugins.packer.plan.BuildPlanner;
+import io.jenkins.plugins.packer.plan.PlannedBuild;
+import io.jenkins.plugins.packer.template.HclConfig;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import io.jenkins.plugins.packer.template.Variable;
+import io.jenkins.plugins.packer.template.VariableChecks;
+import io.jenkins.plugins.packer.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code packer build}: reads and checks the configuration, runs the selected builds in parallel (bounded by
+ * {@code -parallel-builds}), prints Packer's console output and summary, and returns each build's result. This is
+ * the engine's entry point for the command line and the Jenkins steps; it keeps no state between runs and stops
+ * every thread it starts.
+ */
+public final class PackerBuild {
+
+    private PackerBuild() {
+    }
+
+    public static RunResult run(RunRequest req) {
+        SecretMasker masker = new SecretMasker();
+        req.secrets().forEach(masker::add);
+        LoadRequest load = req.load();
+        PackerUi ui = new PackerUi(req.output(), req.options().ui(), masker, load.clock());
+        if (!Validate.isHcl2(load.workDir(), load.target())) {
+            ui.error("Error: legacy JSON templates cannot be built yet: " + load.target()
+                    + "\nRun `pkrj hcl2_upgrade " + load.target() + "` and build the HCL2 configuration it writes.");
+            return new RunResult(1, false, List.of());
+        }
+        Diagnostics loadDiags = new Diagnostics();
+        HclConfig cfg = HclConfig.load(load, loadDiags);
+        if (writeDiags(req.output(), ui, sources(cfg), loadDiags)) {
+            return new RunResult(1, false, List.of());
+        }
+        Diagnostics initDiags = new Diagnostics();
+        VariableChecks.check(cfg, initDiags);
+        cfg.initialize(initDiags);
+        registerSecrets(cfg, masker);
+        if (writeDiags(req.output(), ui, Map.of(), initDiags)) {
+            return new RunResult(1, false, List.of());
+        }
+        Map<String, String> env = new HashMap<>(load.env());
+        env.put("PACKER_RUN_UUID", req.runUuid());
+        BuildPlanner planner = new BuildPlanner(cfg, load.workDir(), env);
+        Diagnostics planDiags = new Diagnostics();
+        List<PlannedBuild> builds = planner.plan(req.only(), req.except(), planDiags);
+        int ret = writeDiags(req.output(), ui, Map.of(), planDiags) ? 1 : 0;
+        return runBuilds(req, builds, planner, ui, masker, env, ret);
+    }
+
+    private static RunResult runBuilds(RunRequest req, List<PlannedBuild> builds, BuildPlanner planner, PackerUi ui,
+                                       SecretMasker masker, Map<String, String> env, int ret) {
+        if (ui.colored()) {
+            for (int i = 0; i < builds.size(); i++) {
+                ui.buildSay(builds.get(i).name(), i, builds.get(i).name() + ": output will be in this color.");
+            }
+            if (!builds.isEmpty()) {
+                ui.say("");
+            }
+        }
+        Cancellation.Registration announce = req.cancellation().onCancel(
+                () -> ui.say("Cancelling build after receiving interrupt"));
+        long start = System.nanoTime();
+        int parallel = req.options().parallelBuilds() < 1 ? Math.max(1, builds.size())
+                : req.options().parallelBuilds();
+        if (req.options().debug()) {
+            ui.say("Debug mode enabled. Builds will not be parallelized.");
+            parallel = 1;
+        }
+        List<RunResult.BuildResult> results = new ArrayList<>();
+        List<Future<RunResult.BuildResult>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, builds.size())),
+                threads(builds.isEmpty() ? "none" : builds.get(0).name()));
+        try {
+            for (int i = 0; i < builds.size(); i++) {
+                PlannedBuild b = builds.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> runOne(req, b, planner, ui, masker, env, index)));
+            }
+            for (Future<RunResult.BuildResult> f : futures) {
+                results.add(await(f, req.cancellation()));
+            }
+        } finally {
+            pool.shutdownNow();
+            announce.close();
+        }
+        ui.say("\n==> Wait completed after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+        if (req.cancellation().isCancelled()) {
+            ui.say("Cleanly cancelled builds after being interrupted.");
+            return new RunResult(1, true, results);
+        }
+        List<RunResult.BuildResult> failed = results.stream().filter(r -> !r.succeeded()).toList();
+        if (!failed.isEmpty()) {
+            ui.machine("", "error-count", Integer.toString(failed.size()));
+            ui.error("\n==> Some builds didn't complete successfully and had errors:");
+            for (RunResult.BuildResult r : failed) {
+                ui.machine(r.name(), "error", r.error());
+                ui.error("--> " + r.name() + ": " + r.error());
+            }
+        }
+        List<RunResult.BuildResult> withArtifacts = results.stream()
+                .filter(r -> r.succeeded() && !r.artifacts().isEmpty()).toList();
+        if (withArtifacts.isEmpty()) {
+            ui.say("\n==> Builds finished but no artifacts were created.");
+        } else {
+            ui.say("\n==> Builds finished. The artifacts of successful builds are:");
+            for (RunResult.BuildResult r : withArtifacts) {
+                ui.machine(r.name(), "artifact-count", Integer.toString(r.artifacts().size()));
+                for (int i = 0; i < r.artifacts().size(); i++) {
+                    Artifact a = r.artifacts().get(i);
+                    String is = Integer.toString(i);
+                    ui.machine(r.name(), "artifact", is, "builder-id", a.builderId());
+                    ui.machine(r.name(), "artifact", is, "id", a.id());
+                    ui.machine(r.name(), "artifact", is, "string", a.string());
+                    ui.machine(r.name(), "artifact", is, "files-count", Integer.toString(a.files().size()));
+                    for (int j = 0; j < a.files().size(); j++) {
+                        ui.machine(r.name(), "artifact", is, "file", Integer.toString(j), a.files().get(j));
+                    }
+                    ui.machine(r.name(), "artifact", is, "end");
+                    ui.say("--> " + r.name() + ": " + a.string());
+                }
+            }
+        }
+        return new RunResult(failed.isEmpty() ? ret : 1, false, results);
+    }
+
+    private static RunResult.BuildResult runOne(RunRequest req, PlannedBuild b, BuildPlanner planner, PackerUi ui,
+                                                SecretMasker masker, Map<String, String> env, int index) {
+        long start = System.nanoTime();
+        Ui buildUi = ui.build(b.name(), index);
+        String sourceName = b.source().ref().name();
+        BuildContext ctx = new BuildContext(b.name(), sourceName, b.builderType(), buildUi, req.load().workDir(),
+                env, req.cancellation(), req.runUuid(), req.options(), masker,
+                planner.interpolation(new io.jenkins.plugins.packer.component.PrepareContext(req.load().workDir(),
+                        env, sourceName, b.builderType()), Map.of()));
+        BuildRunner.Outcome outcome;
+        try {
+            outcome = new BuildRunner(b, planner, ctx, ui, index).run();
+        } catch (RuntimeException e) {
+            outcome = new BuildRunner.Outcome(List.of(), "internal error: " + e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (outcome.error() != null) {
+            ui.buildError(b.name(), "Build '" + b.name() + "' errored after " + Durations.format(took) + ": "
+                    + outcome.error());
+            return new RunResult.BuildResult(b.name(), false, took, List.of(), outcome.error());
+        }
+        ui.buildSay(b.name(), index, "Build '" + b.name() + "' finished after " + Durations.format(took) + ".");
+        return new RunResult.BuildResult(b.name(), true, took, outcome.artifacts(), null);
+    }
+
+    private static RunResult.BuildResult await(Future<RunResult.BuildResult> f, Cancellation cancellation) {
+        while (true) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                cancellation.cancel();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("build thread failed", e.getCause());
+            }
+        }
+    }
+
+    private static ThreadFactory threads(String first) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "packer-build-" + n.incrementAndGet() + " (" + first + ")");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Registers the values of sensitive variables and locals with the masker. */
+    private static void registerSecrets(HclConfig cfg, SecretMasker masker) {
+        for (Variable v : cfg.inputVariables().values()) {
+            if (v.sensitive()) {
+                addLeaves(v.value(), masker);
+            }
+        }
+        for (Variable v : cfg.locals().values()) {
+            if (v.sensitive()) {
+                addLeaves(v.value(), masker);
+            }
+        }
+    }
+
+    private static void addLeaves(Value v, SecretMasker masker) {
+        if (v == null || v.isNull() || !v.isKnown()) {
+            return;
+        }
+        Value u = v.unmark();
+        if (u.type().isList() || u.type().isSet() || u.type().isTuple()) {
+            u.elements().forEach(e -> addLeaves(e, masker));
+        } else if (u.type().isMap() || u.type().isObject()) {
+            u.entries().values().forEach(e -> addLeaves(e, masker));
+        } else if (u.type().equals(io.jenkins.plugins.packer.value.Type.STRING)) {
+            masker.add(u.asString());
+        } else if (u.type().equals(io.jenkins.plugins.packer.value.Type.NUMBER)) {
+            masker.add(u.asBigDecimal().toPlainString());
+        }
+    }
+
+    /** Writes diagnostics as packer does (then a newline); true when any is an error. */
+    private static boolean writeDiags(UiOutput out, PackerUi ui, Map<String, DiagnosticWriter.SourceFile> files,
+                                      Diagnostics diags) {
+        byte[] text = new DiagnosticWriter(files, 80).writeBytes(diags);
+        if (text.length > 0) {
+            ui.say(new String(text, StandardCharsets.UTF_8));
+        }
+        return diags.hasErrors();
+    }
+
+    private static Map<String, DiagnosticWriter.SourceFile> sources(HclConfig cfg) {
+        Map<String, DiagnosticWriter.SourceFile> m = new HashMap<>();
+        for (File f : cfg.allFiles()) {
+            m.put(f.filename(), new DiagnosticWriter.SourceFile(f.bytes(), f.body()));
+        }
+        return m;
+    }
+}
