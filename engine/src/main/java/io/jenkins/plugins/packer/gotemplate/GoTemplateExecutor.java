@@ -399,6 +399,38 @@ public final class GoTemplateExecutor {
                 case "not" -> fixedAny(1, args -> !truth(args.get(0)));
                 case "eq" -> fixedAny(2, args -> java.util.Objects.equals(args.get(0), args.get(1)));
                 case "ne" -> fixedAny(2, args -> !java.util.Objects.equals(args.get(0), args.get(1)));
+                case "and" -> any(args -> {
+                    for (Object a : args) {
+                        if (!truth(a)) {
+                            return a;
+                        }
+                    }
+                    return args.isEmpty() ? null : args.get(args.size() - 1);
+                });
+                case "or" -> any(args -> {
+                    for (Object a : args) {
+                        if (truth(a)) {
+                            return a;
+                        }
+                    }
+                    return args.isEmpty() ? null : args.get(args.size() - 1);
+                });
+                case "len" -> fixedAny(1, args -> {
+                    Object a = args.get(0);
+                    if (a instanceof String str) {
+                        return (long) str.getBytes(StandardCharsets.UTF_8).length;
+                    } else if (a instanceof Map<?, ?> m) {
+                        return (long) m.size();
+                    }
+                    throw new IllegalArgumentException("len of type " + goType(a));
+                });
+                case "printf" -> any(args -> {
+                    if (args.isEmpty() || !(args.get(0) instanceof String)) {
+                        throw new IllegalArgumentException("wrong type for value; expected string; got "
+                                + (args.isEmpty() ? "<nil>" : goType(args.get(0))));
+                    }
+                    return sprintf((String) args.get(0), args.subList(1, args.size()));
+                });
                 default -> GoTemplateParser.BUILTINS.contains(name) ? any(args -> {
                     throw new UnsupportedOperationException("the builtin " + name
                             + " is not supported in Packer templates here; rewrite this call");
@@ -444,6 +476,50 @@ public final class GoTemplateExecutor {
                 return false;
             }
             return !(v instanceof Double d) || d != 0;
+        }
+
+        /** Go's {@code fmt.Sprintf} for the verbs templates use: {@code %s %v %d %q %x %t %%}. */
+        private static String sprintf(String format, List<Object> args) {
+            StringBuilder sb = new StringBuilder();
+            int arg = 0;
+            for (int i = 0; i < format.length(); i++) {
+                char c = format.charAt(i);
+                if (c != '%' || i + 1 >= format.length()) {
+                    sb.append(c);
+                    continue;
+                }
+                char verb = format.charAt(++i);
+                if (verb == '%') {
+                    sb.append('%');
+                    continue;
+                }
+                if (arg >= args.size()) {
+                    sb.append("%!").append(verb).append("(MISSING)");
+                    continue;
+                }
+                Object a = args.get(arg++);
+                switch (verb) {
+                    case 's', 'v' -> sb.append(a == null ? "<nil>" : print(a));
+                    case 'd' -> sb.append(a instanceof Long ? a.toString() : "%!d(" + goType(a) + "=" + print(a) + ")");
+                    case 'q' -> sb.append(a instanceof String str ? GoStrings.quote(str)
+                            : "%!q(" + goType(a) + "=" + print(a) + ")");
+                    case 'x' -> sb.append(a instanceof Long l ? Long.toHexString(l) : a instanceof String str
+                            ? java.util.HexFormat.of().formatHex(str.getBytes(StandardCharsets.UTF_8))
+                            : "%!x(" + goType(a) + "=" + print(a) + ")");
+                    case 't' -> sb.append(a instanceof Boolean ? a.toString() : "%!t(" + goType(a) + "=" + print(a)
+                            + ")");
+                    default -> sb.append("%!").append(verb).append('(').append(goType(a)).append('=')
+                            .append(print(a)).append(')');
+                }
+            }
+            if (arg < args.size()) {
+                sb.append("%!(EXTRA ");
+                for (int i = arg; i < args.size(); i++) {
+                    sb.append(i > arg ? ", " : "").append(goType(args.get(i))).append('=').append(print(args.get(i)));
+                }
+                sb.append(')');
+            }
+            return sb.toString();
         }
 
         /** {@code fmt.Sprint}: spaces between operands when neither is a string; Sprintln always. */

@@ -100,7 +100,10 @@ public final class Interpolation {
             }
             return v == null ? "" : v;
         }));
-        f.put("packer_version", GoTemplateExecutor.strings(0, a -> HclConfig.PACKER_VERSION));
+        // Packer gives the core's version to legacy JSON templates only.
+        f.put("packer_version", GoTemplateExecutor.strings(0, a -> available(
+                ctx.templatePath() == null || ctx.templatePath().isEmpty() ? "" : HclConfig.PACKER_VERSION,
+                "packer_version")));
         f.put("split", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), a -> {
             String[] parts = ((String) a.get(0)).split(java.util.regex.Pattern.quote((String) a.get(1)), -1);
             int i = (int) (long) (Long) a.get(2);

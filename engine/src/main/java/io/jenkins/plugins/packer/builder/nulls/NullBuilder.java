@@ -19,6 +19,19 @@ import java.util.Map;
  */
 public final class NullBuilder implements Builder {
 
+    /** Connects the communicator; with {@code none} there is nothing to connect. */
+    static final class StepConnect implements Step {
+        @Override
+        public String name() {
+            return "StepConnect";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            return true;
+        }
+    }
+
     static final String BUILDER_ID = "fnoeding.null";
 
     @Override
@@ -35,6 +48,7 @@ public final class NullBuilder implements Builder {
                     + "\"") + " is not available in this version; use communicator = \"none\" with local"
                     + " provisioners");
         }
+        steps.add(new StepConnect());
         steps.add(new StepProvision());
         StepState state = new StepState(ctx);
         state.put(StepProvision.HOOK, hook);

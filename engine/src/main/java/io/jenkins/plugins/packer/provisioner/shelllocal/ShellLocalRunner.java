@@ -64,8 +64,10 @@ public final class ShellLocalRunner {
             List<Long> valid = validExitCodes(c);
             for (String script : scripts) {
                 List<String> command = new ArrayList<>();
+                // The command gets the script's absolute path; the message shows it as configured.
+                String absolute = ctx.resolve(script).toAbsolutePath().normalize().toString();
                 Object data = new GoTemplateExecutor.Struct("*shell_local.ExecuteCommandTemplate",
-                        Map.of("Vars", vars, "Script", script, "Command", script, "WinRMPassword", ""));
+                        Map.of("Vars", vars, "Script", absolute, "Command", absolute, "WinRMPassword", ""));
                 for (String part : execute) {
                     command.add(render(part, ctx.interpolation().withData(data), "execute_command"));
                 }
