@@ -1,0 +1,164 @@
+package io.jenkins.plugins.packer.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The build engine embedded as the plugin uses it: cancellation, cleanups, and no leaks across many runs. */
+class PackerBuildTest {
+
+    @TempDir
+    Path dir;
+
+    /** Collects output and opens a latch when a line contains the awaited text. */
+    static final class Collector implements UiOutput {
+        final StringBuilder text = new StringBuilder();
+        final CountDownLatch seen = new CountDownLatch(1);
+        final String awaited;
+
+        Collector(String awaited) {
+            this.awaited = awaited;
+        }
+
+        @Override
+        public synchronized void write(String t) {
+            text.append(t);
+            if (awaited != null && t.contains(awaited)) {
+                seen.countDown();
+            }
+        }
+
+        synchronized String output() {
+            return text.toString();
+        }
+    }
+
+    private RunRequest request(String template, UiOutput out, Cancellation cancellation) throws Exception {
+        Files.writeString(dir.resolve("template.pkr.hcl"), template);
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString());
+        LoadRequest load = new LoadRequest(dir, "template.pkr.hcl", List.of(), Map.of(), env, Clock.systemUTC());
+        return new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out, cancellation, List.of(),
+                UUID.randomUUID().toString());
+    }
+
+    @Test
+    void cancellingDuringALongCommandKillsItsProcessTreeAndEndsWithPackersMessages() throws Exception {
+        String marker = "97.25";
+        Collector out = new Collector("null.long: started");
+        Cancellation cancellation = new Cancellation();
+        RunRequest req = request("""
+                source "null" "long" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.long"]
+                  provisioner "shell-local" {
+                    inline = ["echo started", "sh -c 'sleep %s' ; echo never printed"]
+                  }
+                }
+                """.formatted(marker), out, cancellation);
+        RunResult[] result = new RunResult[1];
+        Thread runner = new Thread(() -> result[0] = PackerBuild.run(req));
+        runner.start();
+        assertThat(out.seen.await(30, TimeUnit.SECONDS)).as("the command started: %s", out.output()).isTrue();
+        assertThat(sleepersOnce(marker, true)).as("the command runs").isNotEmpty();
+        cancellation.cancel();
+        runner.join(30_000);
+        assertThat(runner.isAlive()).as("the run ended after cancellation").isFalse();
+        assertThat(result[0].exitCode()).isEqualTo(1);
+        assertThat(result[0].cancelled()).isTrue();
+        assertThat(out.output()).contains("Cancelling build after receiving interrupt\n")
+                .contains("\n==> Wait completed after ")
+                .endsWith("Cleanly cancelled builds after being interrupted.\n")
+                .doesNotContain("never printed");
+        assertThat(sleepersOnce(marker, false)).as("no process of the command is left").isEmpty();
+        try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
+            assertThat(left).as("the temporary script was removed").isEmpty();
+        }
+    }
+
+    private static List<ProcessHandle> sleepers(String marker) {
+        return ProcessHandle.allProcesses().filter(p -> p.isAlive()
+                && p.info().commandLine().orElse("").contains("sleep " + marker)).toList();
+    }
+
+    /** The processes running {@code sleep MARKER} once they are {@code expected} (waits up to 5 s). */
+    private static List<ProcessHandle> sleepersOnce(String marker, boolean expected) throws InterruptedException {
+        List<ProcessHandle> found = sleepers(marker);
+        for (int i = 0; i < 50 && found.isEmpty() == expected; i++) {
+            Thread.sleep(100);
+            found = sleepers(marker);
+        }
+        return found;
+    }
+
+    @Test
+    void aHundredBuildsInOneJvmLeaveThreadsAndHeapAtTheirBaseline() throws Exception {
+        String template = """
+                source "null" "a" {
+                  communicator = "none"
+                }
+                source "null" "b" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.a", "source.null.b"]
+                  provisioner "shell-local" {
+                    inline = ["true"]
+                  }
+                  post-processor "manifest" {
+                    output = "out/manifest.json"
+                  }
+                }
+                """;
+        runQuietly(template);
+        int baselineThreads = settledThreadCount(Integer.MAX_VALUE);
+        long baselineHeap = usedHeapAfterGc();
+        for (int i = 0; i < 50; i++) {
+            RunResult r = runQuietly(template);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.builds()).hasSize(2);
+        }
+        int threads = settledThreadCount(baselineThreads);
+        long heap = usedHeapAfterGc();
+        System.out.printf("100 builds (50 runs of 2): threads %d -> %d, used heap after GC %.1f MB -> %.1f MB%n",
+                baselineThreads, threads, baselineHeap / 1e6, heap / 1e6);
+        assertThat(threads).as("live threads after 100 builds").isLessThanOrEqualTo(baselineThreads);
+        assertThat(heap - baselineHeap).as("retained heap growth in bytes").isLessThan(32L << 20);
+    }
+
+    private RunResult runQuietly(String template) throws Exception {
+        return PackerBuild.run(request(template, new Collector(null), new Cancellation()));
+    }
+
+    /** The live thread count once finished threads are gone (waits up to 5 s for it to reach {@code target}). */
+    private static int settledThreadCount(int target) throws InterruptedException {
+        int n = Thread.activeCount();
+        for (int i = 0; i < 50 && n > target; i++) {
+            Thread.sleep(100);
+            n = Thread.activeCount();
+        }
+        return n;
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
