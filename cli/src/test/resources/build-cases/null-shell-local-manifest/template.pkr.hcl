@@ -28,4 +28,8 @@ build {
     output      = "manifest.json"
     custom_data = { greeting = var.greeting, source = source.name }
   }
+
+  post-processor "shell-local" {
+    inline = ["echo pp sees id=${build.ID} source=${source.name}"]
+  }
 }

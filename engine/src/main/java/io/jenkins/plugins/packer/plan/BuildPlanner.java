@@ -172,6 +172,21 @@ public final class BuildPlanner {
         return startProvisioner(p, planned.source(), ctx, pctx, diags);
     }
 
+    /**
+     * Prepares a post-processor of a planned build again with the values the build generated, as Packer does right
+     * before it runs it.
+     *
+     * @return the configuration, or null with the problem in {@code diags}
+     */
+    public ComponentConfig reprepare(PlannedBuild planned, PostProcessorBlock pp, Map<String, String> buildValues,
+                                     Diagnostics diags) {
+        SourceBlock src = cfg.sources().get(planned.source().ref());
+        PrepareContext pctx = new PrepareContext(workDir, env, src.name(), src.type());
+        EvalContext ctx = buildContext(planned.build(), src, planned.source(), buildValues);
+        return startComponent("post-processor", pp.type(), pp.name(), pp.config(), null, ctx, pctx, pp.defRange(),
+                diags);
+    }
+
     /** The Go-template context components of a build render their options with when they are prepared. */
     public Interpolation.Context interpolation(PrepareContext pctx, Object data) {
         return new Interpolation.Context(pctx.buildName(), pctx.builderType(), "", null, false, env, workDir, data,

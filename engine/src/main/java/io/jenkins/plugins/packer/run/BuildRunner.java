@@ -86,9 +86,18 @@ final class BuildRunner {
                     continue chains;
                 }
                 Ui ppUi = packerUi.postProcessor(ctx.name(), type, index);
+                Map<String, String> values = new LinkedHashMap<>(BuildPlanner.unknownBuildValues(
+                        planned.builderType()));
+                values.putAll(prior.generatedData());
+                Diagnostics diags = new Diagnostics();
+                ComponentConfig config = planner.reprepare(planned, pp.block(), values, diags);
+                if (config == null) {
+                    errors.add("Post-processor failed: " + diagnosticsText(diags));
+                    continue chains;
+                }
                 PostProcessor.Result r;
                 try {
-                    r = impl.postProcess(ctx.with(ppUi, ctx.cancellation()), pp.config(), prior);
+                    r = impl.postProcess(ctx.with(ppUi, ctx.cancellation()), config, prior);
                 } catch (BuildFailure e) {
                     errors.add("Post-processor failed: " + e.getMessage());
                     continue chains;

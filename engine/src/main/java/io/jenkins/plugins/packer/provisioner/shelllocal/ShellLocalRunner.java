@@ -37,6 +37,15 @@ public final class ShellLocalRunner {
     /** Runs the configured scripts; {@code generatedData} is what inline commands may render ({@code .ID}, …). */
     public static void run(BuildContext ctx, Ui ui, ComponentConfig c, Map<String, String> generatedData)
             throws BuildFailure {
+        run(ctx, ui, c, generatedData, false);
+    }
+
+    /**
+     * Runs the configured scripts; the post-processor ({@code postProcessor}) turns a one-element
+     * {@code execute_command} into {@code sh -c COMMAND}, as Packer's does.
+     */
+    public static void run(BuildContext ctx, Ui ui, ComponentConfig c, Map<String, String> generatedData,
+                           boolean postProcessor) throws BuildFailure {
         List<String> onlyOn = c.stringList("only_on");
         if (!onlyOn.isEmpty() && !onlyOn.contains(goos())) {
             ui.say("Skipping shell-local due to runtime OS");
@@ -60,6 +69,8 @@ public final class ShellLocalRunner {
             List<String> execute = c.strings("execute_command");
             if (execute == null || execute.isEmpty()) {
                 execute = DEFAULT_EXECUTE;
+            } else if (postProcessor && execute.size() == 1) {
+                execute = List.of("sh", "-c", execute.get(0));
             }
             List<Long> valid = validExitCodes(c);
             for (String script : scripts) {
