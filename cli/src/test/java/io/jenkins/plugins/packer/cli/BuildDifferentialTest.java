@@ -71,11 +71,16 @@ class BuildDifferentialTest {
     @MethodSource("cases")
     void sameAsPacker(String name) throws Exception {
         Path src = CASES.resolve(name);
-        List<String> args = new ArrayList<>(List.of("build", "-color=false", "-parallel-builds=1"));
+        List<String> extra = new ArrayList<>();
         Path argsFile = src.resolve("args");
         if (Files.exists(argsFile)) {
-            Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).forEach(args::add);
+            Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).forEach(extra::add);
         }
+        List<String> args = new ArrayList<>(List.of("build", "-parallel-builds=1"));
+        if (extra.stream().noneMatch(a -> a.startsWith("-color"))) {
+            args.add("-color=false");
+        }
+        args.addAll(extra);
         args.add("template.pkr.hcl");
         Path theirsDir = copy(src, scratch.resolve("packer").resolve(name));
         Path oursDir = copy(src, scratch.resolve("pkrj").resolve(name));
@@ -125,7 +130,8 @@ class BuildDifferentialTest {
                 .replaceAll("packer-shell\\d+", "packer-shell<N>")
                 .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")
-                .replaceAll("\\b1[6-9]\\d{8}\\b", "<unix-time>");
+                .replaceAll("\\b1[6-9]\\d{8}\\b", "<unix-time>")
+                .replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d): ", "<time>: ");
         List<String> lines = new ArrayList<>(List.of(n.split("\n", -1)));
         int i = 0;
         while (i < lines.size()) {

@@ -55,28 +55,28 @@ public final class PackerUi {
     /** A line of the build's own color without a prefix, such as {@code Build 'x' finished after ...}. */
     public void buildSay(String target, int index, String message) {
         if (machineReadable()) {
-            machine(target, "ui", "say", message);
+            machine("", "ui", "say", message);
             return;
         }
-        emit(colorize(message, COLORS[index % COLORS.length], true));
+        emit(colorize(message, COLORS[index % COLORS.length], true), true);
     }
 
     /** A red line of a build without a prefix, such as {@code Build 'x' errored after ...}. */
     public void buildError(String target, String message) {
         if (machineReadable()) {
-            machine(target, "ui", "error", message);
+            machine("", "ui", "error", message);
             return;
         }
-        emit(colorize(message, RED, true));
+        emit(colorize(message, RED, true), true);
     }
 
-    /** An untargeted line, never colored (the run's summary). */
+    /** An untargeted line, never colored nor timestamped (the run's summary). */
     public void say(String message) {
         if (machineReadable()) {
             machine("", "ui", "say", message);
             return;
         }
-        emit(message);
+        emit(message, false);
     }
 
     /** An untargeted error line. */
@@ -85,7 +85,7 @@ public final class PackerUi {
             machine("", "ui", "error", message);
             return;
         }
-        emit(colorize(message, RED, true));
+        emit(colorize(message, RED, true), false);
     }
 
     /** A machine-readable line; nothing in human mode. */
@@ -116,9 +116,10 @@ public final class PackerUi {
         return "\033[" + (bold ? 1 : 0) + ";" + color + "m" + message + "\033[0m";
     }
 
-    private void emit(String text) {
+    /** Writes a line; build lines ({@code timestamped}) get the time with {@code -timestamp-ui}. */
+    private void emit(String text, boolean timestamped) {
         String masked = masker.mask(text);
-        if (options.timestamps()) {
+        if (timestamped && options.timestamps()) {
             masked = ZonedDateTime.ofInstant(clock.instant(), zone).format(RFC3339) + ": " + masked;
         }
         synchronized (out) {
@@ -136,31 +137,32 @@ public final class PackerUi {
             this.color = color;
         }
 
+        // In machine-readable mode Packer's targeted UI still prefixes the text and sends it untargeted.
         @Override
         public void say(String message) {
             if (machineReadable()) {
-                machine(target, "ui", "say", message);
+                machine("", "ui", "say", prefixLines(true, message));
                 return;
             }
-            emit(colorize(prefixLines(true, message), color, true));
+            emit(colorize(prefixLines(true, message), color, true), true);
         }
 
         @Override
         public void message(String message) {
             if (machineReadable()) {
-                machine(target, "ui", "message", message);
+                machine("", "ui", "message", prefixLines(false, message));
                 return;
             }
-            emit(colorize(prefixLines(false, message), color, false));
+            emit(colorize(prefixLines(false, message), color, false), true);
         }
 
         @Override
         public void error(String message) {
             if (machineReadable()) {
-                machine(target, "ui", "error", message);
+                machine("", "ui", "error", prefixLines(true, message));
                 return;
             }
-            emit(colorize(prefixLines(true, message), RED, true));
+            emit(colorize(prefixLines(true, message), RED, true), true);
         }
 
         @Override
@@ -170,7 +172,7 @@ public final class PackerUi {
             }
             String line;
             synchronized (out) {
-                emit(colorize(prefixLines(true, query), color, true));
+                emit(colorize(prefixLines(true, query), color, true), true);
                 line = out.readLine();
             }
             if (line == null) {
