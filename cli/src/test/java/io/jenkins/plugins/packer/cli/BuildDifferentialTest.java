@@ -1,22 +1,12 @@
 package io.jenkins.plugins.packer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,18 +34,8 @@ class BuildDifferentialTest {
     static Path scratch;
 
     @BeforeAll
-    static void findPacker() throws IOException {
-        packer = Stream.of("/usr/bin/packer", "/usr/local/bin/packer").map(Path::of).filter(Files::isExecutable)
-                .findFirst().orElse(null);
-        if (packer == null) {
-            String why = "the real packer is not installed (apt-get install packer); the differential test needs it";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            assumeTrue(false, why + ": skipped outside CI");
-        }
-        Files.createDirectories(scratch.resolve("home"));
-        Files.createDirectories(scratch.resolve("tmp"));
+    static void findPacker() {
+        packer = BuildRuns.findPacker();
     }
 
     static Stream<String> cases() throws IOException {
@@ -63,9 +43,6 @@ class BuildDifferentialTest {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
         }
     }
-
-    /** What one tool did: exit code, normalized output, and the files it left (relative path to content). */
-    record Outcome(int rc, String out, Map<String, String> files) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -82,100 +59,13 @@ class BuildDifferentialTest {
         }
         args.addAll(extra);
         args.add("template.pkr.hcl");
-        Path theirsDir = copy(src, scratch.resolve("packer").resolve(name));
-        Path oursDir = copy(src, scratch.resolve("pkrj").resolve(name));
-        Outcome theirs = packer(theirsDir, args);
-        Outcome ours = pkrj(oursDir, args);
+        Path theirsDir = BuildRuns.copy(src, scratch.resolve("packer").resolve(name));
+        Path oursDir = BuildRuns.copy(src, scratch.resolve("pkrj").resolve(name));
+        BuildRuns runs = new BuildRuns(packer, scratch);
+        BuildRuns.Outcome theirs = runs.packer(theirsDir, args);
+        BuildRuns.Outcome ours = runs.pkrj(oursDir, args);
         assertThat(ours.out()).as("console output of pkrj %s", name).isEqualTo(theirs.out());
         assertThat(ours.rc()).as("exit code of pkrj %s", name).isEqualTo(theirs.rc());
         assertThat(ours.files()).as("files left by pkrj %s", name).isEqualTo(theirs.files());
-    }
-
-    private static Outcome packer(Path dir, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(packer.toString());
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(environment());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out;
-        try (InputStream o = p.getInputStream()) {
-            out = o.readAllBytes();
-        }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("packer " + args + " did not finish in 60 s");
-        }
-        return new Outcome(p.exitValue(), normalize(new String(out, StandardCharsets.UTF_8), dir), files(dir));
-    }
-
-    private static Outcome pkrj(Path dir, List<String> args) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        Main.Io io = new Main.Io(new ByteArrayInputStream(new byte[0]), out, environment(), dir);
-        int rc = Main.run(io, args.toArray(String[]::new));
-        return new Outcome(rc, normalize(buf.toString(StandardCharsets.UTF_8), dir), files(dir));
-    }
-
-    private static Map<String, String> environment() {
-        return Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1", "LANG", "C.UTF-8",
-                "HOME", scratch.resolve("home").toString(), "TMPDIR", scratch.resolve("tmp").toString());
-    }
-
-    /** Removes what differs between any two runs: durations, ids, times, temporary names; sorts the summary. */
-    static String normalize(String s, Path dir) {
-        String n = s.replace(dir.toString(), "$CASE").replace(scratch.resolve("tmp").toString(), "$TMPDIR")
-                .replaceAll("packer-shell\\d+", "packer-shell<N>")
-                .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>")
-                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")
-                .replaceAll("\\b1[6-9]\\d{8}\\b", "<unix-time>")
-                .replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d): ", "<time>: ");
-        List<String> lines = new ArrayList<>(List.of(n.split("\n", -1)));
-        int i = 0;
-        while (i < lines.size()) {
-            int j = i;
-            while (j < lines.size() && lines.get(j).startsWith("--> ")) {
-                j++;
-            }
-            if (j > i + 1) {
-                List<String> block = new ArrayList<>(lines.subList(i, j));
-                block.sort(null);
-                for (int k = i; k < j; k++) {
-                    lines.set(k, block.get(k - i));
-                }
-            }
-            i = Math.max(j, i + 1);
-        }
-        return String.join("\n", lines);
-    }
-
-    private static Map<String, String> files(Path dir) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p).toString(), normalize(Files.readString(p, StandardCharsets.ISO_8859_1), dir));
-            }
-        }
-        return m;
-    }
-
-    private static Path copy(Path src, Path dst) throws IOException {
-        Files.createDirectories(dst);
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                    if (Files.isExecutable(p)) {
-                        t.toFile().setExecutable(true);
-                    }
-                }
-            }
-        }
-        return dst;
     }
 }
