@@ -94,6 +94,17 @@ final class BuildRuns {
                 .replaceAll("\\b1[6-9]\\d{8}\\b", "<unix-time>")
                 .replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d): ", "<time>: ");
         List<String> lines = new ArrayList<>(List.of(n.split("\n", -1)));
+        // Machine-readable summaries interleave each build's artifact lines: packer's map order, sorted here.
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).startsWith("<unix-time>,,ui,say,\\n==> Builds finished. The artifacts")) {
+                List<String> tail = new ArrayList<>(lines.subList(k + 1, lines.size()));
+                tail.sort(null);
+                for (int t = 0; t < tail.size(); t++) {
+                    lines.set(k + 1 + t, tail.get(t));
+                }
+                break;
+            }
+        }
         int i = 0;
         while (i < lines.size()) {
             int j = i;
@@ -116,10 +127,34 @@ final class BuildRuns {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p).toString(), normalize(Files.readString(p, StandardCharsets.ISO_8859_1), dir));
+                m.put(dir.relativize(p).toString(), normalize(content(p), dir));
             }
         }
         return m;
+    }
+
+    /**
+     * A file's content for comparison: archives and compressed files as what they hold (each tar or zip entry's name,
+     * mode and content), since two compressors write different bytes for the same data.
+     */
+    static String content(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        return Archives.describe(bytes);
+    }
+
+    /** The files that differ between two runs, each with both contents; empty when they are the same. */
+    static String fileDifferences(Map<String, String> ours, Map<String, String> theirs) {
+        StringBuilder sb = new StringBuilder();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(ours.keySet());
+        names.addAll(theirs.keySet());
+        for (String n : names) {
+            String a = ours.get(n);
+            String b = theirs.get(n);
+            if (!java.util.Objects.equals(a, b)) {
+                sb.append(n).append(":\n  packer: ").append(b).append("\n  pkrj:   ").append(a).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     static Path copy(Path src, Path dst) throws IOException {
