@@ -104,6 +104,11 @@ final class BuildCommand extends Main.IoCommand {
             }
 
             @Override
+            public boolean interactive() {
+                return System.console() != null;
+            }
+
+            @Override
             public String readLine() {
                 try {
                     return in.readLine();

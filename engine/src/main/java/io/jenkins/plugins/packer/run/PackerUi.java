@@ -170,15 +170,16 @@ public final class PackerUi {
             if (machineReadable()) {
                 throw new UiException("machine-readable UI can't ask");
             }
-            String line;
+            if (!out.interactive()) {
+                throw new UiException("no available tty");
+            }
             synchronized (out) {
-                emit(colorize(prefixLines(true, query), color, true), true);
-                line = out.readLine();
+                String prompt = colorize(prefixLines(true, query), color, true) + " ";
+                out.write(options.timestamps() ? ZonedDateTime.ofInstant(clock.instant(), zone).format(RFC3339)
+                        + ": " + masker.mask(prompt) : masker.mask(prompt));
+                String line = out.readLine();
+                return line == null ? "" : line;
             }
-            if (line == null) {
-                throw new UiException("no input to answer: " + query);
-            }
-            return line;
         }
 
         private String prefixLines(boolean arrow, String message) {

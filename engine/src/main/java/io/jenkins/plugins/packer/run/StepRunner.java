@@ -19,23 +19,74 @@ public final class StepRunner {
     private StepRunner() {
     }
 
+    /** Packer's {@code -on-error=ask} prompt: c(leanup), a(bort) or r(etry); no answer means clean up. */
+    static char askOnError(Ui ui) {
+        while (true) {
+            String line;
+            try {
+                line = ui.ask("[c] Clean up and exit, [a] abort without cleanup, or [r] retry step (build may fail"
+                        + " even if retry succeeds)?");
+            } catch (Ui.UiException e) {
+                line = "";
+            }
+            char c = (line.toLowerCase(java.util.Locale.ROOT) + "c").charAt(0);
+            if (c == 'c' || c == 'a' || c == 'r') {
+                return c;
+            }
+            ui.say("Incorrect input: " + io.jenkins.plugins.packer.value.GoStrings.quote(line));
+        }
+    }
+
+    /** A {@code -debug} pause: waits for enter when someone can press it. */
+    static void pause(Ui ui, String message) {
+        try {
+            ui.ask(message);
+        } catch (Ui.UiException e) {
+            // Packer goes on when it cannot ask.
+        }
+    }
+
     /** Runs {@code steps}; the state holds the error when one failed. */
     public static void run(List<Step> steps, StepState state) {
         BuildContext ctx = state.build();
         Deque<Step> ran = new ArrayDeque<>();
+        OnError mode = ctx.options().onError();
+        boolean aborted = false;
         for (Step step : steps) {
             if (ctx.cancellation().isCancelled()) {
                 state.halt();
                 break;
             }
             ran.push(step);
-            if (!step.run(state)) {
+            boolean ok = step.run(state);
+            while (!ok && mode == OnError.ASK && !ctx.cancellation().isCancelled()) {
+                if (state.error() != null) {
+                    ctx.ui().error(state.error());
+                }
+                ctx.ui().say("Step \"" + step.name() + "\" failed");
+                char answer = askOnError(ctx.ui());
+                if (answer == 'r') {
+                    ok = step.run(state);
+                    continue;
+                }
+                aborted = answer == 'a';
+                break;
+            }
+            if (!ok) {
                 state.halt();
                 break;
             }
+            if (ctx.options().debug()) {
+                pause(ctx.ui(), "Pausing after run of step '" + step.name() + "'. Press enter to continue.");
+            }
+        }
+        if (aborted) {
+            for (Step step : ran) {
+                ctx.ui().error("aborted: skipping cleanup of step \"" + step.name() + "\"");
+            }
+            return;
         }
         boolean logged = false;
-        OnError mode = ctx.options().onError();
         boolean failed = state.halted() || ctx.cancellation().isCancelled();
         for (Step step : ran) {
             boolean abort = failed && (mode == OnError.ABORT || mode == OnError.RUN_CLEANUP_PROVISIONER);
@@ -51,6 +102,9 @@ public final class StepRunner {
                     ctx.ui().error("aborted: skipping cleanup of step \"" + step.name() + "\"");
                 }
                 continue;
+            }
+            if (ctx.options().debug()) {
+                pause(ctx.ui(), "Pausing before cleanup of step '" + step.name() + "'. Press enter to continue.");
             }
             try {
                 step.cleanup(state);

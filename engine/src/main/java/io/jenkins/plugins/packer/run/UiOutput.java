@@ -7,10 +7,15 @@ package io.jenkins.plugins.packer.run;
  */
 public interface UiOutput {
 
-    /** Writes {@code text}, which ends with a line end. */
+    /** Writes {@code text}: whole lines, or a question's prompt. */
     void write(String text);
 
-    /** The next line the user typed, or null when there is no input. */
+    /** Whether a user can answer questions (a terminal); Packer asks nothing otherwise. */
+    default boolean interactive() {
+        return false;
+    }
+
+    /** The next line the user typed, or null at the end of the input. */
     default String readLine() {
         return null;
     }

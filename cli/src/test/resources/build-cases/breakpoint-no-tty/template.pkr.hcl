@@ -1,0 +1,21 @@
+source "null" "b" {
+  communicator = "none"
+}
+build {
+  sources = ["source.null.b"]
+  provisioner "breakpoint" {
+    note = "look here"
+  }
+  provisioner "breakpoint" {
+    disable = true
+    note = "skipped"
+  }
+  provisioner "breakpoint" {
+  }
+  provisioner "breakpoint" {
+    disable = true
+  }
+  provisioner "shell-local" {
+    inline = ["echo after"]
+  }
+}
