@@ -161,4 +161,58 @@ class PackerBuildTest {
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
+
+    private static final String FAILING_WITH_CLEANUP = """
+            source "null" "f" {
+              communicator = "none"
+            }
+            build {
+              sources = ["source.null.f"]
+              provisioner "shell-local" {
+                inline = ["echo failing", "exit 4"]
+              }
+              error-cleanup-provisioner "shell-local" {
+                inline = ["echo cleaned > cleanup-ran.txt"]
+              }
+            }
+            """;
+
+    private RunResult runWith(OnError mode, Collector out) throws Exception {
+        RunRequest base = request(FAILING_WITH_CLEANUP, out, new Cancellation());
+        return PackerBuild.run(new RunRequest(base.load(), List.of(), List.of(),
+                new RunOptions(mode, false, false, 0, UiOptions.PLAIN), out, base.cancellation(), List.of(),
+                base.runUuid()));
+    }
+
+    @Test
+    void theErrorCleanupProvisionerRunsAfterAFailedProvisionerUnlessAborting() throws Exception {
+        Collector out = new Collector(null);
+        RunResult r = runWith(OnError.CLEANUP, out);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.builds().get(0).error())
+                .isEqualTo("Script exited with non-zero exit status: 4.Allowed exit codes are: [0]");
+        assertThat(out.output()).contains("==> null.f: Provisioning step had errors: Running the cleanup"
+                + " provisioner, if present...\n==> null.f: Running local shell script: ");
+        assertThat(dir.resolve("cleanup-ran.txt")).hasContent("cleaned");
+    }
+
+    @Test
+    void abortSkipsEveryCleanupIncludingTheErrorCleanupProvisioner() throws Exception {
+        Collector out = new Collector(null);
+        RunResult r = runWith(OnError.ABORT, out);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(out.output()).contains("==> null.f: Step \"StepProvision\" failed, aborting...\n"
+                + "==> null.f: aborted: skipping cleanup of step \"StepConnect\"\n");
+        assertThat(dir.resolve("cleanup-ran.txt")).doesNotExist();
+    }
+
+    @Test
+    void runCleanupProvisionerAbortsButStillRunsTheErrorCleanupProvisioner() throws Exception {
+        Collector out = new Collector(null);
+        RunResult r = runWith(OnError.RUN_CLEANUP_PROVISIONER, out);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(out.output()).contains("Provisioning step had errors")
+                .contains("==> null.f: Step \"StepConnect\" failed, aborting...\n");
+        assertThat(dir.resolve("cleanup-ran.txt")).hasContent("cleaned");
+    }
 }
