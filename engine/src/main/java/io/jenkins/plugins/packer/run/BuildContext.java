@@ -8,11 +8,13 @@ import java.util.Map;
  * What a build's components see of the run: the build's full name ({@code BUILD.TYPE.NAME}), the name components
  * know it by ({@code packer_build_name}, the source's name), the builder type, the build's UI, the working directory
  * relative paths resolve against, the environment child processes get, cancellation, the run's id
- * ({@code PACKER_RUN_UUID}), the options, the secret masker, and the Go-template context of the build.
+ * ({@code PACKER_RUN_UUID}), the options, the secret masker, the Go-template context of the build, and where
+ * components record the files they wrote ({@link BuildOutputs}), and the run's locks on shared files.
  */
 public record BuildContext(String name, String packerBuildName, String builderType, Ui ui, Path workDir,
                            Map<String, String> env, Cancellation cancellation, String runUuid, RunOptions options,
-                           SecretMasker masker, Interpolation.Context interpolation) {
+                           SecretMasker masker, Interpolation.Context interpolation, BuildOutputs outputs,
+                           FileLocks locks) {
 
     public BuildContext {
         env = Map.copyOf(env);
@@ -21,7 +23,7 @@ public record BuildContext(String name, String packerBuildName, String builderTy
     /** The same build with another UI (a post-processor's) or cancellation (a provisioner's timeout). */
     public BuildContext with(Ui newUi, Cancellation newCancellation) {
         return new BuildContext(name, packerBuildName, builderType, newUi, workDir, env, newCancellation, runUuid,
-                options, masker, interpolation);
+                options, masker, interpolation, outputs, locks);
     }
 
     /** Resolves a path of the template against the working directory. */

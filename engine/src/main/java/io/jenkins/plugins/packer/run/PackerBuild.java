@@ -85,6 +85,7 @@ public final class PackerBuild {
             parallel = 1;
         }
         List<RunResult.BuildResult> results = new ArrayList<>();
+        FileLocks locks = new FileLocks();
         List<Future<RunResult.BuildResult>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, builds.size())),
                 threads(builds.isEmpty() ? "none" : builds.get(0).name()));
@@ -92,7 +93,7 @@ public final class PackerBuild {
             for (int i = 0; i < builds.size(); i++) {
                 PlannedBuild b = builds.get(i);
                 int index = i;
-                futures.add(pool.submit(() -> runOne(req, b, planner, ui, masker, env, index)));
+                futures.add(pool.submit(() -> runOne(req, b, planner, ui, masker, env, index, locks)));
             }
             for (Future<RunResult.BuildResult> f : futures) {
                 results.add(await(f, req.cancellation()));
@@ -142,14 +143,16 @@ public final class PackerBuild {
     }
 
     private static RunResult.BuildResult runOne(RunRequest req, PlannedBuild b, BuildPlanner planner, PackerUi ui,
-                                                SecretMasker masker, Map<String, String> env, int index) {
+                                                SecretMasker masker, Map<String, String> env, int index,
+                                                FileLocks locks) {
         long start = System.nanoTime();
         Ui buildUi = ui.build(b.name(), index);
         String sourceName = b.source().ref().name();
+        BuildOutputs outputs = new BuildOutputs();
         BuildContext ctx = new BuildContext(b.name(), sourceName, b.builderType(), buildUi, req.load().workDir(),
                 env, req.cancellation(), req.runUuid(), req.options(), masker,
                 planner.interpolation(new io.jenkins.plugins.packer.component.PrepareContext(req.load().workDir(),
-                        env, sourceName, b.builderType()), Map.of()));
+                        env, sourceName, b.builderType()), Map.of()), outputs, locks);
         BuildRunner.Outcome outcome;
         try {
             outcome = new BuildRunner(b, planner, ctx, ui, index).run();
@@ -160,10 +163,10 @@ public final class PackerBuild {
         if (outcome.error() != null) {
             ui.buildError(b.name(), "Build '" + b.name() + "' errored after " + Durations.format(took) + ": "
                     + outcome.error());
-            return new RunResult.BuildResult(b.name(), false, took, List.of(), outcome.error());
+            return new RunResult.BuildResult(b.name(), false, took, List.of(), outcome.error(), outputs.manifests());
         }
         ui.buildSay(b.name(), index, "Build '" + b.name() + "' finished after " + Durations.format(took) + ".");
-        return new RunResult.BuildResult(b.name(), true, took, outcome.artifacts(), null);
+        return new RunResult.BuildResult(b.name(), true, took, outcome.artifacts(), null, outputs.manifests());
     }
 
     private static RunResult.BuildResult await(Future<RunResult.BuildResult> f, Cancellation cancellation) {

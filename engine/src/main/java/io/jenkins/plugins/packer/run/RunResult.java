@@ -10,11 +10,15 @@ public record RunResult(int exitCode, boolean cancelled, List<BuildResult> build
         builds = List.copyOf(builds);
     }
 
-    /** One build: its name, whether it succeeded, how long it took, its artifacts and its error (null if none). */
+    /**
+     * One build: its name, whether it succeeded, how long it took, its artifacts, its error (null if none) and the
+     * manifests it wrote.
+     */
     public record BuildResult(String name, boolean succeeded, Duration duration, List<Artifact> artifacts,
-                              String error) {
+                              String error, List<String> manifests) {
         public BuildResult {
             artifacts = List.copyOf(artifacts);
+            manifests = List.copyOf(manifests);
         }
     }
 }

@@ -21,19 +21,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code manifest} post-processor: appends one entry per build to a JSON file ({@code packer-manifest.json}):
  * the build's name, builder type, time, files with sizes, artifact id, run id and custom data. Entries of earlier
- * runs are kept unless {@code -force} is given and the file's last run is another one. Writers of one file take
- * its {@code .lock} file in turn. Unlike packer 1.6.6, the output's folder is created when missing. See
+ * runs are kept unless {@code -force} is given and the file's last run is another one. The builds of a run take
+ * turns, and writers of other processes are kept out by the {@code .lock} file. Unlike packer 1.6.6, the output's folder is created when missing. See
  * <a href="https://developer.hashicorp.com/packer/docs/post-processors/manifest">manifest</a>.
  */
 public final class ManifestPostProcessor implements PostProcessor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
     /** One build in the manifest, in Packer's field order. */
     record Entry(String name, String builderType, long buildTime, List<Map.Entry<String, Long>> files,
@@ -70,9 +68,10 @@ public final class ManifestPostProcessor implements PostProcessor {
         Entry entry = new Entry(ctx.packerBuildName(), ctx.builderType(), time, files, input.id(), ctx.runUuid(),
                 custom);
         Path path = ctx.resolve(output).toAbsolutePath().normalize();
-        synchronized (LOCKS.computeIfAbsent(path, p -> new Object())) {
+        synchronized (ctx.locks().of(path)) {
             append(ctx, output, path, entry);
         }
+        ctx.outputs().manifest(output);
         return new Result(input, true, true);
     }
 
