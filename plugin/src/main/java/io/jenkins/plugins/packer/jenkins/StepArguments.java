@@ -57,6 +57,25 @@ final class StepArguments {
         return out;
     }
 
+    /** {@code varFiles}: a list of paths inside the workspace. */
+    static List<String> varFiles(List<?> varFiles, List<String> problems) {
+        List<String> files = new ArrayList<>();
+        if (varFiles == null) {
+            return files;
+        }
+        for (Object f : varFiles) {
+            String file = f instanceof CharSequence cs ? cs.toString() : null;
+            String problem = file == null ? "varFiles must be a list of paths, but has " + ValidateRequest.describe(f)
+                    : WorkspacePaths.problem("each of varFiles", file);
+            if (problem != null) {
+                problems.add(problem);
+            } else {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
     /** What a step shows beside its name in the build's views: the path it works on, when given as text. */
     static String summary(Map<String, Object> namedArgs, String pathArgument) {
         Object path = namedArgs.get(pathArgument);

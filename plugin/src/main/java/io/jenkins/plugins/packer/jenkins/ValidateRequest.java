@@ -37,19 +37,7 @@ record ValidateRequest(String template, Map<String, String> vars, List<String> v
         if (templateProblem != null) {
             problems.add(templateProblem);
         }
-        List<String> files = new ArrayList<>();
-        if (varFiles != null) {
-            for (Object f : varFiles) {
-                String file = f instanceof CharSequence cs ? cs.toString() : null;
-                String problem = file == null ? "varFiles must be a list of paths, but has " + describe(f)
-                        : WorkspacePaths.problem("each of varFiles", file);
-                if (problem != null) {
-                    problems.add(problem);
-                } else {
-                    files.add(file);
-                }
-            }
-        }
+        List<String> files = StepArguments.varFiles(varFiles, problems);
         Map<String, String> values = StepArguments.variables(vars, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));

@@ -15,7 +15,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The steps inside a real Jenkins (the -Pjenkins build): Pipelines that write a template into an agent's workspace,
- * then validate and format it there.
+ * then validate, format and build it there.
  */
 @WithJenkins
 class PackerStepsJenkinsTest {
@@ -105,6 +105,66 @@ class PackerStepsJenkinsTest {
         j.assertLogContains("All Packer files under packer are in canonical format.", rewritten);
     }
 
+    private static final String BUILD = """
+            variable "greeting" {
+              type = string
+            }
+
+            source "null" "one" {
+              communicator = "none"
+            }
+
+            build {
+              name    = "demo"
+              sources = ["source.null.one"]
+
+              provisioner "shell-local" {
+                inline = ["echo ${var.greeting} from the agent"]
+              }
+
+              post-processor "manifest" {
+                output = "out/packer-manifest.json"
+              }
+            }
+            """;
+
+    @Test
+    void buildRunsOnTheAgentReturnsItsResultAndArchivesTheManifest() throws Exception {
+        WorkflowRun b = run("node('agent') {\n" + writeTemplate("b.pkr.hcl", BUILD)
+                + "def r = packerBuild template: 'b.pkr.hcl', vars: [greeting: 'hi']\n"
+                + "echo \"status=${r.builds['demo.null.one'].status} manifest=${r.manifests[0]}"
+                + " archived=${r.archived}\"\n}", Result.SUCCESS);
+        j.assertLogContains("    demo.null.one: hi from the agent", b);
+        j.assertLogContains("==> Builds finished. The artifacts of successful builds are:", b);
+        j.assertLogContains("status=succeeded manifest=out/packer-manifest.json archived=[out/packer-manifest.json]",
+                b);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                b.getArtifactManager().root().child("out/packer-manifest.json").isFile());
+    }
+
+    @Test
+    void abortingABuildRunsItsCleanupsBeforeTheStepEnds() throws Exception {
+        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "abort");
+        p.setDefinition(new CpsFlowDefinition("node('agent') {\n" + writeTemplate("long.pkr.hcl", """
+                source "null" "long" {
+                  communicator = "none"
+                }
+
+                build {
+                  sources = ["source.null.long"]
+
+                  provisioner "shell-local" {
+                    inline = ["echo started", "sleep 600"]
+                  }
+                }
+                """) + "packerBuild 'long.pkr.hcl'\n}", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("null.long: started", b);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("Cleanly cancelled builds after being interrupted.", b);
+    }
+
     @Test
     void stepsRoundTripThroughTheirForms() throws Exception {
         PackerValidateStep validate = new PackerValidateStep("packer/aws.pkr.hcl");
@@ -118,6 +178,15 @@ class PackerStepsJenkinsTest {
         expected.setOnly("amazon-ebs.*");
         expected.setSyntaxOnly(true);
         j.assertEqualDataBoundBeans(expected, back);
+
+        PackerBuildStep build = new PackerBuildStep("packer/");
+        build.setOnly("amazon-ebs.*");
+        build.setOnError("abort");
+        build.setParallelBuilds(2);
+        build.setForce(true);
+        build.setTimestampUi(true);
+        build.setArchive(false);
+        j.assertEqualDataBoundBeans(build, new StepConfigTester(j).configRoundTrip(build));
 
         PackerFmtStep fmt = new PackerFmtStep();
         fmt.setPath("packer");

@@ -28,18 +28,18 @@ import org.kohsuke.stapler.DataBoundSetter;
 class PluginPackagingTest {
 
     @Test
-    void theExtensionIndexListsBothStepDescriptors() {
+    void theExtensionIndexListsEveryStepDescriptor() {
         List<String> indexed = new ArrayList<>();
         for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class,
                 PluginPackagingTest.class.getClassLoader())) {
             indexed.add(item.className());
         }
         assertThat(indexed).contains(PackerValidateStep.DescriptorImpl.class.getName(),
-                PackerFmtStep.DescriptorImpl.class.getName());
+                PackerFmtStep.DescriptorImpl.class.getName(), PackerBuildStep.DescriptorImpl.class.getName());
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {PackerValidateStep.class, PackerFmtStep.class})
+    @ValueSource(classes = {PackerValidateStep.class, PackerFmtStep.class, PackerBuildStep.class})
     void everyArgumentHasItsHelpAndTheStepItsForm(Class<? extends Step> step) throws IOException {
         assertThat(view(step, "help.html")).contains("<div>");
         assertThat(view(step, "config.jelly")).startsWith("<?jelly escape-by-default='true'?>");
@@ -51,7 +51,8 @@ class PluginPackagingTest {
     @ParameterizedTest
     @ValueSource(strings = {"index.jelly",
         "io/jenkins/plugins/packer/jenkins/PackerValidateStep/config.jelly",
-        "io/jenkins/plugins/packer/jenkins/PackerFmtStep/config.jelly"})
+        "io/jenkins/plugins/packer/jenkins/PackerFmtStep/config.jelly",
+        "io/jenkins/plugins/packer/jenkins/PackerBuildStep/config.jelly"})
     void jellyViewsEscapeByDefaultAndHoldNoScript(String resource) throws IOException {
         String jelly = read(resource);
         assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>");

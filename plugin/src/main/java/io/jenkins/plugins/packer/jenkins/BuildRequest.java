@@ -1,0 +1,60 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code packerBuild} sends to the agent: its arguments, checked, in the engine's terms, the step's
+ * environment, and the id under which the agent keeps the running build (so that an abort can reach it). Built on
+ * the controller, so a bad argument fails the step before anything reaches the agent.
+ */
+record BuildRequest(String id, String template, Map<String, String> vars, List<String> varFiles, List<String> only,
+                    List<String> except, String onError, int parallelBuilds, boolean force, boolean timestampUi,
+                    boolean color, Map<String, String> env) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The {@code -on-error} modes a Jenkins build can use ({@code ask} needs a terminal). */
+    static final List<String> ON_ERROR = List.of("cleanup", "abort", "run-cleanup-provisioner");
+
+    BuildRequest {
+        // Copies Java serialization can carry: Map.copyOf/List.copyOf give JDK-internal classes remoting may refuse.
+        vars = new LinkedHashMap<>(vars);
+        varFiles = new ArrayList<>(varFiles);
+        only = new ArrayList<>(only);
+        except = new ArrayList<>(except);
+        env = new LinkedHashMap<>(env);
+    }
+
+    /**
+     * Checks the step's arguments as Pipeline passes them (the optional ones may be null) and converts them.
+     *
+     * @throws IllegalArgumentException listing every problem found, one per line
+     */
+    static BuildRequest of(String id, PackerBuildStep step, Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String templateProblem = WorkspacePaths.problem("template", step.getTemplate());
+        if (templateProblem != null) {
+            problems.add(templateProblem);
+        }
+        List<String> files = StepArguments.varFiles(step.getVarFiles(), problems);
+        Map<String, String> values = StepArguments.variables(step.getVars(), problems);
+        String onError = step.getOnError() == null || step.getOnError().isBlank() ? "cleanup" : step.getOnError();
+        if (!ON_ERROR.contains(onError)) {
+            problems.add("onError must be one of " + String.join(", ", ON_ERROR) + ", but is " + onError
+                    + (onError.equals("ask") ? " (a Jenkins build has no terminal to ask on)" : ""));
+        }
+        if (step.getParallelBuilds() < 0) {
+            problems.add("parallelBuilds must be 0 (no limit) or more, but is " + step.getParallelBuilds());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return new BuildRequest(id, step.getTemplate(), values, files, StepArguments.names(step.getOnly()),
+                StepArguments.names(step.getExcept()), onError, step.getParallelBuilds(), step.isForce(),
+                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : env);
+    }
+}

@@ -1,0 +1,136 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import io.jenkins.plugins.packer.run.Artifact;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.OnError;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.run.UiOptions;
+import io.jenkins.plugins.packer.run.UiOutput;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code packerBuild}'s work on the agent, without Jenkins types: {@code packer build} of a template in the
+ * workspace, its output written to the build log as Packer prints it, the template's file functions confined to
+ * the workspace, and the result turned into what Groovy gets back and what Jenkins archives.
+ */
+final class PackerBuilding {
+
+    private PackerBuilding() {
+    }
+
+    static BuildOutcome build(Path workspace, BuildRequest req, PrintStream log, Cancellation cancellation,
+                              Clock clock) throws IOException {
+        try {
+            WorkspacePaths.confine(workspace, "template", req.template());
+            for (String f : req.varFiles()) {
+                WorkspacePaths.confine(workspace, "each of varFiles", f);
+            }
+        } catch (IllegalArgumentException e) {
+            return new BuildOutcome(1, false, new LinkedHashMap<>(), List.of(), e.getMessage());
+        }
+        LoadRequest load = new LoadRequest(workspace, req.template(), req.varFiles(), req.vars(), req.env(), clock,
+                workspace);
+        RunOptions options = new RunOptions(OnError.parse(req.onError()), req.force(), false, req.parallelBuilds(),
+                new UiOptions(req.color(), req.timestampUi(), false));
+        UiOutput output = text -> {
+            log.print(text);
+            log.flush();
+        };
+        RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, List.of(),
+                req.id());
+        RunResult r = PackerBuild.run(run);
+        return outcome(workspace, req, r);
+    }
+
+    static BuildOutcome outcome(Path workspace, BuildRequest req, RunResult r) {
+        LinkedHashMap<String, Object> builds = new LinkedHashMap<>();
+        Set<String> archive = new LinkedHashSet<>();
+        List<String> manifests = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (RunResult.BuildResult b : r.builds()) {
+            LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+            m.put("status", r.cancelled() ? "cancelled" : b.succeeded() ? "succeeded" : "failed");
+            m.put("durationMillis", b.duration().toMillis());
+            m.put("error", b.error());
+            ArrayList<Object> artifacts = new ArrayList<>();
+            for (Artifact a : b.artifacts()) {
+                artifacts.add(artifact(a));
+                a.files().forEach(f -> addIfInside(workspace, f, archive));
+            }
+            m.put("artifacts", artifacts);
+            m.put("manifests", new ArrayList<>(b.manifests()));
+            for (String manifest : b.manifests()) {
+                if (!manifests.contains(manifest)) {
+                    manifests.add(manifest);
+                }
+                addIfInside(workspace, manifest, archive);
+            }
+            builds.put(b.name(), m);
+            if (!b.succeeded()) {
+                failures.add(b.name() + ": " + b.error());
+            }
+        }
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        result.put("exitCode", r.exitCode());
+        result.put("builds", builds);
+        result.put("manifests", new ArrayList<>(manifests));
+        String failure = null;
+        if (r.cancelled()) {
+            failure = "packer build of " + req.template() + " was cancelled";
+        } else if (r.exitCode() != 0) {
+            failure = "packer build of " + req.template() + " failed"
+                    + (failures.isEmpty() ? ": see the errors above" : ":\n" + String.join("\n", failures));
+        }
+        return new BuildOutcome(r.exitCode(), r.cancelled(), result, new ArrayList<>(archive), failure);
+    }
+
+    /** An artifact as Groovy sees it; an AMI's id ({@code region:ami-…,…}) is also given per region. */
+    static LinkedHashMap<String, Object> artifact(Artifact a) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("builderId", a.builderId());
+        m.put("id", a.id());
+        m.put("description", a.string());
+        m.put("files", new ArrayList<>(a.files()));
+        if (a.builderId().startsWith("mitchellh.amazon")) {
+            LinkedHashMap<String, String> amis = new LinkedHashMap<>();
+            for (String part : a.id().split(",")) {
+                int colon = part.indexOf(':');
+                if (colon > 0) {
+                    amis.put(part.substring(0, colon), part.substring(colon + 1));
+                }
+            }
+            m.put("amis", amis);
+        }
+        return m;
+    }
+
+    /** Adds a file to archive when it exists inside the workspace, as a path relative to it. */
+    private static void addIfInside(Path workspace, String file, Set<String> archive) {
+        Path ws = workspace.toAbsolutePath().normalize();
+        Path p = ws.resolve(file).normalize();
+        if (p.startsWith(ws) && Files.isRegularFile(p)) {
+            archive.add(ws.relativize(p).toString().replace('\\', '/'));
+        }
+    }
+
+    /** The step's result with the archived paths added. */
+    static Map<String, Object> withArchived(BuildOutcome o, List<String> archived) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>(o.result());
+        m.put("archived", new ArrayList<>(archived));
+        return m;
+    }
+}

@@ -1,0 +1,179 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.jenkins.plugins.packer.run.Artifact;
+import io.jenkins.plugins.packer.run.RunResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code packerBuild} driven through its execution, with a test double of the step context. */
+class PackerBuildStepTest {
+
+    private static final String LOCAL = """
+            variable "greeting" {
+              type = string
+            }
+            source "null" "one" {
+              communicator = "none"
+            }
+            build {
+              name    = "demo"
+              sources = ["source.null.one"]
+              provisioner "shell-local" {
+                inline = ["echo ${var.greeting} from $PACKER_BUILD_NAME"]
+              }
+              post-processor "manifest" {
+                output = "out/packer-manifest.json"
+              }
+            }
+            """;
+
+    @TempDir
+    Path ws;
+
+    private PackerBuildStep.Execution start(PackerBuildStep step, RecordingStepContext ctx) throws Exception {
+        PackerBuildStep.Execution e = (PackerBuildStep.Execution) step.start(ctx);
+        assertThat(e.start()).as("the step runs asynchronously").isFalse();
+        return e;
+    }
+
+    private static Object await(RecordingStepContext ctx) throws Exception {
+        return ctx.outcome.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSuccessfulBuildReturnsEachBuildsArtifactsAndTheManifestAndLogsPackersOutput() throws Exception {
+        Files.writeString(ws.resolve("local.pkr.hcl"), LOCAL);
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin"));
+        PackerBuildStep step = new PackerBuildStep("local.pkr.hcl");
+        step.setVars(Map.of("greeting", "hello"));
+        start(step, ctx);
+        Map<String, Object> result = (Map<String, Object>) await(ctx);
+        assertThat(result).containsEntry("exitCode", 0)
+                .containsEntry("manifests", List.of("out/packer-manifest.json"))
+                .containsEntry("archived", List.of());
+        Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) result.get("builds"))
+                .get("demo.null.one");
+        assertThat(build).containsEntry("status", "succeeded").containsEntry("error", null);
+        assertThat((List<Map<String, Object>>) build.get("artifacts")).hasSize(2).first()
+                .satisfies(a -> assertThat(a).containsEntry("builderId", "fnoeding.null").containsEntry("id", "Null")
+                        .containsEntry("description", "Did not export anything. This is the null builder"));
+        assertThat(ctx.log()).startsWith("==> demo.null.one: Running local shell script: ")
+                .contains("\n    demo.null.one: hello from one\n")
+                .contains("==> demo.null.one: Running post-processor:  (type manifest)\n")
+                .contains("\n==> Builds finished. The artifacts of successful builds are:\n"
+                        + "--> demo.null.one: Did not export anything. This is the null builder\n")
+                .doesNotContain("\033[");
+        assertThat(ws.resolve("out/packer-manifest.json")).exists();
+        assertThat(ctx.reports).hasValue(1);
+    }
+
+    @Test
+    void aFailedBuildFailsTheStepWithEachBuildsError() throws Exception {
+        Files.writeString(ws.resolve("fail.pkr.hcl"), """
+                source "null" "x" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.x"]
+                  provisioner "shell-local" {
+                    inline = ["exit 3"]
+                  }
+                }
+                """);
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin"));
+        start(new PackerBuildStep("fail.pkr.hcl"), ctx);
+        assertThatThrownBy(() -> await(ctx)).isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(AbortException.class)
+                .hasMessage("packer build of fail.pkr.hcl failed:\nnull.x: Script exited with non-zero exit status:"
+                        + " 3.Allowed exit codes are: [0]");
+        assertThat(ctx.log()).contains("--> null.x: Script exited with non-zero exit status: 3.");
+    }
+
+    @Test
+    void argumentsAreCheckedBeforeAnythingRuns() {
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of());
+        PackerBuildStep step = new PackerBuildStep("../outside.pkr.hcl");
+        step.setOnError("ask");
+        step.setParallelBuilds(-1);
+        assertThatThrownBy(() -> step.start(ctx).start()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("template")
+                .hasMessageContaining("onError must be one of cleanup, abort, run-cleanup-provisioner, but is ask (a"
+                        + " Jenkins build has no terminal to ask on)")
+                .hasMessageContaining("parallelBuilds must be 0 (no limit) or more, but is -1");
+        assertThat(ctx.reports).hasValue(0);
+    }
+
+    @Test
+    void anAbortCancelsTheBuildAndTheStepEndsAfterItsCleanupsWithTheAbortsCause() throws Exception {
+        Files.writeString(ws.resolve("long.pkr.hcl"), """
+                source "null" "long" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.long"]
+                  provisioner "shell-local" {
+                    inline = ["echo started", "sleep 93.5", "echo never printed"]
+                  }
+                }
+                """);
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin"));
+        PackerBuildStep.Execution e = start(new PackerBuildStep("long.pkr.hcl"), ctx);
+        for (int i = 0; i < 300 && !ctx.log().contains("null.long: started"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(ctx.log()).contains("null.long: started");
+        Exception cause = new InterruptedException("aborted by the user");
+        e.stop(cause);
+        assertThatThrownBy(() -> await(ctx)).isInstanceOf(ExecutionException.class).cause().isSameAs(cause);
+        assertThat(e.awaitEnd(Duration.ofSeconds(30))).isTrue();
+        assertThat(ctx.log()).contains("Cancelling build after receiving interrupt\n")
+                .endsWith("Cleanly cancelled builds after being interrupted.\n")
+                .doesNotContain("never printed");
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep 93.5"))
+                .filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ctx.reports).hasValue(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void amazonArtifactsListTheirAmisPerRegion() {
+        Artifact ami = new Artifact("mitchellh.amazonebs", "eu-west-1:ami-0a1,us-east-1:ami-0b2",
+                "AMIs were created:\neu-west-1: ami-0a1\nus-east-1: ami-0b2\n", List.of(), Map.of(), null);
+        Map<String, Object> m = PackerBuilding.artifact(ami);
+        assertThat((Map<String, String>) m.get("amis")).containsExactly(Map.entry("eu-west-1", "ami-0a1"),
+                Map.entry("us-east-1", "ami-0b2"));
+        assertThat(PackerBuilding.artifact(new Artifact("packer.file", "File", "Stored file: x", List.of("x"),
+                Map.of(), null))).doesNotContainKey("amis");
+    }
+
+    @Test
+    void onlyFilesInsideTheWorkspaceAreArchived() throws Exception {
+        Files.writeString(ws.resolve("inside.txt"), "x");
+        Path outside = Files.createTempFile("outside", ".txt");
+        try {
+            RunResult r = new RunResult(0, false, List.of(new RunResult.BuildResult("b", true, Duration.ZERO,
+                    List.of(new Artifact("packer.file", "File", "s", List.of("inside.txt", outside.toString(),
+                            "missing.txt", "../x.txt"), Map.of(), null)), null, List.of("inside.txt"))));
+            BuildRequest req = new BuildRequest("id", "t.pkr.hcl", Map.of(), List.of(), List.of(), List.of(),
+                    "cleanup", 0, false, false, false, Map.of());
+            BuildOutcome o = PackerBuilding.outcome(ws, req, r);
+            assertThat(o.archive()).containsExactly("inside.txt");
+            assertThat(o.archiveMap()).containsExactly(Map.entry("inside.txt", "inside.txt"));
+            assertThat(o.succeeded()).isTrue();
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+}
