@@ -2,7 +2,6 @@ package io.jenkins.plugins.packer.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,36 +72,14 @@ public final class LocalCommand {
 
     private static Thread pump(InputStream in, Consumer<String> sink, String name) {
         Thread t = new Thread(() -> {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\n') {
-                            sink.accept(clean(line.toString(StandardCharsets.UTF_8)));
-                            line.reset();
-                        } else {
-                            line.write(buf[i]);
-                        }
-                    }
-                }
+            try (in; LineStream lines = new LineStream(sink)) {
+                in.transferTo(lines);
             } catch (IOException e) {
                 // The stream closes when the process is killed.
-            }
-            if (line.size() > 0) {
-                sink.accept(clean(line.toString(StandardCharsets.UTF_8)));
             }
         }, "local-command-" + name);
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** Packer's {@code cleanOutputLine}. */
-    static String clean(String line) {
-        String s = PackerUi.stripTrailingSpace(line);
-        int cr = s.lastIndexOf('\r');
-        return cr >= 0 ? s.substring(cr + 1) : s;
     }
 }

@@ -15,10 +15,21 @@ public final class SecretMasker {
 
     private final Set<String> secrets = new CopyOnWriteArraySet<>();
 
-    /** Registers a secret; empty values are ignored (they would mask everything). */
+    /**
+     * Registers a secret; empty values are ignored (they would mask everything). Each line of a multi-line secret (a
+     * private key) is masked on its own too, since commands print it line by line.
+     */
     public void add(String secret) {
-        if (secret != null && !secret.isEmpty()) {
-            secrets.add(secret);
+        if (secret == null || secret.isEmpty()) {
+            return;
+        }
+        secrets.add(secret);
+        if (secret.indexOf('\n') >= 0) {
+            for (String line : secret.split("\r?\n")) {
+                if (line.strip().length() >= 8) {
+                    secrets.add(line.strip());
+                }
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.packer.builder.nulls;
 
+import io.jenkins.plugins.packer.communicator.ssh.SshSettings;
+import io.jenkins.plugins.packer.communicator.ssh.StepConnectSsh;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.run.Artifact;
 import io.jenkins.plugins.packer.run.BuildContext;
@@ -43,12 +45,15 @@ public final class NullBuilder implements Builder {
     public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
         String communicator = config.string("communicator");
         List<Step> steps = new ArrayList<>();
-        if (!communicator.equals("none")) {
-            throw new BuildFailure("communicator " + (communicator.isEmpty() ? "\"ssh\"" : "\"" + communicator
-                    + "\"") + " is not available in this version; use communicator = \"none\" with local"
-                    + " provisioners");
+        if (communicator.isEmpty() || communicator.equals("ssh")) {
+            SshSettings ssh = SshSettings.of(config, ctx.env());
+            steps.add(new StepConnectSsh(ssh, ssh.host()));
+        } else if (communicator.equals("none")) {
+            steps.add(new StepConnect());
+        } else {
+            throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
+                    + " \"ssh\", or \"none\" with local provisioners");
         }
-        steps.add(new StepConnect());
         steps.add(new StepProvision());
         StepState state = new StepState(ctx);
         state.put(StepProvision.HOOK, hook);

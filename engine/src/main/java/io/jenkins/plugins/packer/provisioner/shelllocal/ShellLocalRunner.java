@@ -159,7 +159,7 @@ public final class ShellLocalRunner {
     }
 
     /** Go's {@code fmt.Sprintf} for a format of {@code %s} verbs. */
-    static String sprintf(String format, String... args) {
+    public static String sprintf(String format, String... args) {
         StringBuilder sb = new StringBuilder();
         int arg = 0;
         for (int i = 0; i < format.length(); i++) {
@@ -187,7 +187,7 @@ public final class ShellLocalRunner {
         return sb.toString();
     }
 
-    static List<Long> validExitCodes(ComponentConfig c) {
+    public static List<Long> validExitCodes(ComponentConfig c) {
         if (!c.isSet("valid_exit_codes")) {
             return List.of(0L);
         }
@@ -197,7 +197,7 @@ public final class ShellLocalRunner {
         return out;
     }
 
-    private static String goList(List<Long> l) {
+    public static String goList(List<Long> l) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < l.size(); i++) {
             sb.append(i == 0 ? "" : " ").append(l.get(i));

@@ -1,0 +1,307 @@
+package io.jenkins.plugins.packer.communicator.ssh;
+
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.Communicator;
+import io.jenkins.plugins.packer.run.LineStream;
+import io.jenkins.plugins.packer.run.Ui;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.scp.client.ScpClient;
+import org.apache.sshd.scp.client.ScpClientCreator;
+import org.apache.sshd.scp.common.helpers.ScpTimestampCommandDetails;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+
+/**
+ * The SSH communicator over Apache MINA SSHD: one client and session per build, a channel per command, scp (as
+ * Packer's default) or sftp for files. Host keys are accepted on first sight and remembered for the build; the user's
+ * {@code ~/.ssh} (keys, known hosts, config) is never read or written.
+ */
+public final class SshCommunicator implements Communicator, AutoCloseable {
+
+    private final SshClient client;
+    private final ClientSession session;
+    private final ClientSession bastionSession;
+    private final boolean sftp;
+    private final boolean pty;
+
+    private SshCommunicator(SshClient client, ClientSession session, ClientSession bastionSession, boolean sftp,
+                            boolean pty) {
+        this.client = client;
+        this.session = session;
+        this.bastionSession = bastionSession;
+        this.sftp = sftp;
+        this.pty = pty;
+    }
+
+    /** A client configured for builds: no user files, host keys remembered in memory. */
+    static SshClient newClient(Duration keepAlive) {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setServerKeyVerifier(new RememberingVerifier());
+        if (!keepAlive.isNegative() && !keepAlive.isZero()) {
+            org.apache.sshd.core.CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, keepAlive);
+        }
+        client.start();
+        return client;
+    }
+
+    /** Accepts a host's key the first time and refuses another key for it afterwards. */
+    static final class RememberingVerifier implements ServerKeyVerifier {
+        private final Map<String, PublicKey> known = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean verifyServerKey(ClientSession s, SocketAddress remote, PublicKey key) {
+            return known.computeIfAbsent(String.valueOf(remote), k -> key).equals(key);
+        }
+    }
+
+    /**
+     * Opens a session and authenticates, through the bastion when there is one.
+     *
+     * @throws IOException when the connection or the authentication fails (the message tells which)
+     */
+    static SshCommunicator connect(SshSettings s, Duration timeout, Path workDir) throws IOException {
+        SshClient client = newClient(s.keepAliveInterval());
+        ClientSession bastion = null;
+        try {
+            String host = s.host();
+            int port = s.port();
+            if (s.bastion() != null) {
+                SshSettings.Bastion b = s.bastion();
+                bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(), timeout,
+                        workDir);
+                SshdSocketAddress local = bastion.startLocalPortForwarding(0, new SshdSocketAddress(host, port));
+                host = "127.0.0.1";
+                port = local.getPort();
+            }
+            ClientSession session = open(client, s.username(), host, port, s.password(), s.privateKeyFile(),
+                    timeout, workDir);
+            return new SshCommunicator(client, session, bastion, s.sftp(), s.pty());
+        } catch (IOException | RuntimeException e) {
+            if (bastion != null) {
+                bastion.close(true);
+            }
+            client.stop();
+            throw e;
+        }
+    }
+
+    private static ClientSession open(SshClient client, String user, String host, int port, String password,
+                                      String keyFile, Duration timeout, Path workDir) throws IOException {
+        ClientSession session = client.connect(user, host, port).verify(timeout).getSession();
+        try {
+            if (!password.isEmpty()) {
+                session.addPasswordIdentity(password);
+            }
+            if (!keyFile.isEmpty()) {
+                Path key = workDir.resolve(keyFile);
+                try (InputStream in = Files.newInputStream(key)) {
+                    Iterable<java.security.KeyPair> pairs = org.apache.sshd.common.util.security.SecurityUtils
+                            .loadKeyPairIdentities(session, org.apache.sshd.common.NamedResource.ofName(keyFile), in,
+                                    null);
+                    if (pairs != null) {
+                        pairs.forEach(session::addPublicKeyIdentity);
+                    }
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IOException("Error setting up SSH config: Failed to read key '" + keyFile + "': "
+                            + e.getMessage(), e);
+                }
+            }
+            session.auth().verify(timeout);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            session.close(true);
+            throw e;
+        }
+    }
+
+    @Override
+    public String type() {
+        return "ssh";
+    }
+
+    @Override
+    public int execute(String command, Ui ui, Cancellation cancellation) throws IOException,
+            Cancellation.CancelledException {
+        cancellation.check();
+        try (ChannelExec channel = session.createExecChannel(command);
+             LineStream out = new LineStream(ui::message);
+             LineStream err = new LineStream(ui::error)) {
+            channel.setOut(out);
+            channel.setErr(err);
+            channel.setUsePty(pty);
+            channel.open().verify(Duration.ofMinutes(1));
+            try (Cancellation.Registration r = cancellation.onCancel(() -> channel.close(true))) {
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
+            }
+            cancellation.check();
+            Integer status = channel.getExitStatus();
+            return status == null ? DISCONNECTED : status;
+        }
+    }
+
+    @Override
+    public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
+        if (sftp) {
+            try (SftpClient client = SftpClientFactory.instance().createSftpClient(session);
+                 OutputStream out = client.write(remotePath)) {
+                data.transferTo(out);
+                client.setStat(remotePath, new SftpClient.Attributes().perms(mode));
+            }
+            return;
+        }
+        ScpClient scp = ScpClientCreator.instance().createScpClient(session);
+        scp.upload(data, remotePath, size, permissions(mode), (ScpTimestampCommandDetails) null);
+    }
+
+    @Override
+    public void uploadDir(String remoteDir, Path localDir, boolean contentsOnly) throws IOException {
+        String target = contentsOnly ? remoteDir : join(remoteDir, localDir.getFileName().toString());
+        if (sftp) {
+            try (SftpClient client = SftpClientFactory.instance().createSftpClient(session)) {
+                mkdirs(client, target);
+                try (Stream<Path> walk = Files.walk(localDir)) {
+                    for (Path p : walk.toList()) {
+                        String rel = localDir.relativize(p).toString().replace('\\', '/');
+                        String remote = rel.isEmpty() ? target : join(target, rel);
+                        if (Files.isDirectory(p)) {
+                            mkdirs(client, remote);
+                        } else {
+                            try (InputStream in = Files.newInputStream(p); OutputStream out = client.write(remote)) {
+                                in.transferTo(out);
+                            }
+                            client.setStat(remote, new SftpClient.Attributes().perms(mode(p)));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        ScpClient scp = ScpClientCreator.instance().createScpClient(session);
+        try {
+            execute("mkdir -p '" + target.replace("'", "'\"'\"'") + "'", quiet(), new Cancellation());
+        } catch (Cancellation.CancelledException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try (Stream<Path> children = Files.list(localDir)) {
+            List<Path> all = children.toList();
+            if (!all.isEmpty()) {
+                scp.upload(all.toArray(Path[]::new), target, ScpClient.Option.Recursive,
+                        ScpClient.Option.PreserveAttributes, ScpClient.Option.TargetIsDirectory);
+            }
+        }
+    }
+
+    @Override
+    public void download(String remotePath, OutputStream out) throws IOException {
+        if (sftp) {
+            try (SftpClient client = SftpClientFactory.instance().createSftpClient(session);
+                 InputStream in = client.read(remotePath)) {
+                in.transferTo(out);
+            }
+            return;
+        }
+        ScpClientCreator.instance().createScpClient(session).download(remotePath, out);
+    }
+
+    @Override
+    public void downloadDir(String remoteDir, Path localDir) throws IOException {
+        Files.createDirectories(localDir);
+        ScpClientCreator.instance().createScpClient(session).download(remoteDir, localDir,
+                ScpClient.Option.Recursive, ScpClient.Option.TargetIsDirectory);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close(true);
+            if (bastionSession != null) {
+                bastionSession.close(true);
+            }
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static void mkdirs(SftpClient client, String dir) throws IOException {
+        StringBuilder path = new StringBuilder(dir.startsWith("/") ? "/" : "");
+        for (String part : dir.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            path.append(part);
+            try {
+                client.stat(path.toString());
+            } catch (IOException e) {
+                client.mkdir(path.toString());
+            }
+            path.append('/');
+        }
+    }
+
+    private static String join(String dir, String name) {
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+    }
+
+    static int mode(Path p) throws IOException {
+        int m = 0;
+        for (PosixFilePermission perm : Files.getPosixFilePermissions(p)) {
+            m |= 1 << (8 - perm.ordinal());
+        }
+        return m;
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission p : PosixFilePermission.values()) {
+            if ((mode & (1 << (8 - p.ordinal()))) != 0) {
+                perms.add(p);
+            }
+        }
+        return perms;
+    }
+
+    private static Ui quiet() {
+        return new Ui() {
+            @Override
+            public void say(String message) {
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public void error(String message) {
+            }
+
+            @Override
+            public String ask(String query) throws UiException {
+                throw new UiException("no input");
+            }
+        };
+    }
+}

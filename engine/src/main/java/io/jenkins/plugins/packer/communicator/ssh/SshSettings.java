@@ -1,0 +1,57 @@
+package io.jenkins.plugins.packer.communicator.ssh;
+
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.component.LocalFiles;
+import io.jenkins.plugins.packer.template.GoDuration;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The SSH communicator's options of a source, with Packer's defaults: where to connect, as whom, how (a private key
+ * file or a password), how long to wait ({@code ssh_timeout}, 5m), how many authentication failures to accept
+ * ({@code ssh_handshake_attempts}, 10), keep-alives, a PTY, the file transfer method (scp or sftp) and an optional
+ * bastion host.
+ */
+public record SshSettings(String host, int port, String username, String password, String privateKeyFile,
+                          Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
+                          boolean sftp, Duration pauseBeforeConnecting, Bastion bastion) {
+
+    /** A bastion (jump) host the connection goes through. */
+    public record Bastion(String host, int port, String username, String password, String privateKeyFile) {}
+
+    /** Reads the options; paths are expanded ({@code ~}) with {@code env}. */
+    public static SshSettings of(ComponentConfig c, Map<String, String> env) {
+        String key = c.string("ssh_private_key_file");
+        Bastion bastion = null;
+        if (!c.string("ssh_bastion_host").isEmpty()) {
+            String bastionKey = c.string("ssh_bastion_private_key_file");
+            bastion = new Bastion(c.string("ssh_bastion_host"), port(c, "ssh_bastion_port"),
+                    c.string("ssh_bastion_username"), c.string("ssh_bastion_password"),
+                    LocalFiles.expandUser(bastionKey.isEmpty() ? key : bastionKey, env));
+        }
+        String timeout = c.string("ssh_timeout").isEmpty() ? c.string("ssh_wait_timeout") : c.string("ssh_timeout");
+        long attempts = c.number("ssh_handshake_attempts");
+        return new SshSettings(c.string("ssh_host"), port(c, "ssh_port"), c.string("ssh_username"),
+                c.string("ssh_password"), LocalFiles.expandUser(key, env), duration(timeout, Duration.ofMinutes(5)),
+                attempts <= 0 ? 10 : (int) attempts, c.bool("ssh_pty"),
+                duration(c.string("ssh_keep_alive_interval"), Duration.ofSeconds(5)),
+                c.string("ssh_file_transfer_method").equals("sftp"),
+                duration(c.string("pause_before_connecting"), Duration.ZERO), bastion);
+    }
+
+    private static int port(ComponentConfig c, String name) {
+        long p = c.number(name);
+        return p <= 0 ? 22 : (int) p;
+    }
+
+    private static Duration duration(String text, Duration fallback) {
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Duration.ofNanos(GoDuration.parse(text));
+        } catch (GoDuration.InvalidDuration e) {
+            return fallback;
+        }
+    }
+}
