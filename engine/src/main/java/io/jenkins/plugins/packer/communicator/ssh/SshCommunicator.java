@@ -40,19 +40,15 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  */
 public final class SshCommunicator implements Communicator, AutoCloseable {
 
-    private final SshClient client;
-    private final ClientSession session;
-    private final ClientSession bastionSession;
-    private final boolean sftp;
-    private final boolean pty;
+    private final SshSettings settings;
+    private final Path workDir;
+    private SshClient client;
+    private ClientSession session;
+    private ClientSession bastionSession;
 
-    private SshCommunicator(SshClient client, ClientSession session, ClientSession bastionSession, boolean sftp,
-                            boolean pty) {
-        this.client = client;
-        this.session = session;
-        this.bastionSession = bastionSession;
-        this.sftp = sftp;
-        this.pty = pty;
+    private SshCommunicator(SshSettings settings, Path workDir) {
+        this.settings = settings;
+        this.workDir = workDir;
     }
 
     /** A client configured for builds: no user files, host keys remembered in memory. */
@@ -84,6 +80,25 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
      * @throws IOException when the connection or the authentication fails (the message tells which)
      */
     static SshCommunicator connect(SshSettings s, Duration timeout, Path workDir) throws IOException {
+        SshCommunicator c = new SshCommunicator(s, workDir);
+        c.open(timeout);
+        return c;
+    }
+
+    /**
+     * The session, opened again when the connection dropped (a machine that rebooted), as Packer's communicator
+     * reconnects before each command.
+     */
+    private synchronized ClientSession session() throws IOException {
+        if (session == null || !session.isOpen()) {
+            close();
+            open(Duration.ofMinutes(1));
+        }
+        return session;
+    }
+
+    private void open(Duration timeout) throws IOException {
+        SshSettings s = settings;
         SshClient client = newClient(s.keepAliveInterval());
         ClientSession bastion = null;
         try {
@@ -99,7 +114,9 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             }
             ClientSession session = open(client, s.username(), host, port, s.password(), s.privateKeyFile(),
                     timeout, workDir);
-            return new SshCommunicator(client, session, bastion, s.sftp(), s.pty());
+            this.client = client;
+            this.session = session;
+            this.bastionSession = bastion;
         } catch (IOException | RuntimeException e) {
             if (bastion != null) {
                 bastion.close(true);
@@ -147,12 +164,12 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     public int execute(String command, Ui ui, Cancellation cancellation) throws IOException,
             Cancellation.CancelledException {
         cancellation.check();
-        try (ChannelExec channel = session.createExecChannel(command);
+        try (ChannelExec channel = session().createExecChannel(command);
              LineStream out = new LineStream(ui::message);
              LineStream err = new LineStream(ui::error)) {
             channel.setOut(out);
             channel.setErr(err);
-            channel.setUsePty(pty);
+            channel.setUsePty(settings.pty());
             channel.open().verify(Duration.ofMinutes(1));
             try (Cancellation.Registration r = cancellation.onCancel(() -> channel.close(true))) {
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
@@ -165,7 +182,8 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
 
     @Override
     public void upload(String remotePath, InputStream data, long size, int mode) throws IOException {
-        if (sftp) {
+        ClientSession session = session();
+        if (settings.sftp()) {
             try (SftpClient client = SftpClientFactory.instance().createSftpClient(session);
                  OutputStream out = client.write(remotePath)) {
                 data.transferTo(out);
@@ -180,7 +198,8 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     @Override
     public void uploadDir(String remoteDir, Path localDir, boolean contentsOnly) throws IOException {
         String target = contentsOnly ? remoteDir : join(remoteDir, localDir.getFileName().toString());
-        if (sftp) {
+        ClientSession session = session();
+        if (settings.sftp()) {
             try (SftpClient client = SftpClientFactory.instance().createSftpClient(session)) {
                 mkdirs(client, target);
                 try (Stream<Path> walk = Files.walk(localDir)) {
@@ -217,7 +236,8 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
 
     @Override
     public void download(String remotePath, OutputStream out) throws IOException {
-        if (sftp) {
+        ClientSession session = session();
+        if (settings.sftp()) {
             try (SftpClient client = SftpClientFactory.instance().createSftpClient(session);
                  InputStream in = client.read(remotePath)) {
                 in.transferTo(out);
@@ -230,19 +250,26 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     @Override
     public void downloadDir(String remoteDir, Path localDir) throws IOException {
         Files.createDirectories(localDir);
-        ScpClientCreator.instance().createScpClient(session).download(remoteDir, localDir,
+        ScpClientCreator.instance().createScpClient(session()).download(remoteDir, localDir,
                 ScpClient.Option.Recursive, ScpClient.Option.TargetIsDirectory);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            session.close(true);
+            if (session != null) {
+                session.close(true);
+            }
             if (bastionSession != null) {
                 bastionSession.close(true);
             }
         } finally {
-            client.stop();
+            if (client != null) {
+                client.stop();
+            }
+            session = null;
+            bastionSession = null;
+            client = null;
         }
     }
 

@@ -1,0 +1,280 @@
+package io.jenkins.plugins.packer.communicator.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.run.UiOutput;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Null builds over SSH against a real OpenSSH sshd on 127.0.0.1: key authentication with ed25519 and rsa keys, the
+ * shell provisioner's output and exit codes, file uploads and downloads with scp and sftp, a wrong key, a server
+ * that never answers, one that comes up late, and a connection dropped during a command.
+ */
+class SshBuildTest {
+
+    @TempDir
+    static Path shared;
+
+    static OpenSshServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = OpenSshServer.prepare(shared.resolve("sshd")).start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Output collected as one text. */
+    static final class Output implements UiOutput {
+        final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(String t) {
+            text.append(t);
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+    }
+
+    record Built(RunResult result, String output) {}
+
+    private Built build(String template) {
+        try {
+            Files.writeString(work.resolve("t.pkr.hcl"), template);
+            Path tmp = Files.createDirectories(work.resolve("tmp"));
+            Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString());
+            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), env, Clock.systemUTC());
+            Output out = new Output();
+            RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                    new Cancellation(), List.of(), UUID.randomUUID().toString()));
+            return new Built(r, out.text());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String source(int port, Path key, String extra) {
+        return """
+                source "null" "s" {
+                  ssh_host             = "127.0.0.1"
+                  ssh_port             = %d
+                  ssh_username         = "%s"
+                  ssh_private_key_file = "%s"
+                  %s
+                }
+                """.formatted(port, OpenSshServer.user(), key, extra);
+    }
+
+    private static String buildBlock(String provisioners) {
+        return "build {\n  sources = [\"source.null.s\"]\n" + provisioners + "\n}\n";
+    }
+
+    @Test
+    void shellOverEd25519KeyStreamsOutputAndChecksExitCodes() {
+        Path remote = work.resolve("remote");
+        Built b = build(source(server.port, server.ed25519Key, "") + buildBlock("""
+                  provisioner "shell" {
+                    environment_vars = ["GREETING=it's me"]
+                    inline = ["echo \\"$GREETING on $PACKER_BUILDER_TYPE\\"", "echo oops >&2", "mkdir -p %s",
+                              "echo ran > %s/marker"]
+                  }
+                  provisioner "shell" {
+                    inline           = ["exit 3"]
+                    valid_exit_codes = [0, 3]
+                  }
+                """.formatted(remote, remote)));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).startsWith("""
+                ==> null.s: Using ssh communicator to connect: 127.0.0.1
+                ==> null.s: Waiting for SSH to become available...
+                ==> null.s: Connected to SSH!
+                ==> null.s: Provisioning with shell script: """)
+                .contains("\n    null.s: it's me on null\n")
+                .contains("\n==> null.s: oops\n")
+                .contains("Build 'null.s' finished after ");
+        assertThat(remote.resolve("marker")).hasContent("ran");
+        try (var scripts = Files.list(Path.of("/tmp"))) {
+            assertThat(scripts.filter(p -> p.getFileName().toString().matches("script_\\d+\\.sh"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains(remote.toString());
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }).toList()).as("the remote script was removed").isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aStatusOutsideValidExitCodesFailsTheBuild() {
+        Built b = build(source(server.port, server.rsaKey, "") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo before", "exit 7"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.result().builds().get(0).error())
+                .isEqualTo("Script exited with non-zero exit status: 7.Allowed exit codes are: [0]");
+        assertThat(b.output()).contains("    null.s: before\n");
+    }
+
+    @Test
+    void filesAndFoldersGoUpAndComeBackWithScp() throws Exception {
+        assertTransfers("");
+    }
+
+    @Test
+    void filesAndFoldersGoUpAndComeBackWithSftp() throws Exception {
+        assertTransfers("ssh_file_transfer_method = \"sftp\"");
+    }
+
+    private void assertTransfers(String method) throws Exception {
+        Files.writeString(work.resolve("up.txt"), "local file\n");
+        Files.createDirectories(work.resolve("tree/sub"));
+        Files.writeString(work.resolve("tree/a.txt"), "a\n");
+        Files.writeString(work.resolve("tree/sub/b.txt"), "b\n");
+        Path remote = work.resolve("remote");
+        Files.createDirectories(remote.resolve("contents"));
+        Built b = build(source(server.port, server.ed25519Key, method) + buildBlock("""
+                  provisioner "file" {
+                    source      = "up.txt"
+                    destination = "%1$s/up.txt"
+                  }
+                  provisioner "file" {
+                    source      = "up.txt"
+                    destination = "%1$s/"
+                  }
+                  provisioner "file" {
+                    source      = "tree"
+                    destination = "%1$s"
+                  }
+                  provisioner "file" {
+                    source      = "tree/"
+                    destination = "%1$s/contents"
+                  }
+                  provisioner "file" {
+                    content     = "made of content"
+                    destination = "%1$s/content.txt"
+                  }
+                  provisioner "file" {
+                    source      = "%1$s/content.txt"
+                    destination = "down/content.txt"
+                    direction   = "download"
+                  }
+                """.formatted(remote)));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("==> null.s: Uploading up.txt => " + remote + "/up.txt\n")
+                .contains("==> null.s: Uploading tree => " + remote + "\n")
+                .contains("==> null.s: Downloading " + remote + "/content.txt => down/content.txt\n");
+        assertThat(remote.resolve("up.txt")).hasContent("local file");
+        assertThat(remote.resolve("tree/a.txt")).hasContent("a");
+        assertThat(remote.resolve("tree/sub/b.txt")).hasContent("b");
+        assertThat(remote.resolve("contents/a.txt")).hasContent("a");
+        assertThat(remote.resolve("contents/sub/b.txt")).hasContent("b");
+        assertThat(work.resolve("down/content.txt")).hasContent("made of content");
+    }
+
+    @Test
+    void aWrongKeyFailsWithPackersAuthenticationError() throws Exception {
+        Path wrong = work.resolve("wrong_key");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", wrong.toString()).start().waitFor();
+        Built b = build(source(server.port, wrong, "ssh_handshake_attempts = 1") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo never"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.result().builds().get(0).error()).startsWith("Packer experienced an authentication error when"
+                + " trying to connect via SSH. This can happen if your username/password are wrong.");
+        assertThat(b.output()).contains("==> null.s: Error waiting for SSH: Packer experienced an authentication"
+                + " error").doesNotContain("never");
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOut() throws Exception {
+        int closed = OpenSshServer.freePort();
+        Built b = build(source(closed, server.ed25519Key, "ssh_timeout = \"2s\"") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo never"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.result().builds().get(0).error()).isEqualTo("Timeout waiting for SSH.");
+        assertThat(b.output()).contains("==> null.s: Timeout waiting for SSH.\n");
+    }
+
+    @Test
+    void aServerThatComesUpLateIsWaitedFor() throws Exception {
+        try (OpenSshServer late = OpenSshServer.prepare(work.resolve("late-sshd"))) {
+            Thread starter = new Thread(() -> {
+                try {
+                    Thread.sleep(2500);
+                    late.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            starter.start();
+            Built b = build(source(late.port, late.ed25519Key, "ssh_timeout = \"60s\"") + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo finally"]
+                      }
+                    """));
+            starter.join();
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("==> null.s: Connected to SSH!\n").contains("    null.s: finally\n");
+        }
+    }
+
+    @Test
+    void aConnectionDroppedDuringACommandFailsUnlessExpected() {
+        // The script kills the sshd process serving its session: the connection drops without an exit status.
+        String killSession = "kill -9 $(ps -o ppid= -p $$)";
+        Built unexpected = build(source(server.port, server.ed25519Key, "") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["%s"]
+                  }
+                """.formatted(killSession)));
+        assertThat(unexpected.result().exitCode()).isEqualTo(1);
+        assertThat(unexpected.result().builds().get(0).error()).startsWith("Script disconnected unexpectedly.");
+
+        Built expected = build(source(server.port, server.ed25519Key, "") + buildBlock("""
+                  provisioner "shell" {
+                    inline            = ["%s"]
+                    expect_disconnect = true
+                  }
+                  provisioner "shell" {
+                    inline = ["echo reconnected"]
+                  }
+                """.formatted(killSession)));
+        assertThat(expected.result().exitCode()).as(expected.output()).isZero();
+        assertThat(expected.output()).contains("    null.s: reconnected\n");
+    }
+}
