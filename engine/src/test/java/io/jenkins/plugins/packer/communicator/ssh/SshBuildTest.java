@@ -277,4 +277,56 @@ class SshBuildTest {
         assertThat(expected.result().exitCode()).as(expected.output()).isZero();
         assertThat(expected.output()).contains("    null.s: reconnected\n");
     }
+
+    /** The user .ci/run creates for password logins. */
+    static final String PASSWORD_USER = "pkrj-ssh";
+    static final String PASSWORD = "pkrj-ssh-password-1";
+
+    @Test
+    void passwordAuthenticationLogsInAndThePasswordNeverReachesTheLog() throws Exception {
+        boolean exists = new ProcessBuilder("id", PASSWORD_USER).start().waitFor() == 0;
+        if (!exists && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("the user " + PASSWORD_USER + " of .ci/run is missing");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(exists, "no user " + PASSWORD_USER + ": skipped outside CI");
+        Built b = build("""
+                source "null" "s" {
+                  ssh_host     = "127.0.0.1"
+                  ssh_port     = %d
+                  ssh_username = "%s"
+                  ssh_password = "%s"
+                }
+                """.formatted(server.port, PASSWORD_USER, PASSWORD) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo logged in as $(whoami) with ${build.Password}"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    null.s: logged in as " + PASSWORD_USER + " with <sensitive>\n")
+                .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aBastionHostCarriesTheConnection() throws Exception {
+        try (OpenSshServer bastion = OpenSshServer.prepare(work.resolve("bastion-sshd"), "LogLevel VERBOSE")) {
+            bastion.start();
+            // The bastion trusts the same user key as the target: copy its authorized keys.
+            Files.writeString(bastion.dir.resolve("authorized_keys"),
+                    Files.readString(server.dir.resolve("authorized_keys")));
+            Built b = build(source(server.port, server.ed25519Key, """
+                      ssh_bastion_host             = "127.0.0.1"
+                      ssh_bastion_port             = %d
+                      ssh_bastion_username         = "%s"
+                      ssh_bastion_private_key_file = "%s"
+                    """.formatted(bastion.port, OpenSshServer.user(), server.ed25519Key)) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo through the bastion"]
+                      }
+                    """));
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("    null.s: through the bastion\n");
+            assertThat(Files.readString(bastion.dir.resolve("sshd.log"))).contains("Accepted publickey for "
+                    + OpenSshServer.user());
+        }
+    }
 }
