@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# A 256 MB upload through the file provisioner, side by side: pkrj (scp and sftp), OpenSSH's scp, and the real packer
+# (v1.6.6), all to the same throwaway OpenSSH sshd on 127.0.0.1. Prints the median wall time of each and the ratios
+# of scp's time to ours (target: ours >= 0.95x scp, i.e. scp/ours >= 0.95).
+#
+#   bench/ssh-upload.sh            3 runs of each
+#   RUNS=5 SIZE_MB=512 bench/ssh-upload.sh
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+packer=$(command -v "${PACKER:-packer}") || { echo "packer not found: apt-get install packer" >&2; exit 1; }
+runs=${RUNS:-3}
+size=${SIZE_MB:-256}
+(cd "$root" && mvn -B -q -pl cli -am package -DskipTests >&2)
+scratch=$(mktemp -d)
+mkdir -p /run/sshd
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+ssh-keygen -q -t ed25519 -N '' -f "$scratch/host_ed25519"
+ssh-keygen -q -t ed25519 -N '' -f "$scratch/user_ed25519"
+cp "$scratch/user_ed25519.pub" "$scratch/authorized_keys"
+cat > "$scratch/sshd_config" <<CONF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $scratch/host_ed25519
+AuthorizedKeysFile $scratch/authorized_keys
+PidFile $scratch/sshd.pid
+UsePAM no
+StrictModes no
+PermitRootLogin yes
+Subsystem sftp internal-sftp
+CONF
+/usr/sbin/sshd -D -e -f "$scratch/sshd_config" 2> "$scratch/sshd.log" &
+sshd_pid=$!
+trap 'kill $sshd_pid 2>/dev/null; rm -rf "$scratch"' EXIT
+sleep 1
+head -c $((size * 1024 * 1024)) /dev/urandom > "$scratch/big.bin"
+mkdir -p "$scratch/remote"
+user=$(id -un)
+
+template() {
+  local method=$1
+  cat <<HCL
+source "null" "up" {
+  ssh_host                 = "127.0.0.1"
+  ssh_port                 = $port
+  ssh_username             = "$user"
+  ssh_private_key_file     = "$scratch/user_ed25519"
+  ssh_file_transfer_method = "$method"
+}
+
+build {
+  sources = ["source.null.up"]
+
+  provisioner "file" {
+    source      = "$scratch/big.bin"
+    destination = "$scratch/remote/big.bin"
+  }
+}
+HCL
+}
+template scp > "$scratch/scp.pkr.hcl"
+template sftp > "$scratch/sftp.pkr.hcl"
+
+median_ms() {
+  local times=()
+  for _ in $(seq 1 "$runs"); do
+    rm -f "$scratch/remote/big.bin"
+    local start end
+    start=$(date +%s%N)
+    "$@" > "$scratch/out.txt" 2>&1 || { cat "$scratch/out.txt" >&2; exit 1; }
+    end=$(date +%s%N)
+    cmp -s "$scratch/big.bin" "$scratch/remote/big.bin" || { echo "upload differs: $*" >&2; exit 1; }
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+scp_ms=$(median_ms scp -q -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -i "$scratch/user_ed25519" \
+  -P "$port" "$scratch/big.bin" "$user@127.0.0.1:$scratch/remote/big.bin")
+ours_scp=$(median_ms "$root/pkrj" build -color=false "$scratch/scp.pkr.hcl")
+ours_sftp=$(median_ms "$root/pkrj" build -color=false "$scratch/sftp.pkr.hcl")
+theirs=$(CHECKPOINT_DISABLE=1 median_ms "$packer" build -color=false "$scratch/scp.pkr.hcl")
+printf 'upload of %d MB, median of %d runs (whole command, JVM start included for pkrj)\n' "$size" "$runs"
+printf '%-28s %8d ms\n' "OpenSSH scp" "$scp_ms" "pkrj build (scp)" "$ours_scp" "pkrj build (sftp)" "$ours_sftp" \
+  "packer 1.6.6 build (scp)" "$theirs"
+awk -v s="$scp_ms" -v a="$ours_scp" -v b="$ours_sftp" -v p="$theirs" 'BEGIN {
+  printf "speed vs OpenSSH scp: pkrj scp %.2fx, pkrj sftp %.2fx, packer %.2fx (target for pkrj: >= 0.95x)\n", s / a, s / b, s / p }'
