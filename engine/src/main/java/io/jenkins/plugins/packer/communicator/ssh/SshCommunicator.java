@@ -250,8 +250,39 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     @Override
     public void downloadDir(String remoteDir, Path localDir) throws IOException {
         Files.createDirectories(localDir);
-        ScpClientCreator.instance().createScpClient(session()).download(remoteDir, localDir,
+        ClientSession session = session();
+        if (settings.sftp()) {
+            // As scp -r does: the folder itself lands in the local one.
+            String dir = remoteDir.endsWith("/") && remoteDir.length() > 1
+                    ? remoteDir.substring(0, remoteDir.length() - 1) : remoteDir;
+            Path target = localDir.resolve(dir.substring(dir.lastIndexOf('/') + 1));
+            Files.createDirectories(target);
+            try (SftpClient client = SftpClientFactory.instance().createSftpClient(session)) {
+                downloadTree(client, dir, target);
+            }
+            return;
+        }
+        ScpClientCreator.instance().createScpClient(session).download(remoteDir, localDir,
                 ScpClient.Option.Recursive, ScpClient.Option.TargetIsDirectory);
+    }
+
+    private static void downloadTree(SftpClient client, String remote, Path local) throws IOException {
+        for (SftpClient.DirEntry e : client.readDir(remote)) {
+            String name = e.getFilename();
+            if (name.equals(".") || name.equals("..")) {
+                continue;
+            }
+            String child = remote + "/" + name;
+            Path target = local.resolve(name);
+            if (e.getAttributes().isDirectory()) {
+                Files.createDirectories(target);
+                downloadTree(client, child, target);
+            } else {
+                try (InputStream in = client.read(child); OutputStream out = Files.newOutputStream(target)) {
+                    in.transferTo(out);
+                }
+            }
+        }
     }
 
     @Override

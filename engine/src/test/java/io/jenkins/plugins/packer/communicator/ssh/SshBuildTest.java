@@ -188,6 +188,11 @@ class SshBuildTest {
                     destination = "down/content.txt"
                     direction   = "download"
                   }
+                  provisioner "file" {
+                    source      = "%1$s/tree/"
+                    destination = "down/"
+                    direction   = "download"
+                  }
                 """.formatted(remote)));
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         assertThat(b.output()).contains("==> null.s: Uploading up.txt => " + remote + "/up.txt\n")
@@ -199,6 +204,8 @@ class SshBuildTest {
         assertThat(remote.resolve("contents/a.txt")).hasContent("a");
         assertThat(remote.resolve("contents/sub/b.txt")).hasContent("b");
         assertThat(work.resolve("down/content.txt")).hasContent("made of content");
+        assertThat(work.resolve("down/tree/a.txt")).hasContent("a");
+        assertThat(work.resolve("down/tree/sub/b.txt")).hasContent("b");
     }
 
     @Test
@@ -328,5 +335,44 @@ class SshBuildTest {
             assertThat(Files.readString(bastion.dir.resolve("sshd.log"))).contains("Accepted publickey for "
                     + OpenSshServer.user());
         }
+    }
+
+    @Test
+    void sshPtyGivesCommandsATerminal() {
+        Built b = build(source(server.port, server.ed25519Key, "ssh_pty = true") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["tty"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    null.s: /dev/pts/");
+    }
+
+    @Test
+    void cancellingDuringARemoteCommandEndsTheBuildPromptly() throws Exception {
+        Files.writeString(work.resolve("t.pkr.hcl"), source(server.port, server.ed25519Key, "") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo started", "sleep 91.5", "echo never printed"]
+                  }
+                """));
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
+                Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
+        Output out = new Output();
+        Cancellation cancellation = new Cancellation();
+        RunResult[] result = new RunResult[1];
+        Thread t = new Thread(() -> result[0] = PackerBuild.run(new RunRequest(load, List.of(), List.of(),
+                RunOptions.DEFAULT, out, cancellation, List.of(), UUID.randomUUID().toString())));
+        t.start();
+        for (int i = 0; i < 300 && !out.text().contains("null.s: started"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(out.text()).contains("    null.s: started\n");
+        cancellation.cancel();
+        t.join(30_000);
+        assertThat(t.isAlive()).as("the build ended after the cancellation").isFalse();
+        assertThat(result[0].cancelled()).isTrue();
+        assertThat(out.text()).endsWith("Cleanly cancelled builds after being interrupted.\n")
+                .doesNotContain("never printed");
     }
 }
