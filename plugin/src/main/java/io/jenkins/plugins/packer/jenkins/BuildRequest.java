@@ -34,7 +34,7 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
      *
      * @throws IllegalArgumentException listing every problem found, one per line
      */
-    static BuildRequest of(String id, PackerBuildStep step, Map<String, String> env) {
+    static BuildRequest of(String id, BuildArguments step, Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String templateProblem = WorkspacePaths.problem("template", step.getTemplate());
         if (templateProblem != null) {

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -33,7 +32,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * build, its status, duration, error and artifacts (with AMI ids per region), and the manifests' paths. An abort
  * cancels the build on the agent and the step ends once the build's cleanups have run.
  */
-public final class PackerBuildStep extends Step {
+public final class PackerBuildStep extends Step implements BuildArguments {
 
     private final String template;
     private Map<String, Object> vars;
@@ -52,10 +51,12 @@ public final class PackerBuildStep extends Step {
         this.template = template;
     }
 
+    @Override
     public String getTemplate() {
         return template;
     }
 
+    @Override
     public Map<String, Object> getVars() {
         return vars;
     }
@@ -65,6 +66,7 @@ public final class PackerBuildStep extends Step {
         this.vars = vars;
     }
 
+    @Override
     public List<String> getVarFiles() {
         return varFiles;
     }
@@ -74,6 +76,7 @@ public final class PackerBuildStep extends Step {
         this.varFiles = varFiles;
     }
 
+    @Override
     public String getOnly() {
         return only;
     }
@@ -83,6 +86,7 @@ public final class PackerBuildStep extends Step {
         this.only = only;
     }
 
+    @Override
     public String getExcept() {
         return except;
     }
@@ -92,6 +96,7 @@ public final class PackerBuildStep extends Step {
         this.except = except;
     }
 
+    @Override
     public String getOnError() {
         return onError;
     }
@@ -101,6 +106,7 @@ public final class PackerBuildStep extends Step {
         this.onError = onError;
     }
 
+    @Override
     public int getParallelBuilds() {
         return parallelBuilds;
     }
@@ -110,6 +116,7 @@ public final class PackerBuildStep extends Step {
         this.parallelBuilds = parallelBuilds;
     }
 
+    @Override
     public boolean isForce() {
         return force;
     }
@@ -119,6 +126,7 @@ public final class PackerBuildStep extends Step {
         this.force = force;
     }
 
+    @Override
     public boolean isTimestampUi() {
         return timestampUi;
     }
@@ -128,6 +136,7 @@ public final class PackerBuildStep extends Step {
         this.timestampUi = timestampUi;
     }
 
+    @Override
     public boolean isColor() {
         return color;
     }
@@ -137,6 +146,7 @@ public final class PackerBuildStep extends Step {
         this.color = color;
     }
 
+    @Override
     public boolean isArchive() {
         return archive;
     }
@@ -197,7 +207,8 @@ public final class PackerBuildStep extends Step {
             task = THREADS.submit(() -> {
                 try {
                     BuildOutcome outcome = workspace.act(new BuildCallable(request, listener));
-                    List<String> archived = step.archive ? archive(ctx, outcome, listener) : List.of();
+                    List<String> archived = step.archive ? Archiving.archive(ctx.get(Run.class), workspace,
+                            ctx.get(Launcher.class), listener, outcome) : List.of();
                     if (stopCause != null) {
                         report(null, stopCause);
                     } else if (!outcome.succeeded()) {
@@ -212,19 +223,6 @@ public final class PackerBuildStep extends Step {
                 }
             });
             return false;
-        }
-
-        /** Archives the build's files on the run; the paths archived. */
-        private static List<String> archive(StepContext ctx, BuildOutcome outcome, TaskListener listener)
-                throws Exception {
-            Run<?, ?> run = ctx.get(Run.class);
-            if (run == null || outcome.archive().isEmpty()) {
-                return List.of();
-            }
-            run.pickArtifactManager().archive(ctx.get(FilePath.class), ctx.get(Launcher.class),
-                    BuildListenerAdapter.wrap(listener), outcome.archiveMap());
-            listener.getLogger().println("Archived " + String.join(", ", outcome.archive()));
-            return new ArrayList<>(outcome.archive());
         }
 
         private void report(Object result, Throwable failure) {

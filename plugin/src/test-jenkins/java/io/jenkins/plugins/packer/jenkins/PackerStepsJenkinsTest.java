@@ -143,6 +143,29 @@ class PackerStepsJenkinsTest {
     }
 
     @Test
+    void freestyleBuilderBuildsOnTheAgentAndArchivesTheManifest() throws Exception {
+        hudson.model.FreeStyleProject p = j.createFreeStyleProject();
+        p.setAssignedLabel(Label.get("agent"));
+        p.getBuildersList().add(new org.jvnet.hudson.test.TestBuilder() {
+            @Override
+            public boolean perform(hudson.model.AbstractBuild<?, ?> build, hudson.Launcher launcher,
+                                   hudson.model.BuildListener listener) throws InterruptedException,
+                    java.io.IOException {
+                build.getWorkspace().child("b.pkr.hcl").write(BUILD, "UTF-8");
+                return true;
+            }
+        });
+        PackerBuildBuilder builder = new PackerBuildBuilder("b.pkr.hcl");
+        builder.setVariables("greeting=hi");
+        p.getBuildersList().add(builder);
+        hudson.model.FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("    demo.null.one: hi from the agent", b);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                b.getArtifactManager().root().child("out/packer-manifest.json").isFile());
+        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+    }
+
+    @Test
     void abortingABuildRunsItsCleanupsBeforeTheStepEnds() throws Exception {
         WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "abort");
         p.setDefinition(new CpsFlowDefinition("node('agent') {\n" + writeTemplate("long.pkr.hcl", """

@@ -35,12 +35,14 @@ class PluginPackagingTest {
             indexed.add(item.className());
         }
         assertThat(indexed).contains(PackerValidateStep.DescriptorImpl.class.getName(),
-                PackerFmtStep.DescriptorImpl.class.getName(), PackerBuildStep.DescriptorImpl.class.getName());
+                PackerFmtStep.DescriptorImpl.class.getName(), PackerBuildStep.DescriptorImpl.class.getName(),
+                PackerBuildBuilder.DescriptorImpl.class.getName());
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {PackerValidateStep.class, PackerFmtStep.class, PackerBuildStep.class})
-    void everyArgumentHasItsHelpAndTheStepItsForm(Class<? extends Step> step) throws IOException {
+    @ValueSource(classes = {PackerValidateStep.class, PackerFmtStep.class, PackerBuildStep.class,
+        PackerBuildBuilder.class})
+    void everyArgumentHasItsHelpAndTheStepItsForm(Class<?> step) throws IOException {
         assertThat(view(step, "help.html")).contains("<div>");
         assertThat(view(step, "config.jelly")).startsWith("<?jelly escape-by-default='true'?>");
         for (String argument : arguments(step)) {
@@ -52,7 +54,8 @@ class PluginPackagingTest {
     @ValueSource(strings = {"index.jelly",
         "io/jenkins/plugins/packer/jenkins/PackerValidateStep/config.jelly",
         "io/jenkins/plugins/packer/jenkins/PackerFmtStep/config.jelly",
-        "io/jenkins/plugins/packer/jenkins/PackerBuildStep/config.jelly"})
+        "io/jenkins/plugins/packer/jenkins/PackerBuildStep/config.jelly",
+        "io/jenkins/plugins/packer/jenkins/PackerBuildBuilder/config.jelly"})
     void jellyViewsEscapeByDefaultAndHoldNoScript(String resource) throws IOException {
         String jelly = read(resource);
         assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>");

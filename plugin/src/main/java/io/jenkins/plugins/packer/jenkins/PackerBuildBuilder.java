@@ -1,0 +1,210 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The freestyle build step "Build machine images with Packer": the same build as {@code packerBuild}, on the agent
+ * that holds the workspace, with variables and var-files given one per line. The build fails when a Packer build
+ * fails; an abort interrupts it and its cleanups run before it ends.
+ */
+public final class PackerBuildBuilder extends Builder implements SimpleBuildStep, BuildArguments {
+
+    private final String template;
+    private String variables = "";
+    private String variableFiles = "";
+    private String only;
+    private String except;
+    private String onError = "cleanup";
+    private int parallelBuilds;
+    private boolean force;
+    private boolean timestampUi;
+    private boolean color;
+    private boolean archive = true;
+
+    @DataBoundConstructor
+    public PackerBuildBuilder(String template) {
+        this.template = template;
+    }
+
+    @Override
+    public String getTemplate() {
+        return template;
+    }
+
+    /** {@code name=value}, one per line. */
+    public String getVariables() {
+        return variables;
+    }
+
+    @DataBoundSetter
+    public void setVariables(String variables) {
+        this.variables = variables == null ? "" : variables;
+    }
+
+    /** Var-file paths, one per line. */
+    public String getVariableFiles() {
+        return variableFiles;
+    }
+
+    @DataBoundSetter
+    public void setVariableFiles(String variableFiles) {
+        this.variableFiles = variableFiles == null ? "" : variableFiles;
+    }
+
+    @Override
+    public Map<String, Object> getVars() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String line : variables.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            // A line without '=' becomes a key that the argument check reports.
+            m.put(eq < 0 ? line.strip() + " (no '=value')" : line.substring(0, eq).strip(),
+                    eq < 0 ? null : line.substring(eq + 1));
+        }
+        return m;
+    }
+
+    @Override
+    public List<String> getVarFiles() {
+        List<String> files = new ArrayList<>();
+        for (String line : variableFiles.split("\\R")) {
+            if (!line.isBlank()) {
+                files.add(line.strip());
+            }
+        }
+        return files;
+    }
+
+    @Override
+    public String getOnly() {
+        return only;
+    }
+
+    @DataBoundSetter
+    public void setOnly(String only) {
+        this.only = only;
+    }
+
+    @Override
+    public String getExcept() {
+        return except;
+    }
+
+    @DataBoundSetter
+    public void setExcept(String except) {
+        this.except = except;
+    }
+
+    @Override
+    public String getOnError() {
+        return onError;
+    }
+
+    @DataBoundSetter
+    public void setOnError(String onError) {
+        this.onError = onError;
+    }
+
+    @Override
+    public int getParallelBuilds() {
+        return parallelBuilds;
+    }
+
+    @DataBoundSetter
+    public void setParallelBuilds(int parallelBuilds) {
+        this.parallelBuilds = parallelBuilds;
+    }
+
+    @Override
+    public boolean isForce() {
+        return force;
+    }
+
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    @Override
+    public boolean isTimestampUi() {
+        return timestampUi;
+    }
+
+    @DataBoundSetter
+    public void setTimestampUi(boolean timestampUi) {
+        this.timestampUi = timestampUi;
+    }
+
+    @Override
+    public boolean isColor() {
+        return color;
+    }
+
+    @DataBoundSetter
+    public void setColor(boolean color) {
+        this.color = color;
+    }
+
+    @Override
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        BuildRequest request;
+        try {
+            request = BuildRequest.of(UUID.randomUUID().toString(), this, env);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        BuildOutcome outcome = workspace.act(new BuildCallable(request, listener));
+        if (archive) {
+            Archiving.archive(run, workspace, launcher, listener, outcome);
+        }
+        if (!outcome.succeeded()) {
+            throw new AbortException(outcome.failureMessage());
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Build machine images with Packer";
+        }
+    }
+}
