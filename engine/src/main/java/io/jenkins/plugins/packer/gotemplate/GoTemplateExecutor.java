@@ -56,6 +56,21 @@ public final class GoTemplateExecutor {
         };
     }
 
+    /** A function of fixed parameters of the given kinds. */
+    public static Function typed(List<Kind> params, java.util.function.Function<List<Object>, String> body) {
+        return new Function() {
+            @Override
+            public List<Kind> parameters() {
+                return params;
+            }
+
+            @Override
+            public Object call(List<Object> args) {
+                return body.apply(args);
+            }
+        };
+    }
+
     /** A function of one variadic string parameter. */
     public static Function variadicStrings(java.util.function.Function<List<String>, String> body) {
         return new Function() {

@@ -104,7 +104,7 @@ public final class Interpolation {
         f.put("packer_version", GoTemplateExecutor.strings(0, a -> available(
                 ctx.templatePath() == null || ctx.templatePath().isEmpty() ? "" : HclConfig.PACKER_VERSION,
                 "packer_version")));
-        f.put("split", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), a -> {
+        f.put("split", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), a -> {
             String[] parts = ((String) a.get(0)).split(java.util.regex.Pattern.quote((String) a.get(1)), -1);
             int i = (int) (long) (Long) a.get(2);
             if (parts.length <= i) {
@@ -113,7 +113,7 @@ public final class Interpolation {
             }
             return parts[i];
         }));
-        f.put("replace", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT, Kind.STRING), a -> replace(
+        f.put("replace", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.INT, Kind.STRING), a -> replace(
                 (String) a.get(3), (String) a.get(0), (String) a.get(1), (Long) a.get(2))));
         f.put("replace_all", GoTemplateExecutor.strings(3, a -> a.get(2).replace(a.get(0), a.get(1))));
         f.put("upper", GoTemplateExecutor.strings(1, a -> a.get(0).toUpperCase(java.util.Locale.ROOT)));
@@ -185,19 +185,5 @@ public final class Interpolation {
         } catch (FunctionException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static Function typed(List<Kind> params, java.util.function.Function<List<Object>, String> body) {
-        return new Function() {
-            @Override
-            public List<Kind> parameters() {
-                return params;
-            }
-
-            @Override
-            public Object call(List<Object> args) {
-                return body.apply(args);
-            }
-        };
     }
 }

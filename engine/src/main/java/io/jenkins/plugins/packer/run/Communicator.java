@@ -14,6 +14,15 @@ public interface Communicator {
     /** The exit status Packer gives a command whose connection dropped before it reported one. */
     int DISCONNECTED = 2300218;
 
+    /** The build's communicator, or a failure saying that {@code provisioner} needs one. */
+    static Communicator required(Communicator comm, String provisioner) throws BuildFailure {
+        if (comm == null) {
+            throw new BuildFailure("the " + provisioner + " provisioner needs a communicator; this build has none"
+                    + " (communicator = \"none\")" + (provisioner.equals("shell") ? ": use shell-local" : ""));
+        }
+        return comm;
+    }
+
     /** The communicator type, as {@code build.ConnType} shows it: {@code ssh}. */
     String type();
 

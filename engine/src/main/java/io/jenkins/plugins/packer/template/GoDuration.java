@@ -30,6 +30,18 @@ public final class GoDuration {
     private GoDuration() {
     }
 
+    /** A duration option: {@code fallback} when empty or not a valid duration (Prepare reports those). */
+    public static java.time.Duration orDefault(String text, java.time.Duration fallback) {
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return java.time.Duration.ofNanos(parse(text));
+        } catch (InvalidDuration e) {
+            return fallback;
+        }
+    }
+
     /** The duration in nanoseconds. */
     public static long parse(String orig) throws InvalidDuration {
         String s = orig;

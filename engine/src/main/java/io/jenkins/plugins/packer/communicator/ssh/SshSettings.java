@@ -32,26 +32,15 @@ public record SshSettings(String host, int port, String username, String passwor
         String timeout = c.string("ssh_timeout").isEmpty() ? c.string("ssh_wait_timeout") : c.string("ssh_timeout");
         long attempts = c.number("ssh_handshake_attempts");
         return new SshSettings(c.string("ssh_host"), port(c, "ssh_port"), c.string("ssh_username"),
-                c.string("ssh_password"), LocalFiles.expandUser(key, env), duration(timeout, Duration.ofMinutes(5)),
+                c.string("ssh_password"), LocalFiles.expandUser(key, env), GoDuration.orDefault(timeout, Duration.ofMinutes(5)),
                 attempts <= 0 ? 10 : (int) attempts, c.bool("ssh_pty"),
-                duration(c.string("ssh_keep_alive_interval"), Duration.ofSeconds(5)),
+                GoDuration.orDefault(c.string("ssh_keep_alive_interval"), Duration.ofSeconds(5)),
                 c.string("ssh_file_transfer_method").equals("sftp"),
-                duration(c.string("pause_before_connecting"), Duration.ZERO), bastion);
+                GoDuration.orDefault(c.string("pause_before_connecting"), Duration.ZERO), bastion);
     }
 
     private static int port(ComponentConfig c, String name) {
         long p = c.number(name);
         return p <= 0 ? 22 : (int) p;
-    }
-
-    private static Duration duration(String text, Duration fallback) {
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Duration.ofNanos(GoDuration.parse(text));
-        } catch (GoDuration.InvalidDuration e) {
-            return fallback;
-        }
     }
 }

@@ -33,10 +33,7 @@ public final class FileProvisioner implements Provisioner {
     @Override
     public void provision(BuildContext ctx, ComponentConfig c, Communicator comm, Map<String, String> generatedData)
             throws BuildFailure {
-        if (comm == null) {
-            throw new BuildFailure("the file provisioner needs a communicator; this build has none (communicator ="
-                    + " \"none\")");
-        }
+        Communicator.required(comm, "file");
         List<String> sources = new ArrayList<>(c.stringList("sources"));
         if (!c.string("source").isEmpty()) {
             sources.add(0, c.string("source"));

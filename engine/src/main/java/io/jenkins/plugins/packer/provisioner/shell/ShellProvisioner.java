@@ -45,10 +45,7 @@ public final class ShellProvisioner implements Provisioner {
     @Override
     public void provision(BuildContext ctx, ComponentConfig c, Communicator comm, Map<String, String> generatedData)
             throws BuildFailure {
-        if (comm == null) {
-            throw new BuildFailure("the shell provisioner needs a communicator; this build has none (communicator ="
-                    + " \"none\"): use shell-local");
-        }
+        Communicator.required(comm, "shell");
         List<String> scripts = new ArrayList<>(c.stringList("scripts"));
         if (!c.string("script").isEmpty()) {
             scripts = new ArrayList<>(List.of(c.string("script")));
@@ -77,7 +74,7 @@ public final class ShellProvisioner implements Provisioner {
             } catch (GoTemplateException e) {
                 throw new BuildFailure("Error processing command: " + e.getMessage());
             }
-            Duration retry = duration(c.string("start_retry_timeout"), Duration.ofMinutes(5));
+            Duration retry = GoDuration.orDefault(c.string("start_retry_timeout"), Duration.ofMinutes(5));
             List<Long> valid = ShellLocalRunner.validExitCodes(c);
             for (String script : scripts) {
                 ctx.ui().say("Provisioning with shell script: " + script);
@@ -106,7 +103,7 @@ public final class ShellProvisioner implements Provisioner {
                     cleanup(ctx, comm, remotePath);
                 }
             }
-            Duration pause = duration(c.string("pause_after"), Duration.ZERO);
+            Duration pause = GoDuration.orDefault(c.string("pause_after"), Duration.ZERO);
             if (!pause.isZero()) {
                 ctx.ui().say("Pausing " + Durations.go(pause) + " after this provisioner...");
                 ctx.cancellation().sleep(pause);
@@ -190,16 +187,5 @@ public final class ShellProvisioner implements Provisioner {
         StringBuilder sb = new StringBuilder();
         vars.forEach((k, v) -> sb.append(ShellLocalRunner.sprintf(format, k, v)));
         return sb.toString();
-    }
-
-    private static Duration duration(String text, Duration fallback) {
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Duration.ofNanos(GoDuration.parse(text));
-        } catch (GoDuration.InvalidDuration e) {
-            return fallback;
-        }
     }
 }

@@ -128,12 +128,12 @@ final class LegacyCalls {
                     "https://www.packer.io/docs/templates/hcl_templates/functions/string/upper"));
             return "{{ upper `" + a.get(0) + "` }}";
         }));
-        f.put("split", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), a -> {
+        f.put("split", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), a -> {
             unhandled.add(new Unhandled("split", "`split(separator, string)`",
                     "https://www.packer.io/docs/templates/hcl_templates/functions/string/split"));
             return "{{ split `" + a.get(0) + "` `" + a.get(1) + "` " + a.get(2) + " }}";
         }));
-        f.put("replace", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT, Kind.STRING), a -> {
+        f.put("replace", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.INT, Kind.STRING), a -> {
             unhandled.add(new Unhandled("replace", REPLACE_HINT, REPLACE_DOCS));
             return "{{ replace `" + a.get(0) + "` `" + a.get(1) + "` `" + a.get(3) + "` " + a.get(2) + " }}";
         }));
@@ -211,9 +211,9 @@ final class LegacyCalls {
             f.put(name, GoTemplateExecutor.variadicStrings(setLocal));
         }
         f.put("env", GoTemplateExecutor.strings(1, a -> "${env(" + GoStrings.quote(a.get(0)) + ")}"));
-        f.put("split", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), setLocalAny(local)));
-        f.put("replace", typed(List.of(Kind.STRING, Kind.STRING, Kind.INT, Kind.STRING), setLocalAny(local)));
-        f.put("replace_all", typed(List.of(Kind.STRING, Kind.STRING, Kind.STRING), setLocalAny(local)));
+        f.put("split", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.INT), setLocalAny(local)));
+        f.put("replace", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.INT, Kind.STRING), setLocalAny(local)));
+        f.put("replace_all", GoTemplateExecutor.typed(List.of(Kind.STRING, Kind.STRING, Kind.STRING), setLocalAny(local)));
         try {
             String out = run(text, f);
             return new VariableText(local[0], out);
@@ -226,20 +226,6 @@ final class LegacyCalls {
         return a -> {
             local[0] = true;
             return "";
-        };
-    }
-
-    private static Function typed(List<Kind> params, java.util.function.Function<List<Object>, String> body) {
-        return new Function() {
-            @Override
-            public List<Kind> parameters() {
-                return params;
-            }
-
-            @Override
-            public Object call(List<Object> args) {
-                return body.apply(args);
-            }
         };
     }
 
