@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * names of temporary scripts are normalized, and the lines of the final artifact summary are compared in sorted
  * order (packer prints them in map order). A case runs {@code build -color=false -parallel-builds=1} plus the
  * arguments in its {@code args} file, one per line. Under {@code CI=true} a missing packer fails the test; elsewhere
- * it is skipped.
+ * it is skipped. A case is an HCL2 {@code template.pkr.hcl} or a legacy JSON {@code template.json}.
  */
 @Tag("differential")
 class BuildDifferentialTest {
@@ -58,7 +58,7 @@ class BuildDifferentialTest {
             args.add("-color=false");
         }
         args.addAll(extra);
-        args.add("template.pkr.hcl");
+        args.add(Files.exists(src.resolve("template.json")) ? "template.json" : "template.pkr.hcl");
         Path theirsDir = BuildRuns.copy(src, scratch.resolve("packer").resolve(name));
         Path oursDir = BuildRuns.copy(src, scratch.resolve("pkrj").resolve(name));
         BuildRuns runs = new BuildRuns(packer, scratch);

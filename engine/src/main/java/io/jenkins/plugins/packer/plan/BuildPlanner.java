@@ -40,7 +40,7 @@ import java.util.TreeSet;
  * (a build-level {@code source} block merged into the source, provisioner {@code override}s applied) and then
  * checked by the component's Prepare. Problems are diagnostics; a build with any is left out.
  */
-public final class BuildPlanner {
+public final class BuildPlanner implements Preparation {
 
     /** The build values every builder provides to provisioners and post-processors (known during the build only). */
     private static final List<String> COMMON_BUILD_KEYS = List.of("ID", "Host", "Port", "User", "Password",
@@ -154,8 +154,8 @@ public final class BuildPlanner {
         if (ppDiags.hasErrors()) {
             return null;
         }
-        return new PlannedBuild(name, build, use, src.type(), builder, List.copyOf(provisioners), errorCleanup,
-                List.copyOf(chains));
+        return new PlannedBuild(name, src.name(), build, use, src.type(), builder, List.copyOf(provisioners),
+                errorCleanup, List.copyOf(chains));
     }
 
     /**
@@ -164,8 +164,10 @@ public final class BuildPlanner {
      *
      * @return the configuration, or null with the problem in {@code diags}
      */
-    public ComponentConfig reprepare(PlannedBuild planned, ProvisionerBlock p, Map<String, String> buildValues,
-                                     Diagnostics diags) {
+    @Override
+    public ComponentConfig provisioner(PlannedBuild planned, PlannedBuild.Provisioner prov,
+                                       Map<String, String> buildValues, Diagnostics diags) {
+        ProvisionerBlock p = prov.block();
         SourceBlock src = cfg.sources().get(planned.source().ref());
         PrepareContext pctx = new PrepareContext(workDir, env, src.name(), src.type());
         EvalContext ctx = buildContext(planned.build(), src, planned.source(), buildValues);
@@ -178,13 +180,20 @@ public final class BuildPlanner {
      *
      * @return the configuration, or null with the problem in {@code diags}
      */
-    public ComponentConfig reprepare(PlannedBuild planned, PostProcessorBlock pp, Map<String, String> buildValues,
-                                     Diagnostics diags) {
+    @Override
+    public ComponentConfig postProcessor(PlannedBuild planned, PlannedBuild.PostProcessor post,
+                                         Map<String, String> buildValues, Diagnostics diags) {
+        PostProcessorBlock pp = post.block();
         SourceBlock src = cfg.sources().get(planned.source().ref());
         PrepareContext pctx = new PrepareContext(workDir, env, src.name(), src.type());
         EvalContext ctx = buildContext(planned.build(), src, planned.source(), buildValues);
         return startComponent("post-processor", pp.type(), pp.name(), pp.config(), null, ctx, pctx, pp.defRange(),
                 diags);
+    }
+
+    @Override
+    public Interpolation.Context interpolation(PlannedBuild b) {
+        return interpolation(new PrepareContext(workDir, env, b.packerBuildName(), b.builderType()), Map.of());
     }
 
     /** The Go-template context components of a build render their options with when they are prepared. */
@@ -303,7 +312,7 @@ public final class BuildPlanner {
     }
 
     /** The SDK's error for options it does not know: a go-multierror list. */
-    private static String unknownKeys(List<String> keys) {
+    public static String unknownKeys(List<String> keys) {
         StringBuilder sb = new StringBuilder().append(keys.size())
                 .append(keys.size() == 1 ? " error occurred:\n" : " errors occurred:\n");
         keys.forEach(k -> sb.append("\t* unknown configuration key: '").append(GoStrings.quote(k)).append("'\n"));

@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * One build Packer would run: a source of a build block under its full name ({@code BUILD.TYPE.NAME} or
- * {@code TYPE.NAME}), with the builder's, provisioners' and post-processors' configurations decoded and prepared.
+ * {@code TYPE.NAME}), or a legacy JSON builder under its name, with the name components know it by
+ * ({@code packer_build_name}) and the builder's, provisioners' and post-processors' configurations decoded and
+ * prepared. A JSON build has no build block and no source use (null).
  */
-public record PlannedBuild(String name, BuildBlock build, SourceUse source, String builderType,
+public record PlannedBuild(String name, String packerBuildName, BuildBlock build, SourceUse source, String builderType,
                            ComponentConfig builder, List<Provisioner> provisioners,
                            Provisioner errorCleanupProvisioner, List<List<PostProcessor>> postProcessorChains) {
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.hcl.Diagnostic;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.plan.BuildPlanner;
+import io.jenkins.plugins.packer.plan.Preparation;
 import io.jenkins.plugins.packer.plan.PlannedBuild;
 import io.jenkins.plugins.packer.template.ProvisionerBlock;
 import io.jenkins.plugins.packer.value.GoStrings;
@@ -35,12 +36,12 @@ final class BuildRunner {
     record Outcome(List<Artifact> artifacts, String error) {}
 
     private final PlannedBuild planned;
-    private final BuildPlanner planner;
+    private final Preparation planner;
     private final BuildContext ctx;
     private final PackerUi packerUi;
     private final int index;
 
-    BuildRunner(PlannedBuild planned, BuildPlanner planner, BuildContext ctx, PackerUi packerUi, int index) {
+    BuildRunner(PlannedBuild planned, Preparation planner, BuildContext ctx, PackerUi packerUi, int index) {
         this.planned = planned;
         this.planner = planner;
         this.ctx = ctx;
@@ -90,7 +91,7 @@ final class BuildRunner {
                         planned.builderType()));
                 values.putAll(prior.generatedData());
                 Diagnostics diags = new Diagnostics();
-                ComponentConfig config = planner.reprepare(planned, pp.block(), values, diags);
+                ComponentConfig config = planner.postProcessor(planned, pp, values, diags);
                 if (config == null) {
                     errors.add("Post-processor failed: " + diagnosticsText(diags));
                     continue chains;
@@ -177,7 +178,7 @@ final class BuildRunner {
         Map<String, String> values = new LinkedHashMap<>(BuildPlanner.unknownBuildValues(planned.builderType()));
         values.putAll(generated);
         Diagnostics diags = new Diagnostics();
-        ComponentConfig config = planner.reprepare(planned, block, values, diags);
+        ComponentConfig config = planner.provisioner(planned, p, values, diags);
         if (config == null) {
             throw new BuildFailure(diagnosticsText(diags));
         }

@@ -1,15 +1,20 @@
 package io.jenkins.plugins.packer.run;
 
+import io.jenkins.plugins.packer.function.FunctionContext;
+import io.jenkins.plugins.packer.function.Functions;
 import io.jenkins.plugins.packer.hcl.DiagnosticWriter;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.ast.File;
 import io.jenkins.plugins.packer.ops.Validate;
 import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.plan.PlannedBuild;
+import io.jenkins.plugins.packer.plan.Preparation;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.Variable;
 import io.jenkins.plugins.packer.template.VariableChecks;
+import io.jenkins.plugins.packer.template.json.JsonBuildPlanner;
+import io.jenkins.plugins.packer.template.json.JsonValidate;
 import io.jenkins.plugins.packer.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,9 +45,7 @@ public final class PackerBuild {
         LoadRequest load = req.load();
         PackerUi ui = new PackerUi(req.output(), req.options().ui(), masker, load.clock());
         if (!Validate.isHcl2(load.workDir(), load.target())) {
-            ui.error("Error: legacy JSON templates cannot be built yet: " + load.target()
-                    + "\nRun `pkrj hcl2_upgrade " + load.target() + "` and build the HCL2 configuration it writes.");
-            return new RunResult(1, false, List.of());
+            return runJson(req, ui, masker);
         }
         Diagnostics loadDiags = new Diagnostics();
         HclConfig cfg = HclConfig.load(load, loadDiags);
@@ -65,7 +68,49 @@ public final class PackerBuild {
         return runBuilds(req, builds, planner, ui, masker, env, ret);
     }
 
-    private static RunResult runBuilds(RunRequest req, List<PlannedBuild> builds, BuildPlanner planner, PackerUi ui,
+    /** A legacy JSON template: read, user variables resolved, builds prepared, then run as HCL2 builds are. */
+    private static RunResult runJson(RunRequest req, PackerUi ui, SecretMasker masker) {
+        LoadRequest load = req.load();
+        JsonValidate.Loaded loaded = JsonValidate.load(load.workDir(), load.target(), load.varFiles());
+        if (loaded.failure() != null) {
+            req.output().write(masker.mask(loaded.failure().output()));
+            return new RunResult(loaded.failure().exitCode(), false, List.of());
+        }
+        String min = loaded.template().minPackerVersion();
+        if (min != null && !min.isEmpty()) {
+            io.jenkins.plugins.packer.template.VersionConstraint.Version want =
+                    io.jenkins.plugins.packer.template.VersionConstraint.Version.parse(min);
+            if (want != null && want.compareTo(io.jenkins.plugins.packer.template.VersionConstraint.Version.parse(
+                    HclConfig.PACKER_VERSION)) > 0) {
+                Diagnostics d = new Diagnostics();
+                d.error("", "This template requires Packer version " + min + " or higher; using "
+                        + HclConfig.PACKER_VERSION, null);
+                writeDiags(req.output(), ui, Map.of(), d);
+                return new RunResult(1, false, List.of());
+            }
+        }
+        Map<String, String> env = new HashMap<>(load.env());
+        env.put("PACKER_RUN_UUID", req.runUuid());
+        java.nio.file.Path templateDir = load.workDir().resolve(load.target()).toAbsolutePath().normalize()
+                .getParent();
+        JsonBuildPlanner planner = new JsonBuildPlanner(loaded.template(), load.workDir(), load.target(), env,
+                Functions.packer(new FunctionContext(templateDir, load.workspaceRoot(), load.env(), load.clock())));
+        Diagnostics varDiags = new Diagnostics();
+        boolean resolved = planner.resolveVariables(load.varFiles(), load.vars(), varDiags);
+        for (String name : loaded.template().sensitiveVariables()) {
+            masker.add(planner.variables().get(name));
+        }
+        if (!resolved) {
+            writeDiags(req.output(), ui, Map.of(), varDiags);
+            return new RunResult(1, false, List.of());
+        }
+        Diagnostics planDiags = new Diagnostics();
+        List<PlannedBuild> builds = planner.plan(req.only(), req.except(), planDiags);
+        int ret = writeDiags(req.output(), ui, Map.of(), planDiags) ? 1 : 0;
+        return runBuilds(req, builds, planner, ui, masker, env, ret);
+    }
+
+    private static RunResult runBuilds(RunRequest req, List<PlannedBuild> builds, Preparation planner, PackerUi ui,
                                        SecretMasker masker, Map<String, String> env, int ret) {
         if (ui.colored()) {
             for (int i = 0; i < builds.size(); i++) {
@@ -142,17 +187,16 @@ public final class PackerBuild {
         return new RunResult(failed.isEmpty() ? ret : 1, false, results);
     }
 
-    private static RunResult.BuildResult runOne(RunRequest req, PlannedBuild b, BuildPlanner planner, PackerUi ui,
+    private static RunResult.BuildResult runOne(RunRequest req, PlannedBuild b, Preparation planner, PackerUi ui,
                                                 SecretMasker masker, Map<String, String> env, int index,
                                                 FileLocks locks) {
         long start = System.nanoTime();
         Ui buildUi = ui.build(b.name(), index);
-        String sourceName = b.source().ref().name();
+        String sourceName = b.packerBuildName();
         BuildOutputs outputs = new BuildOutputs();
         BuildContext ctx = new BuildContext(b.name(), sourceName, b.builderType(), buildUi, req.load().workDir(),
                 env, req.cancellation(), req.runUuid(), req.options(), masker,
-                planner.interpolation(new io.jenkins.plugins.packer.component.PrepareContext(req.load().workDir(),
-                        env, sourceName, b.builderType()), Map.of()), outputs, locks);
+                planner.interpolation(b), outputs, locks);
         BuildRunner.Outcome outcome;
         try {
             outcome = new BuildRunner(b, planner, ctx, ui, index).run();

@@ -54,7 +54,7 @@ public final class ShellProvisioner implements Provisioner {
         try {
             List<String> inline = c.stringList("inline");
             if (!inline.isEmpty()) {
-                inlineFile = inlineScript(ctx, c, inline);
+                inlineFile = inlineScript(ctx, c, inline, generatedData);
                 scripts.add(inlineFile.toString());
             }
             String folder = c.string("remote_folder").isEmpty() ? "/tmp" : c.string("remote_folder");
@@ -152,10 +152,19 @@ public final class ShellProvisioner implements Provisioner {
         }
     }
 
-    private static Path inlineScript(BuildContext ctx, ComponentConfig c, List<String> inline) throws BuildFailure {
+    /** The inline commands as a script; each is rendered again with the builder's values ({@code {{.ID}}}). */
+    private static Path inlineScript(BuildContext ctx, ComponentConfig c, List<String> inline,
+                                     Map<String, String> generatedData) throws BuildFailure {
         String shebang = c.string("inline_shebang").isEmpty() ? "/bin/sh -e" : c.string("inline_shebang");
         StringBuilder sb = new StringBuilder("#!").append(shebang).append('\n');
-        inline.forEach(l -> sb.append(l).append('\n'));
+        Interpolation.Context ictx = ctx.interpolation().withData(new HashMap<String, Object>(generatedData));
+        for (String line : inline) {
+            try {
+                sb.append(Interpolation.render(line, ictx)).append('\n');
+            } catch (GoTemplateException e) {
+                throw new BuildFailure("Error processing command: " + e.getMessage());
+            }
+        }
         try {
             Path dir = Path.of(ctx.env().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
             Path f = Files.createTempFile(dir, "packer-shell", "");

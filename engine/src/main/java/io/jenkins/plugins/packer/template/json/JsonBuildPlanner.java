@@ -1,0 +1,333 @@
+package io.jenkins.plugins.packer.template.json;
+
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.component.ComponentSpecs;
+import io.jenkins.plugins.packer.component.ConfigRendering;
+import io.jenkins.plugins.packer.component.ConfigSpec;
+import io.jenkins.plugins.packer.component.PrepareContext;
+import io.jenkins.plugins.packer.component.Prepared;
+import io.jenkins.plugins.packer.component.Preparers;
+import io.jenkins.plugins.packer.function.Function;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
+import io.jenkins.plugins.packer.gotemplate.Interpolation;
+import io.jenkins.plugins.packer.hcl.Diagnostics;
+import io.jenkins.plugins.packer.plan.BuildPlanner;
+import io.jenkins.plugins.packer.plan.PlannedBuild;
+import io.jenkins.plugins.packer.plan.Preparation;
+import io.jenkins.plugins.packer.template.PostProcessorBlock;
+import io.jenkins.plugins.packer.template.ProvisionerBlock;
+import io.jenkins.plugins.packer.value.ConversionException;
+import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.Value;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a legacy JSON template into the builds Packer would run: user variables from their defaults, var-files and
+ * {@code -var} values, rendered as Go templates until they settle; then, per builder (in name order, filtered by
+ * {@code -only}/{@code -except}), the builder's, provisioners' (with {@code only}, {@code except} and
+ * {@code override}) and post-processors' configurations decoded against their specs, rendered and prepared.
+ * {@code {{ build `ID` }}} stays a placeholder that components render with the builder's values when they run.
+ */
+public final class JsonBuildPlanner implements Preparation {
+
+    /** The values Packer's placeholders stand for until the builder provides them. */
+    private static final List<String> PLACEHOLDER_KEYS = List.of("ID", "Host", "Port", "User", "Password",
+            "ConnType", "PackerRunUUID", "PackerHTTPPort", "PackerHTTPIP", "PackerHTTPAddr", "SSHPublicKey",
+            "SSHPrivateKey", "WinRMPassword", "SourceAMIName", "BuildRegion", "SourceAMI", "SourceAMICreationDate",
+            "SourceAMIOwner", "SourceAMIOwnerName");
+
+    private final JsonTemplate template;
+    private final Path workDir;
+    private final String templatePath;
+    private final Map<String, String> env;
+    private final Map<String, Function> functions;
+    private Map<String, String> variables = new LinkedHashMap<>();
+
+    public JsonBuildPlanner(JsonTemplate template, Path workDir, String templatePath, Map<String, String> env,
+                            Map<String, Function> functions) {
+        this.template = template;
+        this.workDir = workDir;
+        this.templatePath = templatePath;
+        this.env = Map.copyOf(env);
+        this.functions = functions;
+    }
+
+    /** The user variables once resolved (sensitive ones to mask). */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    /**
+     * Resolves the user variables: defaults, then var-files in order, then {@code -var} values; a required variable
+     * left unset is an error. Values are rendered (with {@code env} and {@code user}) until they no longer change.
+     *
+     * @return false when an error was added
+     */
+    public boolean resolveVariables(List<String> varFiles, Map<String, String> vars, Diagnostics diags) {
+        Map<String, String> values = new LinkedHashMap<>();
+        template.variables().forEach((name, v) -> values.put(name, v.defaultValue() == null ? "" : v.defaultValue()));
+        List<String> set = new ArrayList<>();
+        for (String f : varFiles) {
+            try {
+                JsonVarFile.Result r = JsonVarFile.parse(Files.readAllBytes(workDir.resolve(f)));
+                if (r.ok()) {
+                    values.putAll(r.values());
+                    set.addAll(r.values().keySet());
+                }
+            } catch (IOException e) {
+                // The loader reported unreadable var-files already.
+            }
+        }
+        values.putAll(vars);
+        set.addAll(vars.keySet());
+        List<String> missing = new ArrayList<>();
+        template.variables().values().stream().filter(JsonTemplate.Variable::required)
+                .filter(v -> !set.contains(v.name())).forEach(v -> missing.add(v.name()));
+        if (!missing.isEmpty()) {
+            StringBuilder sb = new StringBuilder().append(missing.size())
+                    .append(missing.size() == 1 ? " error occurred:\n" : " errors occurred:\n");
+            missing.forEach(m -> sb.append("\t* required variable not set: ").append(m).append('\n'));
+            diags.error("", sb.append('\n').toString(), null);
+            return false;
+        }
+        for (int pass = 0; pass < 100; pass++) {
+            boolean changed = false;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                String rendered;
+                try {
+                    rendered = Interpolation.render(e.getValue(), context("", "", values, true, Map.of()));
+                } catch (GoTemplateException ex) {
+                    diags.error("", "Failed to interpolate " + e.getKey() + ": " + ex.getMessage(), null);
+                    return false;
+                }
+                if (!rendered.equals(e.getValue())) {
+                    e.setValue(rendered);
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        this.variables = values;
+        return true;
+    }
+
+    private Interpolation.Context context(String buildName, String buildType, Map<String, String> userVariables,
+                                          boolean enableEnv, Object data) {
+        return new Interpolation.Context(buildName, buildType, templatePath, userVariables, enableEnv, env, workDir,
+                data, functions);
+    }
+
+    private static Map<String, Object> placeholders() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        PLACEHOLDER_KEYS.forEach(k -> m.put(k, "{{." + k + "}}"));
+        return m;
+    }
+
+    /** The builds selected by exact builder names ({@code -only}, {@code -except}), in name order. */
+    public List<PlannedBuild> plan(List<String> only, List<String> except, Diagnostics diags) {
+        Map<String, JsonTemplate.Builder> byName = new TreeMap<>();
+        for (JsonTemplate.Builder b : template.builders().values()) {
+            String name = b.name();
+            try {
+                name = Interpolation.render(name, context("", "", variables, false, Map.of()));
+            } catch (GoTemplateException e) {
+                // The name stays as written.
+            }
+            byName.put(name, b);
+        }
+        List<PlannedBuild> out = new ArrayList<>();
+        for (Map.Entry<String, JsonTemplate.Builder> e : byName.entrySet()) {
+            String name = e.getKey();
+            if (!only.isEmpty() && !only.contains(name) || except.contains(name)) {
+                continue;
+            }
+            PlannedBuild planned = planBuild(name, e.getValue(), except, diags);
+            if (planned != null) {
+                out.add(planned);
+            }
+        }
+        return out;
+    }
+
+    private PlannedBuild planBuild(String name, JsonTemplate.Builder b, List<String> except, Diagnostics diags) {
+        String type = b.type();
+        PrepareContext pctx = new PrepareContext(workDir, env, name, type);
+        List<String> errors = new ArrayList<>();
+        ComponentConfig builder = prepare("builder", type, b.config().without(List.of("name", "type")), null, name,
+                pctx, errors);
+        if (builder == null) {
+            diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+            return null;
+        }
+        List<PlannedBuild.Provisioner> provisioners = new ArrayList<>();
+        for (JsonTemplate.Provisioner p : template.provisioners()) {
+            if (!applies(p.only(), p.except(), name)) {
+                continue;
+            }
+            JsonValue override = p.override().get(name);
+            ComponentConfig config = prepare("provisioner", p.type(), p.config(), override, name, pctx, errors);
+            if (config == null) {
+                diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+                return null;
+            }
+            provisioners.add(new PlannedBuild.Provisioner(provisionerBlock(p, name), config));
+        }
+        PlannedBuild.Provisioner cleanup = null;
+        JsonTemplate.Provisioner ec = template.errorCleanupProvisioner();
+        if (ec != null && applies(ec.only(), ec.except(), name)) {
+            ComponentConfig config = prepare("provisioner", ec.type(), ec.config(), ec.override().get(name), name,
+                    pctx, errors);
+            if (config == null) {
+                diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+                return null;
+            }
+            cleanup = new PlannedBuild.Provisioner(provisionerBlock(ec, name), config);
+        }
+        List<List<PlannedBuild.PostProcessor>> chains = new ArrayList<>();
+        for (List<JsonTemplate.PostProcessor> chain : template.postProcessors()) {
+            List<PlannedBuild.PostProcessor> pps = new ArrayList<>();
+            for (JsonTemplate.PostProcessor pp : chain) {
+                if (!applies(pp.only(), pp.except(), name)) {
+                    continue;
+                }
+                if (except.contains(pp.name())) {
+                    break;
+                }
+                ComponentConfig config = prepare("post-processor", pp.type(), pp.config(), null, name, pctx, errors);
+                if (config == null) {
+                    diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+                    return null;
+                }
+                pps.add(new PlannedBuild.PostProcessor(new PostProcessorBlock(pp.type(), pp.name(), pp.only(),
+                        pp.except(), pp.keepInputArtifact(), null, null), config));
+            }
+            if (!pps.isEmpty()) {
+                chains.add(List.copyOf(pps));
+            }
+        }
+        return new PlannedBuild(name, name, null, null, type, builder, List.copyOf(provisioners), cleanup,
+                List.copyOf(chains));
+    }
+
+    private ProvisionerBlock provisionerBlock(JsonTemplate.Provisioner p, String buildName) {
+        int retries = 0;
+        if (!p.maxRetries().isEmpty()) {
+            try {
+                retries = Integer.parseInt(Interpolation.render(p.maxRetries(),
+                        context(buildName, "", variables, false, placeholders())).strip());
+            } catch (GoTemplateException | NumberFormatException e) {
+                retries = 0;
+            }
+        }
+        return new ProvisionerBlock(p.type(), null, p.pauseBefore(), retries, p.timeout(), false, p.only(),
+                p.except(), null, null, null);
+    }
+
+    private static boolean applies(List<String> only, List<String> except, String name) {
+        return only.isEmpty() ? !except.contains(name) : only.contains(name);
+    }
+
+    /**
+     * Decodes a component's JSON configuration (with its override for this build) against its spec, renders it and
+     * runs its Prepare; null with the error text in {@code errors} when any step fails.
+     */
+    private ComponentConfig prepare(String kind, String type, JsonValue.Obj config, JsonValue override,
+                                    String buildName, PrepareContext pctx, List<String> errors) {
+        ConfigSpec spec = kind.equals("builder") ? ComponentSpecs.builder(type)
+                : kind.equals("provisioner") ? ComponentSpecs.provisioner(type) : ComponentSpecs.postProcessor(type);
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        config.members().forEach(m -> members.put(m.key(), m.value()));
+        if (override instanceof JsonValue.Obj o) {
+            o.members().forEach(m -> members.put(m.key(), m.value()));
+        }
+        members.remove("type");
+        Map<String, Value> attrs = new LinkedHashMap<>();
+        spec.attributes().values().forEach(a -> attrs.put(a.name(), Value.nullOf(a.type())));
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> m : members.entrySet()) {
+            ConfigSpec.Attr attr = spec.attributes().get(m.getKey());
+            Value v = value(m.getValue());
+            if (attr != null) {
+                try {
+                    attrs.put(m.getKey(), Convert.convert(v, attr.type()));
+                } catch (ConversionException e) {
+                    errors.add(0, "1 error occurred:\n\t* '" + m.getKey() + "' expected type '" + attr.type()
+                            + "', got unconvertible type\n\n");
+                    return null;
+                }
+            } else if (spec.blocks().containsKey(m.getKey())) {
+                attrs.put(m.getKey(), v);
+            } else if (!m.getKey().startsWith("packer_")) {
+                unknown.add(m.getKey());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.add(0, BuildPlanner.unknownKeys(unknown));
+            return null;
+        }
+        Value decoded = Value.object(attrs);
+        try {
+            decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
+                    context(buildName, pctx.builderType(), variables, false, placeholders()));
+        } catch (ConfigRendering.RenderException e) {
+            errors.add(0, e.getMessage());
+            return null;
+        }
+        ComponentConfig c = new ComponentConfig(decoded);
+        Prepared prepared = Preparers.prepare(kind, type, c, pctx);
+        if (!prepared.ok()) {
+            errors.add(0, prepared.error());
+            return null;
+        }
+        return c;
+    }
+
+    /** A JSON value as the engine's value: numbers exact, arrays as tuples, objects as objects. */
+    static Value value(JsonValue v) {
+        if (v instanceof JsonValue.Str s) {
+            return Value.string(s.value());
+        } else if (v instanceof JsonValue.Num n) {
+            try {
+                return Value.number(new BigDecimal(n.text()));
+            } catch (NumberFormatException e) {
+                return Value.number(n.value());
+            }
+        } else if (v instanceof JsonValue.Bool b) {
+            return Value.bool(b.value());
+        } else if (v instanceof JsonValue.Arr a) {
+            return Value.tuple(a.elements().stream().map(JsonBuildPlanner::value).toList());
+        } else if (v instanceof JsonValue.Obj o) {
+            Map<String, Value> m = new LinkedHashMap<>();
+            o.members().forEach(mem -> m.put(mem.key(), value(mem.value())));
+            return Value.object(m);
+        }
+        return Value.DYNAMIC_NULL;
+    }
+
+    @Override
+    public ComponentConfig provisioner(PlannedBuild build, PlannedBuild.Provisioner p,
+                                       Map<String, String> buildValues, Diagnostics diags) {
+        return p.config();
+    }
+
+    @Override
+    public ComponentConfig postProcessor(PlannedBuild build, PlannedBuild.PostProcessor pp,
+                                         Map<String, String> buildValues, Diagnostics diags) {
+        return pp.config();
+    }
+
+    @Override
+    public Interpolation.Context interpolation(PlannedBuild b) {
+        return context(b.packerBuildName(), b.builderType(), variables, false, placeholders());
+    }
+}
