@@ -7,6 +7,7 @@ import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.VariableChecks;
+import io.jenkins.plugins.packer.template.json.JsonBuildPlanner;
 import io.jenkins.plugins.packer.template.json.JsonValidate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,7 @@ public final class Validate {
 
     /**
      * Validates the template {@code req} names, HCL2 or legacy JSON, fully or ({@code syntaxOnly}) only its syntax,
-     * as {@code packer validate} does. A legacy JSON template is read as HCL2 when fully validated, which reports it
-     * is not an HCL2 configuration file: only its syntax-only check exists so far.
+     * as {@code packer validate} does.
      */
     public static Result run(LoadRequest req, boolean syntaxOnly, List<String> only, List<String> except) {
         boolean hcl2 = isHcl2(req.workDir(), req.target());
@@ -57,6 +57,9 @@ public final class Validate {
         }
         if (hcl2 && !syntaxOnly) {
             return hcl(req, only, except);
+        }
+        if (!hcl2) {
+            return json(req, only, except);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Diagnostics all = new Diagnostics();
@@ -93,6 +96,30 @@ public final class Validate {
         Diagnostics buildDiags = new Diagnostics();
         new BuildPlanner(cfg, req.workDir(), req.env()).plan(only, except, buildDiags);
         int rc = write(out, Map.of(), buildDiags, all) ? 1 : 0;
+        return new Result(rc, out.toByteArray(), all);
+    }
+
+    /**
+     * Validates a legacy JSON template: read, its own checks, user variables, then every selected build prepared
+     * (builder, provisioners, post-processors), as {@code packer validate} does; silent when valid.
+     */
+    static Result json(LoadRequest req, List<String> only, List<String> except) {
+        JsonValidate.Loaded loaded = JsonValidate.load(req.workDir(), req.target(), req.varFiles());
+        if (loaded.failure() != null) {
+            return new Result(loaded.failure().exitCode(), loaded.failure().output().getBytes(StandardCharsets.UTF_8),
+                    new Diagnostics());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Diagnostics all = new Diagnostics();
+        JsonBuildPlanner planner = JsonBuildPlanner.of(loaded.template(), req, req.env());
+        Diagnostics init = new Diagnostics();
+        if (!planner.checkTemplate(init) || !planner.resolveVariables(req.varFiles(), req.vars(), init)) {
+            write(out, Map.of(), init, all);
+            return new Result(1, out.toByteArray(), all);
+        }
+        Diagnostics builds = new Diagnostics();
+        planner.plan(only, except, builds);
+        int rc = write(out, Map.of(), builds, all) ? 1 : 0;
         return new Result(rc, out.toByteArray(), all);
     }
 

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.packer.run;
 
-import io.jenkins.plugins.packer.function.FunctionContext;
-import io.jenkins.plugins.packer.function.Functions;
 import io.jenkins.plugins.packer.hcl.DiagnosticWriter;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.ast.File;
@@ -76,27 +74,12 @@ public final class PackerBuild {
             req.output().write(masker.mask(loaded.failure().output()));
             return new RunResult(loaded.failure().exitCode(), false, List.of());
         }
-        String min = loaded.template().minPackerVersion();
-        if (min != null && !min.isEmpty()) {
-            io.jenkins.plugins.packer.template.VersionConstraint.Version want =
-                    io.jenkins.plugins.packer.template.VersionConstraint.Version.parse(min);
-            if (want != null && want.compareTo(io.jenkins.plugins.packer.template.VersionConstraint.Version.parse(
-                    HclConfig.PACKER_VERSION)) > 0) {
-                Diagnostics d = new Diagnostics();
-                d.error("", "This template requires Packer version " + min + " or higher; using "
-                        + HclConfig.PACKER_VERSION, null);
-                writeDiags(req.output(), ui, Map.of(), d);
-                return new RunResult(1, false, List.of());
-            }
-        }
         Map<String, String> env = new HashMap<>(load.env());
         env.put("PACKER_RUN_UUID", req.runUuid());
-        java.nio.file.Path templateDir = load.workDir().resolve(load.target()).toAbsolutePath().normalize()
-                .getParent();
-        JsonBuildPlanner planner = new JsonBuildPlanner(loaded.template(), load.workDir(), load.target(), env,
-                Functions.packer(new FunctionContext(templateDir, load.workspaceRoot(), load.env(), load.clock())));
+        JsonBuildPlanner planner = JsonBuildPlanner.of(loaded.template(), load, env);
         Diagnostics varDiags = new Diagnostics();
-        boolean resolved = planner.resolveVariables(load.varFiles(), load.vars(), varDiags);
+        boolean resolved = planner.checkTemplate(varDiags)
+                && planner.resolveVariables(load.varFiles(), load.vars(), varDiags);
         for (String name : loaded.template().sensitiveVariables()) {
             masker.add(planner.variables().get(name));
         }

@@ -15,7 +15,9 @@ import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.plan.PlannedBuild;
 import io.jenkins.plugins.packer.plan.Preparation;
 import io.jenkins.plugins.packer.template.PostProcessorBlock;
+import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.ProvisionerBlock;
+import io.jenkins.plugins.packer.template.VersionConstraint;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.Value;
@@ -50,6 +52,8 @@ public final class JsonBuildPlanner implements Preparation {
     private final Map<String, String> env;
     private final Map<String, Function> functions;
     private Map<String, String> variables = new LinkedHashMap<>();
+    /** The summary of the last failed preparation: Packer tells an unknown type from a configuration error. */
+    private String failureSummary;
 
     public JsonBuildPlanner(JsonTemplate template, Path workDir, String templatePath, Map<String, String> env,
                             Map<String, Function> functions) {
@@ -58,6 +62,15 @@ public final class JsonBuildPlanner implements Preparation {
         this.templatePath = templatePath;
         this.env = Map.copyOf(env);
         this.functions = functions;
+    }
+
+    /** A planner for a loaded template, its time functions reading the request's clock. */
+    public static JsonBuildPlanner of(JsonTemplate template, io.jenkins.plugins.packer.template.LoadRequest load,
+                                      Map<String, String> env) {
+        Path templateDir = load.workDir().resolve(load.target()).toAbsolutePath().normalize().getParent();
+        return new JsonBuildPlanner(template, load.workDir(), load.target(), env,
+                io.jenkins.plugins.packer.function.Functions.packer(new io.jenkins.plugins.packer.function
+                        .FunctionContext(templateDir, load.workspaceRoot(), load.env(), load.clock())));
     }
 
     /** The user variables once resolved (sensitive ones to mask). */
@@ -133,6 +146,29 @@ public final class JsonBuildPlanner implements Preparation {
         return m;
     }
 
+    /**
+     * The template's own checks before any build: {@code min_packer_version} against the version this engine
+     * implements, and at least one builder.
+     *
+     * @return false when an error was added
+     */
+    public boolean checkTemplate(Diagnostics diags) {
+        String min = template.minPackerVersion();
+        if (min != null && !min.isEmpty()) {
+            VersionConstraint.Version want = VersionConstraint.Version.parse(min);
+            if (want != null && want.compareTo(VersionConstraint.Version.parse(HclConfig.PACKER_VERSION)) > 0) {
+                diags.error("", "This template requires Packer version " + min + " or higher; using "
+                        + HclConfig.PACKER_VERSION, null);
+                return false;
+            }
+        }
+        if (template.builders().isEmpty()) {
+            diags.error("", "1 error occurred:\n\t* at least one builder must be defined\n\n", null);
+            return false;
+        }
+        return true;
+    }
+
     /** The builds selected by exact builder names ({@code -only}, {@code -except}), in name order. */
     public List<PlannedBuild> plan(List<String> only, List<String> except, Diagnostics diags) {
         Map<String, JsonTemplate.Builder> byName = new TreeMap<>();
@@ -166,7 +202,7 @@ public final class JsonBuildPlanner implements Preparation {
         ComponentConfig builder = prepare("builder", type, b.config().without(List.of("name", "type")), null, name,
                 pctx, errors);
         if (builder == null) {
-            diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+            diags.error(failureSummary, errors.get(0), null);
             return null;
         }
         List<PlannedBuild.Provisioner> provisioners = new ArrayList<>();
@@ -177,7 +213,7 @@ public final class JsonBuildPlanner implements Preparation {
             JsonValue override = p.override().get(name);
             ComponentConfig config = prepare("provisioner", p.type(), p.config(), override, name, pctx, errors);
             if (config == null) {
-                diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+                diags.error(failureSummary, errors.get(0), null);
                 return null;
             }
             provisioners.add(new PlannedBuild.Provisioner(provisionerBlock(p, name), config));
@@ -188,7 +224,7 @@ public final class JsonBuildPlanner implements Preparation {
             ComponentConfig config = prepare("provisioner", ec.type(), ec.config(), ec.override().get(name), name,
                     pctx, errors);
             if (config == null) {
-                diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+                diags.error(failureSummary, errors.get(0), null);
                 return null;
             }
             cleanup = new PlannedBuild.Provisioner(provisionerBlock(ec, name), config);
@@ -205,7 +241,7 @@ public final class JsonBuildPlanner implements Preparation {
                 }
                 ComponentConfig config = prepare("post-processor", pp.type(), pp.config(), null, name, pctx, errors);
                 if (config == null) {
-                    diags.error("Failed to prepare build: \"" + name + "\"", errors.get(0), null);
+                    diags.error(failureSummary, errors.get(0), null);
                     return null;
                 }
                 pps.add(new PlannedBuild.PostProcessor(new PostProcessorBlock(pp.type(), pp.name(), pp.only(),
@@ -245,6 +281,13 @@ public final class JsonBuildPlanner implements Preparation {
                                     String buildName, PrepareContext pctx, List<String> errors) {
         ConfigSpec spec = kind.equals("builder") ? ComponentSpecs.builder(type)
                 : kind.equals("provisioner") ? ComponentSpecs.provisioner(type) : ComponentSpecs.postProcessor(type);
+        failureSummary = "Failed to prepare build: \"" + buildName + "\"";
+        if (spec == null) {
+            failureSummary = "Failed to initialize build \"" + buildName + "\"";
+            String what = kind.equals("post-processor") ? "post-processor" : kind;
+            errors.add(0, "error initializing " + what + " '" + type + "': Unknown " + what + " " + type);
+            return null;
+        }
         Map<String, JsonValue> members = new LinkedHashMap<>();
         config.members().forEach(m -> members.put(m.key(), m.value()));
         if (override instanceof JsonValue.Obj o) {
@@ -253,6 +296,7 @@ public final class JsonBuildPlanner implements Preparation {
         members.remove("type");
         Map<String, Value> attrs = new LinkedHashMap<>();
         spec.attributes().values().forEach(a -> attrs.put(a.name(), Value.nullOf(a.type())));
+        spec.blocks().keySet().forEach(b -> attrs.put(b, Value.DYNAMIC_NULL));
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, JsonValue> m : members.entrySet()) {
             ConfigSpec.Attr attr = spec.attributes().get(m.getKey());
