@@ -183,17 +183,18 @@ final class BuildRunner {
             throw new BuildFailure(diagnosticsText(diags));
         }
         Duration pause = block.pauseBefore();
-        if (pause != null && !pause.isZero()) {
-            ctx.ui().say("Pausing " + Durations.go(pause) + " before the next provisioner...");
-            try {
-                ctx.cancellation().sleep(pause);
-            } catch (Cancellation.CancelledException e) {
-                throw new BuildFailure(e.getMessage());
-            }
-        }
         int tries = Math.max(0, block.maxRetries()) + 1;
         for (int attempt = 1; ; attempt++) {
             try {
+                // Packer wraps the provisioner for its pause, then for its retries: each try pauses again.
+                if (pause != null && !pause.isZero()) {
+                    ctx.ui().say("Pausing " + Durations.go(pause) + " before the next provisioner...");
+                    try {
+                        ctx.cancellation().sleep(pause);
+                    } catch (Cancellation.CancelledException e) {
+                        throw new BuildFailure(e.getMessage());
+                    }
+                }
                 provisionOnce(impl, config, comm, values, block.timeout());
                 return;
             } catch (BuildFailure e) {
@@ -217,11 +218,13 @@ final class BuildRunner {
             impl.provision(ctx, config, comm, values);
             return;
         }
+        ctx.ui().say("Setting a " + Durations.go(timeout) + " timeout for the next provisioner...");
         Cancellation scoped = ctx.cancellation().child();
         Timer timer = new Timer("provisioner-timeout " + ctx.name(), true);
         timer.schedule(new TimerTask() {
             @Override
             public void run() {
+                ctx.ui().say("Cancelling provisioner after a timeout...");
                 scoped.cancel("context deadline exceeded");
             }
         }, Math.max(1, timeout.toMillis()));

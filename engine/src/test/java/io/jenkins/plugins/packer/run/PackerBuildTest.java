@@ -215,4 +215,27 @@ class PackerBuildTest {
                 .contains("==> null.f: Step \"StepConnect\" failed, aborting...\n");
         assertThat(dir.resolve("cleanup-ran.txt")).hasContent("cleaned");
     }
+
+    @Test
+    void pauseBeforeAndTimeoutBothApply() throws Exception {
+        Collector out = new Collector(null);
+        RunResult r = PackerBuild.run(request("""
+                source "null" "p" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.p"]
+                  provisioner "shell-local" {
+                    inline       = ["sleep 30"]
+                    pause_before = "100ms"
+                    timeout      = "500ms"
+                  }
+                }
+                """, out, new Cancellation()));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(out.output()).contains("==> null.p: Pausing 100ms before the next provisioner...\n"
+                + "==> null.p: Setting a 500ms timeout for the next provisioner...\n")
+                .contains("==> null.p: Cancelling provisioner after a timeout...\n");
+        assertThat(r.builds().get(0).error()).startsWith("Error executing script: ");
+    }
 }

@@ -86,11 +86,10 @@ public final class ShellLocalRunner {
                 int status;
                 try {
                     status = LocalCommand.run(command, ctx.workDir(), ctx.env(), ui, ctx.cancellation());
-                } catch (IOException e) {
+                } catch (IOException | Cancellation.CancelledException e) {
+                    // A command stopped by a timeout or an interrupt fails as one that could not run.
                     throw new BuildFailure("Error executing script: " + script
                             + "\n\nPlease see output above for more information.");
-                } catch (Cancellation.CancelledException e) {
-                    throw new BuildFailure(e.getMessage());
                 }
                 if (!valid.contains((long) status)) {
                     throw new BuildFailure("Script exited with non-zero exit status: " + status
