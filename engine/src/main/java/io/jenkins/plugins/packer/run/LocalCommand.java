@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,23 @@ import java.util.function.Consumer;
  */
 public final class LocalCommand {
 
+    /**
+     * Taken while a script is written and while a process is started, so that no child process of this JVM inherits
+     * a script still open for writing: running that script would then fail with "Text file busy".
+     */
+    private static final Object SPAWN = new Object();
+
     private LocalCommand() {
+    }
+
+    /** Creates a temporary script in {@code dir} holding {@code text}, readable and runnable by its owner only. */
+    public static Path writeScript(Path dir, String prefix, String suffix, String text) throws IOException {
+        synchronized (SPAWN) {
+            Path f = Files.createTempFile(dir, prefix, suffix);
+            Files.writeString(f, text, java.nio.charset.StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            return f;
+        }
     }
 
     /**
@@ -30,7 +47,10 @@ public final class LocalCommand {
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process p = pb.start();
+        Process p;
+        synchronized (SPAWN) {
+            p = pb.start();
+        }
         p.getOutputStream().close();
         Thread out = pump(p.getInputStream(), ui::message, "stdout");
         Thread err = pump(p.getErrorStream(), ui::error, "stderr");

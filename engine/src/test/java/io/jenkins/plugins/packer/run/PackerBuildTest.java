@@ -129,7 +129,7 @@ class PackerBuildTest {
         long baselineHeap = usedHeapAfterGc();
         for (int i = 0; i < 50; i++) {
             RunResult r = runQuietly(template);
-            assertThat(r.exitCode()).isZero();
+            assertThat(r.exitCode()).as("run %d: %s", i, r.builds()).isZero();
             assertThat(r.builds()).hasSize(2);
         }
         int threads = settledThreadCount(baselineThreads);
@@ -237,5 +237,33 @@ class PackerBuildTest {
                 + "==> null.p: Setting a 500ms timeout for the next provisioner...\n")
                 .contains("==> null.p: Cancelling provisioner after a timeout...\n");
         assertThat(r.builds().get(0).error()).startsWith("Error executing script: ");
+    }
+
+    @Test
+    void theManifestAppendsAcrossRunsAndForceStartsItAgain() throws Exception {
+        String template = """
+                source "null" "m" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.m"]
+                  post-processor "manifest" {
+                    output = "manifest.json"
+                  }
+                }
+                """;
+        RunRequest first = request(template, new Collector(null), new Cancellation());
+        PackerBuild.run(first);
+        PackerBuild.run(request(template, new Collector(null), new Cancellation()));
+        String twice = Files.readString(dir.resolve("manifest.json"));
+        assertThat(twice.split("\"packer_run_uuid\"", -1)).hasSize(3);
+        RunRequest base = request(template, new Collector(null), new Cancellation());
+        String uuid = UUID.randomUUID().toString();
+        PackerBuild.run(new RunRequest(base.load(), List.of(), List.of(),
+                new RunOptions(OnError.CLEANUP, true, false, 0, UiOptions.PLAIN), base.output(),
+                base.cancellation(), List.of(), uuid));
+        String forced = Files.readString(dir.resolve("manifest.json"));
+        assertThat(forced.split("\"packer_run_uuid\"", -1)).hasSize(2);
+        assertThat(forced).endsWith("\"last_run_uuid\": \"" + uuid + "\"\n}").doesNotEndWith("\n\n");
     }
 }

@@ -120,14 +120,8 @@ public final class ShellLocalRunner {
         }
         try {
             Path dir = Path.of(ctx.env().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
-            Path f = Files.createTempFile(dir, "packer-shell", "");
             String ext = c.string("tempfile_extension");
-            if (!ext.isEmpty()) {
-                f = Files.move(f, f.resolveSibling(f.getFileName() + "." + ext));
-            }
-            Files.writeString(f, sb, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwx------"));
-            return f;
+            return LocalCommand.writeScript(dir, "packer-shell", ext.isEmpty() ? "" : "." + ext, sb.toString());
         } catch (IOException e) {
             throw new BuildFailure("Error preparing shell script: " + e.getMessage());
         }
