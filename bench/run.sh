@@ -30,6 +30,7 @@ if [ -z "${BENCH_SKIP_JMH:-}" ]; then
     { gsub(/"/, "") }
     $1 ~ /ParseEvaluateBenchmark.parseAndEvaluate:p0.50$/ { printf "parse + evaluate, 100-line template: median %.1f us\n", $5 }
     $1 ~ /ParseEvaluateBenchmark.parse:p0.50$/            { printf "parse only, 100-line template:      median %.1f us\n", $5 }
+    $1 ~ /ParseEvaluateBenchmark.validate:p0.50$/         { printf "full validate, 100-line template:   median %.1f us\n", $5 }
     $1 ~ /FmtCorpusBenchmark.formatNextFile$/             { printf "fmt of the corpus:                  %.0f files/s\n", $5 }
   ' "$scratch/jmh.csv"
 fi
@@ -63,3 +64,23 @@ for cmd in "fmt -check" "validate -syntax-only"; do
   j=$(time_each "$root/pkrj" $cmd)
   echo "$cmd $p $j $count" | awk '{ printf "%-28s %9.2fs %9.2fs %7.1fx %11.0f ms\n", $1 " " $2, $3, $4, $4 / $3, 1000 * $4 / $5 }'
 done
+
+# Full validation of the benchmark's 100-line template, one process per run, as a user or CI would run it.
+template_dir="$scratch/validate"
+mkdir -p "$template_dir"
+cp "$root/bench/src/main/resources/io/jenkins/plugins/packer/bench/template.pkr.hcl" "$template_dir/"
+median_wall() {
+  local times=() start end
+  for _ in 1 2 3 4 5 6 7; do
+    start=$(date +%s%N)
+    (cd "$template_dir" && "${run_env[@]}" "$@" template.pkr.hcl >/dev/null 2>&1) || true
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+pv=$(median_wall "$packer" validate)
+jv=$(median_wall "$root/pkrj" validate)
+echo
+echo "== full validate of the 100-line template, median of 7 processes"
+echo "$pv $jv" | awk '{ printf "packer validate %d ms, pkrj validate %d ms, ratio %.2fx\n", $1, $2, $2 / $1 }'

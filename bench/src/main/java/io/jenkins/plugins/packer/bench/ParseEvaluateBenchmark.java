@@ -70,6 +70,16 @@ public class ParseEvaluateBenchmark {
         Files.delete(dir);
     }
 
+    /**
+     * {@code packer validate} in process: read, initialize, then every build's builder, provisioners and
+     * post-processors decoded and checked.
+     */
+    @Benchmark
+    public int validate() {
+        return io.jenkins.plugins.packer.ops.Validate.run(new LoadRequest(dir, TEMPLATE, List.of(), Map.of(),
+                Map.of("HOME", dir.toString()), clock), false, List.of(), List.of()).exitCode();
+    }
+
     /** The parser alone, from bytes in memory to the syntax tree. */
     @Benchmark
     public File parse() {
