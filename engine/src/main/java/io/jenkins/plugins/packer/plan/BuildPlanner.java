@@ -9,6 +9,7 @@ import io.jenkins.plugins.packer.component.ConfigSpec;
 import io.jenkins.plugins.packer.component.PrepareContext;
 import io.jenkins.plugins.packer.component.Prepared;
 import io.jenkins.plugins.packer.component.Preparers;
+import io.jenkins.plugins.packer.component.SshLogin;
 import io.jenkins.plugins.packer.hcl.Diagnostic;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.EvalContext;
@@ -54,11 +55,18 @@ public final class BuildPlanner implements Preparation {
     private final HclConfig cfg;
     private final Path workDir;
     private final Map<String, String> env;
+    private SshLogin sshLogin;
 
     public BuildPlanner(HclConfig cfg, Path workDir, Map<String, String> env) {
         this.cfg = cfg;
         this.workDir = workDir;
         this.env = Map.copyOf(env);
+    }
+
+    /** Uses {@code login} for the SSH sources that name no login of their own (null: none). */
+    public BuildPlanner withSshLogin(SshLogin login) {
+        this.sshLogin = login;
+        return this;
     }
 
     /** The builds selected by {@code only} and {@code except} (globs; empty lists select every build). */
@@ -216,6 +224,7 @@ public final class BuildPlanner implements Preparation {
             return null;
         }
         Range at = src.block().defRange();
+        decoded = SshLogin.apply(sshLogin, decoded);
         try {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded("builder", src.type()),
                     interpolation(pctx, Map.of()));

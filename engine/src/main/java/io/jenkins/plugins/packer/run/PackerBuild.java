@@ -59,7 +59,7 @@ public final class PackerBuild {
         }
         Map<String, String> env = new HashMap<>(load.env());
         env.put("PACKER_RUN_UUID", req.runUuid());
-        BuildPlanner planner = new BuildPlanner(cfg, load.workDir(), env);
+        BuildPlanner planner = new BuildPlanner(cfg, load.workDir(), env).withSshLogin(req.sshLogin());
         Diagnostics planDiags = new Diagnostics();
         List<PlannedBuild> builds = planner.plan(req.only(), req.except(), planDiags);
         int ret = writeDiags(req.output(), ui, Map.of(), planDiags) ? 1 : 0;
@@ -76,7 +76,7 @@ public final class PackerBuild {
         }
         Map<String, String> env = new HashMap<>(load.env());
         env.put("PACKER_RUN_UUID", req.runUuid());
-        JsonBuildPlanner planner = JsonBuildPlanner.of(loaded.template(), load, env);
+        JsonBuildPlanner planner = JsonBuildPlanner.of(loaded.template(), load, env).withSshLogin(req.sshLogin());
         Diagnostics varDiags = new Diagnostics();
         boolean resolved = planner.checkTemplate(varDiags)
                 && planner.resolveVariables(load.varFiles(), load.vars(), varDiags);

@@ -13,7 +13,17 @@ import java.util.Map;
  */
 record BuildRequest(String id, String template, Map<String, String> vars, List<String> varFiles, List<String> only,
                     List<String> except, String onError, int parallelBuilds, boolean force, boolean timestampUi,
-                    boolean color, Map<String, String> env) implements Serializable {
+                    boolean color, Map<String, String> env, SshKey sshKey) implements Serializable {
+
+    /** An SSH private key credential's user name and key text, for the sources that name no login (or null). */
+    record SshKey(String username, String privateKey) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String toString() {
+            return "SshKey[" + username + ", <sensitive>]";
+        }
+    }
 
     private static final long serialVersionUID = 1L;
 
@@ -35,6 +45,11 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
      * @throws IllegalArgumentException listing every problem found, one per line
      */
     static BuildRequest of(String id, BuildArguments step, Map<String, String> env) {
+        return of(id, step, env, null);
+    }
+
+    /** The same, with the SSH key of the step's {@code sshCredentialsId} (null when it names none). */
+    static BuildRequest of(String id, BuildArguments step, Map<String, String> env, SshKey sshKey) {
         List<String> problems = new ArrayList<>();
         String templateProblem = WorkspacePaths.problem("template", step.getTemplate());
         if (templateProblem != null) {
@@ -55,6 +70,6 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
         }
         return new BuildRequest(id, step.getTemplate(), values, files, StepArguments.names(step.getOnly()),
                 StepArguments.names(step.getExcept()), onError, step.getParallelBuilds(), step.isForce(),
-                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : env);
+                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : env, sshKey);
     }
 }

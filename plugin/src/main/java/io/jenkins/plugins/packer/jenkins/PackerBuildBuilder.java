@@ -38,6 +38,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     private boolean timestampUi;
     private boolean color;
     private boolean archive = true;
+    private String sshCredentialsId;
 
     @DataBoundConstructor
     public PackerBuildBuilder(String template) {
@@ -175,12 +176,23 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         this.archive = archive;
     }
 
+    /** The SSH private key credential for the sources that name no login of their own. */
+    public String getSshCredentialsId() {
+        return sshCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSshCredentialsId(String sshCredentialsId) {
+        this.sshCredentialsId = sshCredentialsId;
+    }
+
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         BuildRequest request;
         try {
-            request = BuildRequest.of(UUID.randomUUID().toString(), this, env);
+            request = BuildRequest.of(UUID.randomUUID().toString(), this, env,
+                    SshCredentials.lookup(run, sshCredentialsId));
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

@@ -45,6 +45,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private boolean timestampUi;
     private boolean color;
     private boolean archive = true;
+    private String sshCredentialsId;
 
     @DataBoundConstructor
     public PackerBuildStep(String template) {
@@ -156,6 +157,16 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         this.archive = archive;
     }
 
+    /** The SSH private key credential for the sources that name no login of their own. */
+    public String getSshCredentialsId() {
+        return sshCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSshCredentialsId(String sshCredentialsId) {
+        this.sshCredentialsId = sshCredentialsId;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -198,7 +209,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             StepContext ctx = getContext();
             BuildRequest request;
             try {
-                request = BuildRequest.of(id, step, ctx.get(EnvVars.class));
+                request = BuildRequest.of(id, step, ctx.get(EnvVars.class),
+                        SshCredentials.lookup(ctx.get(Run.class), step.sshCredentialsId));
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }

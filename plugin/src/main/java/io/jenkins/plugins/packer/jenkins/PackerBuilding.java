@@ -50,10 +50,32 @@ final class PackerBuilding {
             log.print(text);
             log.flush();
         };
-        RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, List.of(),
-                req.id());
-        RunResult r = PackerBuild.run(run);
-        return outcome(workspace, req, r);
+        Path keyDir = null;
+        try {
+            io.jenkins.plugins.packer.component.SshLogin login = null;
+            List<String> secrets = new ArrayList<>();
+            if (req.sshKey() != null) {
+                Path tmp = Path.of(req.env().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
+                keyDir = Files.createTempDirectory(tmp, "packer-ssh", java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                Path key = keyDir.resolve("id");
+                Files.createFile(key, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                String text = req.sshKey().privateKey();
+                Files.writeString(key, text.endsWith("\n") ? text : text + "\n");
+                login = new io.jenkins.plugins.packer.component.SshLogin(req.sshKey().username(), key.toString());
+                secrets.add(text);
+            }
+            RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
+                    req.id(), login);
+            RunResult r = PackerBuild.run(run);
+            return outcome(workspace, req, r);
+        } finally {
+            if (keyDir != null) {
+                Files.deleteIfExists(keyDir.resolve("id"));
+                Files.deleteIfExists(keyDir);
+            }
+        }
     }
 
     static BuildOutcome outcome(Path workspace, BuildRequest req, RunResult r) {

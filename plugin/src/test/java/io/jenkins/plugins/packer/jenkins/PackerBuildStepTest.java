@@ -167,13 +167,41 @@ class PackerBuildStepTest {
                     List.of(new Artifact("packer.file", "File", "s", List.of("inside.txt", outside.toString(),
                             "missing.txt", "../x.txt"), Map.of(), null)), null, List.of("inside.txt"))));
             BuildRequest req = new BuildRequest("id", "t.pkr.hcl", Map.of(), List.of(), List.of(), List.of(),
-                    "cleanup", 0, false, false, false, Map.of());
+                    "cleanup", 0, false, false, false, Map.of(), null);
             BuildOutcome o = PackerBuilding.outcome(ws, req, r);
             assertThat(o.archive()).containsExactly("inside.txt");
             assertThat(o.archiveMap()).containsExactly(Map.entry("inside.txt", "inside.txt"));
             assertThat(o.succeeded()).isTrue();
         } finally {
             Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void anSshKeyIsWrittenPrivatelyForTheBuildAndRemovedAfterIt() throws Exception {
+        Files.writeString(ws.resolve("n.pkr.hcl"), """
+                source "null" "n" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.n"]
+                  provisioner "shell-local" {
+                    inline = ["ls -ld $TMPDIR/packer-ssh* | cut -c1-10"]
+                  }
+                }
+                """);
+        Path tmp = Files.createDirectories(ws.resolve("tmp"));
+        BuildRequest req = new BuildRequest("id", "n.pkr.hcl", Map.of(), List.of(), List.of(), List.of(), "cleanup",
+                0, false, false, false, Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()),
+                new BuildRequest.SshKey("builder", "-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n"));
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        BuildOutcome o = PackerBuilding.build(ws, req, new java.io.PrintStream(log, true,
+                java.nio.charset.StandardCharsets.UTF_8), new io.jenkins.plugins.packer.run.Cancellation(),
+                java.time.Clock.systemUTC());
+        assertThat(o.succeeded()).as(log.toString(java.nio.charset.StandardCharsets.UTF_8)).isTrue();
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("    null.n: drwx------\n");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("packer-ssh"))).isEmpty();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.packer.component.ConfigSpec;
 import io.jenkins.plugins.packer.component.PrepareContext;
 import io.jenkins.plugins.packer.component.Prepared;
 import io.jenkins.plugins.packer.component.Preparers;
+import io.jenkins.plugins.packer.component.SshLogin;
 import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
 import io.jenkins.plugins.packer.gotemplate.Interpolation;
@@ -52,6 +53,14 @@ public final class JsonBuildPlanner implements Preparation {
     private final Map<String, String> env;
     private final Map<String, Function> functions;
     private Map<String, String> variables = new LinkedHashMap<>();
+    private SshLogin sshLogin;
+
+    /** Uses {@code login} for the SSH builders that name no login of their own (null: none). */
+    public JsonBuildPlanner withSshLogin(SshLogin login) {
+        this.sshLogin = login;
+        return this;
+    }
+
     /** The summary of the last failed preparation: Packer tells an unknown type from a configuration error. */
     private String failureSummary;
 
@@ -320,6 +329,9 @@ public final class JsonBuildPlanner implements Preparation {
             return null;
         }
         Value decoded = Value.object(attrs);
+        if (kind.equals("builder")) {
+            decoded = SshLogin.apply(sshLogin, decoded);
+        }
         try {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
                     context(buildName, pctx.builderType(), variables, false, placeholders()));

@@ -375,4 +375,27 @@ class SshBuildTest {
         assertThat(out.text()).endsWith("Cleanly cancelled builds after being interrupted.\n")
                 .doesNotContain("never printed");
     }
+
+    @Test
+    void aLoginGivenToTheRunServesSourcesThatNameNone() throws Exception {
+        Files.writeString(work.resolve("t.pkr.hcl"), """
+                source "null" "s" {
+                  ssh_host = "127.0.0.1"
+                  ssh_port = %d
+                }
+                """.formatted(server.port) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo logged in as $(whoami)"]
+                  }
+                """));
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
+                Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
+        Output out = new Output();
+        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                new Cancellation(), List.of(), UUID.randomUUID().toString(),
+                new io.jenkins.plugins.packer.component.SshLogin(OpenSshServer.user(), server.ed25519Key.toString())));
+        assertThat(r.exitCode()).as(out.text()).isZero();
+        assertThat(out.text()).contains("    null.s: logged in as " + OpenSshServer.user() + "\n");
+    }
 }

@@ -1,0 +1,21 @@
+package com.cloudbees.plugins.credentials;
+
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Run;
+
+/** Mirrors credentials-plugin {@code CredentialsProvider}: looking credentials up and recording their use. */
+public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
+        implements ExtensionPoint, Describable<CredentialsProvider> {
+
+    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
+        throw new UnsupportedOperationException("jenkins-api stand-in");
+    }
+
+    @SuppressWarnings("rawtypes")
+    public static <C extends Credentials> C track(Run build, C credentials) {
+        throw new UnsupportedOperationException("jenkins-api stand-in");
+    }
+}
