@@ -92,7 +92,8 @@ final class BuildRuns {
                 .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")
                 .replaceAll("\\b1[6-9]\\d{8}\\b", "<unix-time>")
-                .replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d): ", "<time>: ");
+                .replaceAll("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d): ", "<time>: ")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "<rfc3339>");
         List<String> lines = new ArrayList<>(List.of(n.split("\n", -1)));
         // Machine-readable summaries interleave each build's artifact lines: packer's map order, sorted here.
         for (int k = 0; k < lines.size(); k++) {
