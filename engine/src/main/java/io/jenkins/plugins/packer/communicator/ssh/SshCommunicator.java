@@ -54,16 +54,21 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     }
 
     /** A client configured for builds: no user files, host keys remembered in memory. */
-    static SshClient newClient(Duration keepAlive) {
+    static SshClient newClient(Duration keepAlive, Duration readWriteTimeout) {
         SshClient client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setServerKeyVerifier(new RememberingVerifier());
+        // Connections the machine opens back through a remote tunnel (ssh_remote_tunnels) are accepted.
+        client.setForwardingFilter(org.apache.sshd.server.forward.AcceptAllForwardingFilter.INSTANCE);
         // AES first: the JVM runs it with the processor's AES instructions once warm, where its ChaCha20 stays
         // in plain Java (bench/ssh-upload.sh measures both).
         client.setCipherFactories(new java.util.ArrayList<>(NamedFactory.setUpBuiltinFactories(false, List.of(
                 BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
                 BuiltinCiphers.aes256ctr, BuiltinCiphers.cc20p1305_openssh))));
+        if (!readWriteTimeout.isZero() && !readWriteTimeout.isNegative()) {
+            org.apache.sshd.core.CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, readWriteTimeout);
+        }
         if (!keepAlive.isNegative() && !keepAlive.isZero()) {
             org.apache.sshd.core.CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, keepAlive);
         }
@@ -106,7 +111,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
 
     private void open(Duration timeout) throws IOException {
         SshSettings s = settings;
-        SshClient client = newClient(s.keepAliveInterval());
+        SshClient client = newClient(s.keepAliveInterval(), s.readWriteTimeout());
         ClientSession bastion = null;
         try {
             String host = s.host();
@@ -124,6 +129,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             this.client = client;
             this.session = session;
             this.bastionSession = bastion;
+            tunnels(session, s);
         } catch (IOException | RuntimeException e) {
             if (bastion != null) {
                 bastion.close(true);
@@ -160,6 +166,32 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             session.close(true);
             throw e;
         }
+    }
+
+    /**
+     * Packer's {@code ssh_local_tunnels} and {@code ssh_remote_tunnels}, each {@code PORT:HOST:HOSTPORT}: a local
+     * port forwarded to HOST:HOSTPORT as the machine sees it, or a port of the machine forwarded to HOST:HOSTPORT as
+     * this side sees it.
+     */
+    private static void tunnels(ClientSession session, SshSettings s) throws IOException {
+        for (String t : s.localTunnels()) {
+            String[] p = tunnel(t);
+            session.startLocalPortForwarding(new SshdSocketAddress("127.0.0.1", Integer.parseInt(p[0])),
+                    new SshdSocketAddress(p[1], Integer.parseInt(p[2])));
+        }
+        for (String t : s.remoteTunnels()) {
+            String[] p = tunnel(t);
+            session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", Integer.parseInt(p[0])),
+                    new SshdSocketAddress(p[1], Integer.parseInt(p[2])));
+        }
+    }
+
+    private static String[] tunnel(String spec) throws IOException {
+        String[] p = spec.split(":");
+        if (p.length != 3 || !p[0].matches("\\d+") || !p[2].matches("\\d+")) {
+            throw new IOException("Error setting up SSH config: bad tunnel " + spec + ": want PORT:HOST:HOSTPORT");
+        }
+        return p;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.component.LocalFiles;
 import io.jenkins.plugins.packer.template.GoDuration;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,28 @@ import java.util.Map;
  */
 public record SshSettings(String host, int port, String username, String password, String privateKeyFile,
                           Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
-                          boolean sftp, Duration pauseBeforeConnecting, Bastion bastion) {
+                          boolean sftp, Duration pauseBeforeConnecting, Bastion bastion, List<String> localTunnels,
+                          List<String> remoteTunnels, Duration readWriteTimeout) {
+
+    public SshSettings {
+        localTunnels = List.copyOf(localTunnels);
+        remoteTunnels = List.copyOf(remoteTunnels);
+    }
+
+    /** Settings without tunnels or a read/write timeout. */
+    public SshSettings(String host, int port, String username, String password, String privateKeyFile,
+                       Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval, boolean sftp,
+                       Duration pauseBeforeConnecting, Bastion bastion) {
+        this(host, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty, keepAliveInterval,
+                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO);
+    }
+
+    /** The same settings aimed at another host (the one the builder chose). */
+    public SshSettings withHost(String newHost) {
+        return new SshSettings(newHost, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty,
+                keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
+                readWriteTimeout);
+    }
 
     /** A bastion (jump) host the connection goes through. */
     public record Bastion(String host, int port, String username, String password, String privateKeyFile) {}
@@ -36,7 +58,9 @@ public record SshSettings(String host, int port, String username, String passwor
                 attempts <= 0 ? 10 : (int) attempts, c.bool("ssh_pty"),
                 GoDuration.orDefault(c.string("ssh_keep_alive_interval"), Duration.ofSeconds(5)),
                 c.string("ssh_file_transfer_method").equals("sftp"),
-                GoDuration.orDefault(c.string("pause_before_connecting"), Duration.ZERO), bastion);
+                GoDuration.orDefault(c.string("pause_before_connecting"), Duration.ZERO), bastion,
+                c.stringList("ssh_local_tunnels"), c.stringList("ssh_remote_tunnels"),
+                GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO));
     }
 
     private static int port(ComponentConfig c, String name) {

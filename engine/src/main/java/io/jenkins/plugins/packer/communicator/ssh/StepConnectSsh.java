@@ -78,9 +78,7 @@ public final class StepConnectSsh implements Step {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         int authFailures = 0;
         boolean first = true;
-        SshSettings target = new SshSettings(host, settings.port(), settings.username(), settings.password(),
-                settings.privateKeyFile(), settings.timeout(), settings.handshakeAttempts(), settings.pty(),
-                settings.keepAliveInterval(), settings.sftp(), settings.pauseBeforeConnecting(), settings.bastion());
+        SshSettings target = settings.withHost(host);
         while (true) {
             if (!first) {
                 long left = deadline - System.nanoTime();

@@ -398,4 +398,25 @@ class SshBuildTest {
         assertThat(r.exitCode()).as(out.text()).isZero();
         assertThat(out.text()).contains("    null.s: logged in as " + OpenSshServer.user() + "\n");
     }
+
+    @Test
+    void localAndRemoteTunnelsCarryConnections() throws Exception {
+        int local = OpenSshServer.freePort();
+        int remote = OpenSshServer.freePort();
+        // Both tunnels lead to the sshd itself, whose greeting proves the connection went through.
+        String read = "bash -c 'exec 3<>/dev/tcp/127.0.0.1/%d; head -c 7 <&3; echo'";
+        Built b = build(source(server.port, server.ed25519Key, """
+                  ssh_local_tunnels  = ["%d:127.0.0.1:%d"]
+                  ssh_remote_tunnels = ["%d:127.0.0.1:%d"]
+                """.formatted(local, server.port, remote, server.port)) + buildBlock("""
+                  provisioner "shell-local" {
+                    inline = ["%s"]
+                  }
+                  provisioner "shell" {
+                    inline = ["%s"]
+                  }
+                """.formatted(read.formatted(local), read.formatted(remote))));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output().split("    null.s: SSH-2.0\n", -1)).as(b.output()).hasSize(3);
+    }
 }
