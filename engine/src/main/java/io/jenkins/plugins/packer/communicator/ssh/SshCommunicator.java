@@ -118,14 +118,14 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             int port = s.port();
             if (s.bastion() != null) {
                 SshSettings.Bastion b = s.bastion();
-                bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(), timeout,
-                        workDir);
+                bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(), "",
+                        timeout, workDir);
                 SshdSocketAddress local = bastion.startLocalPortForwarding(0, new SshdSocketAddress(host, port));
                 host = "127.0.0.1";
                 port = local.getPort();
             }
             ClientSession session = open(client, s.username(), host, port, s.password(), s.privateKeyFile(),
-                    timeout, workDir);
+                    s.certificateFile(), timeout, workDir);
             this.client = client;
             this.session = session;
             this.bastionSession = bastion;
@@ -140,7 +140,8 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     }
 
     private static ClientSession open(SshClient client, String user, String host, int port, String password,
-                                      String keyFile, Duration timeout, Path workDir) throws IOException {
+                                      String keyFile, String certificateFile, Duration timeout, Path workDir)
+            throws IOException {
         ClientSession session = client.connect(user, host, port).verify(timeout).getSession();
         try {
             if (!password.isEmpty()) {
@@ -153,7 +154,13 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
                             .loadKeyPairIdentities(session, org.apache.sshd.common.NamedResource.ofName(keyFile), in,
                                     null);
                     if (pairs != null) {
-                        pairs.forEach(session::addPublicKeyIdentity);
+                        java.security.PublicKey certificate = certificateFile.isEmpty() ? null
+                                : certificate(session, workDir.resolve(certificateFile), certificateFile);
+                        for (java.security.KeyPair pair : pairs) {
+                            // With ssh_certificate_file the key logs in as its certificate.
+                            session.addPublicKeyIdentity(certificate == null ? pair
+                                    : new java.security.KeyPair(certificate, pair.getPrivate()));
+                        }
                     }
                 } catch (java.security.GeneralSecurityException e) {
                     throw new IOException("Error setting up SSH config: Failed to read key '" + keyFile + "': "
@@ -165,6 +172,19 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             session.close(true);
             throw e;
+        }
+    }
+
+    /** An OpenSSH certificate file ({@code id_ed25519-cert.pub}). */
+    private static java.security.PublicKey certificate(ClientSession session, Path file, String shown)
+            throws IOException, java.security.GeneralSecurityException {
+        String line = Files.readString(file).strip();
+        try {
+            return org.apache.sshd.common.config.keys.PublicKeyEntry.parsePublicKeyEntry(line).resolvePublicKey(
+                    session, Map.of(), org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Error setting up SSH config: Failed to read certificate '" + shown + "': "
+                    + e.getMessage(), e);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 public record SshSettings(String host, int port, String username, String password, String privateKeyFile,
                           Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
                           boolean sftp, Duration pauseBeforeConnecting, Bastion bastion, List<String> localTunnels,
-                          List<String> remoteTunnels, Duration readWriteTimeout) {
+                          List<String> remoteTunnels, Duration readWriteTimeout, String certificateFile) {
 
     public SshSettings {
         localTunnels = List.copyOf(localTunnels);
@@ -28,14 +28,14 @@ public record SshSettings(String host, int port, String username, String passwor
                        Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval, boolean sftp,
                        Duration pauseBeforeConnecting, Bastion bastion) {
         this(host, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty, keepAliveInterval,
-                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO);
+                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "");
     }
 
     /** The same settings aimed at another host (the one the builder chose). */
     public SshSettings withHost(String newHost) {
         return new SshSettings(newHost, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty,
                 keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
-                readWriteTimeout);
+                readWriteTimeout, certificateFile);
     }
 
     /** A bastion (jump) host the connection goes through. */
@@ -60,7 +60,8 @@ public record SshSettings(String host, int port, String username, String passwor
                 c.string("ssh_file_transfer_method").equals("sftp"),
                 GoDuration.orDefault(c.string("pause_before_connecting"), Duration.ZERO), bastion,
                 c.stringList("ssh_local_tunnels"), c.stringList("ssh_remote_tunnels"),
-                GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO));
+                GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO),
+                LocalFiles.expandUser(c.string("ssh_certificate_file"), env));
     }
 
     private static int port(ComponentConfig c, String name) {

@@ -419,4 +419,40 @@ class SshBuildTest {
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         assertThat(b.output().split("    null.s: SSH-2.0\n", -1)).as(b.output()).hasSize(3);
     }
+
+    @Test
+    void aCertificateSignedByTheServersTrustedCaLogsIn() throws Exception {
+        Path certs = Files.createDirectories(work.resolve("certs"));
+        Path ca = certs.resolve("ca");
+        Path key = certs.resolve("user");
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ca.toString());
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
+        run("ssh-keygen", "-q", "-s", ca.toString(), "-I", "build", "-n", OpenSshServer.user(), key + ".pub");
+        try (OpenSshServer certified = OpenSshServer.prepare(work.resolve("ca-sshd"),
+                "TrustedUserCAKeys " + ca + ".pub")) {
+            certified.start();
+            String template = source(certified.port, key, "ssh_certificate_file = \"" + key + "-cert.pub\"")
+                    + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo certified"]
+                      }
+                    """);
+            Built b = build(template);
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("    null.s: certified\n");
+            // The key alone is not in authorized_keys: without its certificate it is refused.
+            Built refused = build(source(certified.port, key, "ssh_handshake_attempts = 1") + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo never"]
+                      }
+                    """));
+            assertThat(refused.result().exitCode()).isEqualTo(1);
+        }
+    }
+
+    private static void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + new String(p.getInputStream().readAllBytes()))
+                .isZero();
+    }
 }
