@@ -112,6 +112,10 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     private void open(Duration timeout) throws IOException {
         SshSettings s = settings;
         SshClient client = newClient(s.keepAliveInterval(), s.readWriteTimeout());
+        if (!s.agentSocket().isEmpty()) {
+            // ssh_agent_auth: the agent's keys are offered, the agent signs.
+            client.setAgentFactory(UnixSocketAgent.factory(Path.of(s.agentSocket())));
+        }
         ClientSession bastion = null;
         try {
             String host = s.host();

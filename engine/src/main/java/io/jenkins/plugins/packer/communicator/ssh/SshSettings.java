@@ -16,7 +16,8 @@ import java.util.Map;
 public record SshSettings(String host, int port, String username, String password, String privateKeyFile,
                           Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
                           boolean sftp, Duration pauseBeforeConnecting, Bastion bastion, List<String> localTunnels,
-                          List<String> remoteTunnels, Duration readWriteTimeout, String certificateFile) {
+                          List<String> remoteTunnels, Duration readWriteTimeout, String certificateFile,
+                          String agentSocket) {
 
     public SshSettings {
         localTunnels = List.copyOf(localTunnels);
@@ -28,14 +29,14 @@ public record SshSettings(String host, int port, String username, String passwor
                        Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval, boolean sftp,
                        Duration pauseBeforeConnecting, Bastion bastion) {
         this(host, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty, keepAliveInterval,
-                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "");
+                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "", "");
     }
 
     /** The same settings aimed at another host (the one the builder chose). */
     public SshSettings withHost(String newHost) {
         return new SshSettings(newHost, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty,
                 keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
-                readWriteTimeout, certificateFile);
+                readWriteTimeout, certificateFile, agentSocket);
     }
 
     /** A bastion (jump) host the connection goes through. */
@@ -61,7 +62,8 @@ public record SshSettings(String host, int port, String username, String passwor
                 GoDuration.orDefault(c.string("pause_before_connecting"), Duration.ZERO), bastion,
                 c.stringList("ssh_local_tunnels"), c.stringList("ssh_remote_tunnels"),
                 GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO),
-                LocalFiles.expandUser(c.string("ssh_certificate_file"), env));
+                LocalFiles.expandUser(c.string("ssh_certificate_file"), env),
+                c.bool("ssh_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "") : "");
     }
 
     private static int port(ComponentConfig c, String name) {

@@ -455,4 +455,44 @@ class SshBuildTest {
         assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + new String(p.getInputStream().readAllBytes()))
                 .isZero();
     }
+
+    @Test
+    void anSshAgentsKeyLogsInWithSshAgentAuth() throws Exception {
+        Path socket = work.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .start();
+        try {
+            for (int i = 0; i < 50 && !Files.exists(socket); i++) {
+                Thread.sleep(100);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", server.rsaKey.toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process p = add.start();
+            assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+            Files.writeString(work.resolve("t.pkr.hcl"), """
+                    source "null" "s" {
+                      ssh_host       = "127.0.0.1"
+                      ssh_port       = %d
+                      ssh_username   = "%s"
+                      ssh_agent_auth = true
+                      ssh_timeout    = "20s"
+                    }
+                    """.formatted(server.port, OpenSshServer.user()) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo signed by the agent"]
+                      }
+                    """));
+            Path tmp = Files.createDirectories(work.resolve("tmp"));
+            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), Map.of("PATH",
+                    "/usr/bin:/bin", "TMPDIR", tmp.toString(), "SSH_AUTH_SOCK", socket.toString()), Clock.systemUTC());
+            Output out = new Output();
+            RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                    new Cancellation(), List.of(), UUID.randomUUID().toString()));
+            assertThat(r.exitCode()).as(out.text()).isZero();
+            assertThat(out.text()).contains("    null.s: signed by the agent\n");
+        } finally {
+            agent.destroyForcibly();
+            agent.waitFor();
+        }
+    }
 }
