@@ -15,9 +15,16 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
                     List<String> except, String onError, int parallelBuilds, boolean force, boolean timestampUi,
                     boolean color, Map<String, String> env, SshKey sshKey) implements Serializable {
 
-    /** An SSH private key credential's user name and key text, for the sources that name no login (or null). */
-    record SshKey(String username, String privateKey) implements Serializable {
+    /**
+     * An SSH private key credential's user name, key text and passphrase (empty when none), for the sources that
+     * name no login (or null).
+     */
+    record SshKey(String username, String privateKey, String passphrase) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        SshKey(String username, String privateKey) {
+            this(username, privateKey, "");
+        }
 
         @Override
         public String toString() {

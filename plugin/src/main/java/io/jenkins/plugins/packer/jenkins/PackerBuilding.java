@@ -62,9 +62,10 @@ final class PackerBuilding {
                 Files.createFile(key, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 String text = req.sshKey().privateKey();
-                Files.writeString(key, text.endsWith("\n") ? text : text + "\n");
+                Files.writeString(key, unlocked(text, req.sshKey().passphrase()));
                 login = new io.jenkins.plugins.packer.component.SshLogin(req.sshKey().username(), key.toString());
                 secrets.add(text);
+                secrets.add(req.sshKey().passphrase());
             }
             RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
                     req.id(), login);
@@ -75,6 +76,35 @@ final class PackerBuilding {
                 Files.deleteIfExists(keyDir.resolve("id"));
                 Files.deleteIfExists(keyDir);
             }
+        }
+    }
+
+    /**
+     * The key text as the communicator reads it: a key with a passphrase is unlocked here and written without one
+     * (the file is private to the build's user and removed after the build), since Packer's key files have none.
+     */
+    static String unlocked(String text, String passphrase) throws IOException {
+        String key = text.endsWith("\n") ? text : text + "\n";
+        if (passphrase == null || passphrase.isEmpty()) {
+            return key;
+        }
+        try {
+            Iterable<java.security.KeyPair> pairs = org.apache.sshd.common.util.security.SecurityUtils
+                    .loadKeyPairIdentities(null, org.apache.sshd.common.NamedResource.ofName("sshCredentialsId"),
+                            new java.io.ByteArrayInputStream(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            org.apache.sshd.common.config.keys.FilePasswordProvider.of(passphrase));
+            java.security.KeyPair pair = pairs == null ? null : pairs.iterator().next();
+            if (pair == null) {
+                throw new IOException("the SSH key of sshCredentialsId could not be read");
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
+                    pair, "", (org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext) null,
+                    out);
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.security.GeneralSecurityException | IOException | RuntimeException e) {
+            throw new IOException("the SSH key of sshCredentialsId could not be unlocked with its passphrase: "
+                    + e.getMessage(), e);
         }
     }
 

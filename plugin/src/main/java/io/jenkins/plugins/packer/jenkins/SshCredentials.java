@@ -26,13 +26,10 @@ final class SshCredentials {
                     + " are available to this build");
         }
         CredentialsProvider.track(run, c);
-        if (c.getPassphrase() != null && !c.getPassphrase().getPlainText().isEmpty()) {
-            throw new AbortException("sshCredentialsId: the key of " + id + " has a passphrase, which packerBuild"
-                    + " cannot use yet; use a key without one");
-        }
         if (c.getPrivateKeys().isEmpty()) {
             throw new AbortException("sshCredentialsId: the credentials " + id + " hold no private key");
         }
-        return new BuildRequest.SshKey(c.getUsername(), c.getPrivateKeys().get(0));
+        return new BuildRequest.SshKey(c.getUsername(), c.getPrivateKeys().get(0),
+                c.getPassphrase() == null ? "" : c.getPassphrase().getPlainText());
     }
 }

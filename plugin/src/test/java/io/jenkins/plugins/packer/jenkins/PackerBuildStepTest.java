@@ -204,4 +204,25 @@ class PackerBuildStepTest {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("packer-ssh"))).isEmpty();
         }
     }
+
+    @Test
+    void aKeyWithAPassphraseIsUnlockedForTheBuild() throws Exception {
+        Path key = ws.resolve("locked");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret-phrase", "-f",
+                key.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).isZero();
+        String unlocked = PackerBuilding.unlocked(Files.readString(key), "s3cret-phrase");
+        assertThat(unlocked).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+        Files.writeString(ws.resolve("unlocked"), unlocked);
+        Files.setPosixFilePermissions(ws.resolve("unlocked"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Process derive = new ProcessBuilder("ssh-keygen", "-y", "-P", "", "-f", ws.resolve("unlocked").toString())
+                .redirectErrorStream(true).start();
+        String derived = new String(derive.getInputStream().readAllBytes()).strip();
+        assertThat(derive.waitFor()).as(derived).isZero();
+        assertThat(derived.split(" ")[1]).isEqualTo(Files.readString(ws.resolve("locked.pub")).split(" ")[1]);
+        assertThatThrownBy(() -> PackerBuilding.unlocked(Files.readString(key), "wrong"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("the SSH key of sshCredentialsId could not be unlocked with its passphrase");
+    }
 }
