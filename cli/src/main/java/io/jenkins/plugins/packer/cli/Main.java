@@ -35,6 +35,7 @@ public final class Main {
         if (args.length == 1 && (args[0].equals("-v") || args[0].equals("--version") || args[0].equals("-version"))) {
             args = new String[] {"version"};
         }
+        args = machineReadableAfterVerb(args);
         CommandLine cl = new CommandLine(new Main(), new Factory(io));
         cl.setOut(new java.io.PrintWriter(io.out(), true));
         cl.setErr(new java.io.PrintWriter(io.out(), true));
@@ -58,6 +59,29 @@ public final class Main {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Packer takes {@code -machine-readable} anywhere on the command line; the verbs that print machine-readable
+     * output ({@code build}, {@code validate}) take it as their own flag, the others ignore it.
+     */
+    static String[] machineReadableAfterVerb(String[] args) {
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        boolean machine = false;
+        for (String a : args) {
+            if (a.equals("-machine-readable") || a.equals("--machine-readable")) {
+                machine = true;
+            } else {
+                rest.add(a);
+            }
+        }
+        if (!machine) {
+            return args;
+        }
+        if (!rest.isEmpty() && (rest.get(0).equals("build") || rest.get(0).equals("validate"))) {
+            rest.add(1, "-machine-readable");
+        }
+        return rest.toArray(String[]::new);
     }
 
     /** This tool's version, from the jar's manifest (the Maven project version); "dev" when run from classes. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.ops.Validate;
+import io.jenkins.plugins.packer.run.PackerUi;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -22,6 +23,10 @@ final class ValidateCommand extends Main.IoCommand {
     @Option(names = {"-except", "--except"}, split = ",", paramLabel = "foo,bar,baz",
             description = "Validate all builds other than these.")
     java.util.List<String> except = new java.util.ArrayList<>();
+
+    @Option(names = {"-machine-readable", "--machine-readable"}, arity = "0..1", fallbackValue = "true",
+            description = "Produce machine-readable output.")
+    boolean machineReadable;
 
     @Parameters(arity = "1", paramLabel = "TEMPLATE")
     String template;
@@ -49,6 +54,7 @@ final class ValidateCommand extends Main.IoCommand {
 
                   -syntax-only           Only check syntax. Do not verify config of the template.
                   -except=foo,bar,baz    Validate all builds other than these.
+                  -machine-readable      Produce machine-readable output.
                   -only=foo,bar,baz      Validate only these builds.
                   -var 'key=value'       Variable for templates, can be used multiple times.
                   -var-file=path         JSON or HCL2 file containing user variables.""";
@@ -58,7 +64,18 @@ final class ValidateCommand extends Main.IoCommand {
     public Integer call() {
         Validate.Result r = Validate.run(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                 Clock.systemUTC()), syntaxOnly, only, except);
-        io.out().write(r.output(), 0, r.output().length);
+        if (!machineReadable) {
+            io.out().write(r.output(), 0, r.output().length);
+            return r.exitCode();
+        }
+        // Packer says what validate prints as one machine-readable line: an error, or the syntax-only verdict.
+        String text = r.text();
+        if (!text.isEmpty()) {
+            String message = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            io.out().print(PackerUi.machineLine(java.time.Instant.now().getEpochSecond(), "", "ui",
+                    r.exitCode() == 0 ? "say" : "error", message));
+            io.out().flush();
+        }
         return r.exitCode();
     }
 }

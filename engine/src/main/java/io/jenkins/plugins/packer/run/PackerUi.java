@@ -93,15 +93,26 @@ public final class PackerUi {
         if (!machineReadable()) {
             return;
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(clock.instant().getEpochSecond()).append(',').append(target).append(',').append(type);
-        for (String a : args) {
-            sb.append(',').append(masker.mask(a).replace(",", "%!(PACKER_COMMA)").replace("\r", "\\r")
-                    .replace("\n", "\\n"));
+        String[] masked = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            masked[i] = masker.mask(args[i]);
         }
         synchronized (out) {
-            out.write(sb.append('\n').toString());
+            out.write(machineLine(clock.instant().getEpochSecond(), target, type, masked));
         }
+    }
+
+    /**
+     * One machine-readable line: {@code TIME,TARGET,TYPE,ARGS…}, each argument's commas, carriage returns and line
+     * ends escaped as Packer does.
+     */
+    public static String machineLine(long epochSecond, String target, String type, String... args) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(epochSecond).append(',').append(target).append(',').append(type);
+        for (String a : args) {
+            sb.append(',').append(a.replace(",", "%!(PACKER_COMMA)").replace("\r", "\\r").replace("\n", "\\n"));
+        }
+        return sb.append('\n').toString();
     }
 
     /** Machine lines for a list argument. */
