@@ -44,6 +44,12 @@ class BuildDifferentialTest {
         }
     }
 
+    /** The folder of a case's template: its own, or another case's when it holds a "same-template-as" file. */
+    private static Path template(Path src) throws IOException {
+        Path ref = src.resolve("same-template-as");
+        return Files.exists(ref) ? CASES.resolve(Files.readString(ref).strip()) : src;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sameAsPacker(String name) throws Exception {
@@ -58,9 +64,10 @@ class BuildDifferentialTest {
             args.add("-color=false");
         }
         args.addAll(extra);
-        args.add(Files.exists(src.resolve("template.json")) ? "template.json" : "template.pkr.hcl");
-        Path theirsDir = BuildRuns.copy(src, scratch.resolve("packer").resolve(name));
-        Path oursDir = BuildRuns.copy(src, scratch.resolve("pkrj").resolve(name));
+        args.add(Files.exists(template(src).resolve("template.json")) ? "template.json" : "template.pkr.hcl");
+        Path template = template(src);
+        Path theirsDir = BuildRuns.copy(template, scratch.resolve("packer").resolve(name));
+        Path oursDir = BuildRuns.copy(template, scratch.resolve("pkrj").resolve(name));
         BuildRuns runs = new BuildRuns(packer, scratch);
         BuildRuns.Outcome theirs = runs.packer(theirsDir, args);
         BuildRuns.Outcome ours = runs.pkrj(oursDir, args);
