@@ -14,12 +14,14 @@ public final class SecretMasker {
     public static final String MASK = "<sensitive>";
 
     private final Set<String> secrets = new CopyOnWriteArraySet<>();
+    /** The secrets, longest first, as {@link #mask} applies them (rebuilt when one is added). */
+    private volatile List<String> ordered = List.of();
 
     /**
      * Registers a secret; empty values are ignored (they would mask everything). Each line of a multi-line secret (a
      * private key) is masked on its own too, since commands print it line by line.
      */
-    public void add(String secret) {
+    public synchronized void add(String secret) {
         if (secret == null || secret.isEmpty()) {
             return;
         }
@@ -31,15 +33,16 @@ public final class SecretMasker {
                 }
             }
         }
+        ordered = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public String mask(String text) {
-        if (secrets.isEmpty() || text == null) {
+        List<String> all = ordered;
+        if (all.isEmpty() || text == null) {
             return text;
         }
-        List<String> ordered = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         String out = text;
-        for (String s : ordered) {
+        for (String s : all) {
             out = out.replace(s, MASK);
         }
         return out;
