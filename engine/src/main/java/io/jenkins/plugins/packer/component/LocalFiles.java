@@ -40,4 +40,14 @@ public final class LocalFiles {
         String home = env.getOrDefault("HOME", "");
         return path.equals("~") ? home : path.startsWith("~/") ? home + path.substring(1) : path;
     }
+
+    /** A file's permission bits as a number ({@code 0644}), as Go's {@code FileMode.Perm()}. */
+    public static int mode(Path p) throws java.io.IOException {
+        int m = 0;
+        for (java.nio.file.attribute.PosixFilePermission perm : Files.getPosixFilePermissions(p,
+                LinkOption.NOFOLLOW_LINKS)) {
+            m |= 1 << (8 - perm.ordinal());
+        }
+        return m;
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.communicator.ssh;
 
+import io.jenkins.plugins.packer.component.LocalFiles;
 import io.jenkins.plugins.packer.run.Cancellation;
 import io.jenkins.plugins.packer.run.Communicator;
 import io.jenkins.plugins.packer.run.LineStream;
@@ -275,7 +276,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
                             try (InputStream in = Files.newInputStream(p); OutputStream out = client.write(remote)) {
                                 in.transferTo(out);
                             }
-                            client.setStat(remote, new SftpClient.Attributes().perms(mode(p)));
+                            client.setStat(remote, new SftpClient.Attributes().perms(LocalFiles.mode(p)));
                         }
                     }
                 }
@@ -387,13 +388,6 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }
 
-    static int mode(Path p) throws IOException {
-        int m = 0;
-        for (PosixFilePermission perm : Files.getPosixFilePermissions(p)) {
-            m |= 1 << (8 - perm.ordinal());
-        }
-        return m;
-    }
 
     static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.postprocessor.compress;
 
 import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.component.LocalFiles;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
 import io.jenkins.plugins.packer.gotemplate.Interpolation;
 import io.jenkins.plugins.packer.run.Artifact;
@@ -15,11 +16,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -160,7 +159,7 @@ public final class CompressPostProcessor implements PostProcessor {
             Path p = ctx.resolve(f);
             TarArchiveEntry e = new TarArchiveEntry(p.getFileName().toString());
             e.setSize(Files.size(p));
-            e.setMode(mode(p));
+            e.setMode(LocalFiles.mode(p));
             e.setModTime(0);
             Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
             Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
@@ -185,7 +184,7 @@ public final class CompressPostProcessor implements PostProcessor {
             Path p = ctx.resolve(f);
             ZipArchiveEntry e = new ZipArchiveEntry(p.getFileName().toString());
             e.setMethod(ZipArchiveEntry.DEFLATED);
-            e.setUnixMode(mode(p));
+            e.setUnixMode(LocalFiles.mode(p));
             zip.putArchiveEntry(e);
             try (InputStream in = Files.newInputStream(p)) {
                 in.transferTo(zip);
@@ -195,12 +194,4 @@ public final class CompressPostProcessor implements PostProcessor {
         zip.finish();
     }
 
-    private static int mode(Path p) throws IOException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-        int m = 0;
-        for (PosixFilePermission perm : perms) {
-            m |= 1 << (8 - perm.ordinal());
-        }
-        return m;
-    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.provisioner.file;
 
 import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.component.LocalFiles;
 import io.jenkins.plugins.packer.run.BuildContext;
 import io.jenkins.plugins.packer.run.BuildFailure;
 import io.jenkins.plugins.packer.run.Communicator;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ public final class FileProvisioner implements Provisioner {
             }
             String fileDst = dst.endsWith("/") ? dst + local.getFileName() : dst;
             try (InputStream in = Files.newInputStream(local)) {
-                upload(ctx, comm, in, Files.size(local), mode(local), fileDst);
+                upload(ctx, comm, in, Files.size(local), LocalFiles.mode(local), fileDst);
             } catch (IOException e) {
                 throw new BuildFailure(GoErrors.path("open", src, e));
             }
@@ -112,11 +112,4 @@ public final class FileProvisioner implements Provisioner {
         }
     }
 
-    private static int mode(Path p) throws IOException {
-        int m = 0;
-        for (PosixFilePermission perm : Files.getPosixFilePermissions(p)) {
-            m |= 1 << (8 - perm.ordinal());
-        }
-        return m;
-    }
 }

@@ -20,6 +20,14 @@ import java.util.regex.Pattern;
  */
 public final class AmazonConfigChecks {
 
+    /**
+     * The options the EBS-backed builders render themselves, with the AMI's and region's values, instead of when
+     * they are prepared.
+     */
+    public static final java.util.List<String> EBS_RENDER_EXCLUDED = java.util.List.of("ami_description",
+            "snapshot_tags", "tags", "spot_tags", "run_tags", "run_volume_tags");
+
+
     private static final Pattern KMS_KEY_ID = Pattern.compile("^[a-f0-9-]+$");
     private static final Pattern KMS_ALIAS = Pattern.compile("^alias/[a-zA-Z0-9:/_-]+$");
     private static final String KMS_ARN = "^arn:aws(-us-gov)?:kms:([a-z]{2}-(gov-)?[a-z]+-\\d{1})?:(\\d{12}):";

@@ -26,7 +26,7 @@ public final class EbsBuilderConfig implements Preparer {
 
     @Override
     public java.util.List<String> renderExcluded() {
-        return java.util.List.of("ami_description", "snapshot_tags", "tags", "spot_tags", "run_tags", "run_volume_tags");
+        return AmazonConfigChecks.EBS_RENDER_EXCLUDED;
     }
 
     @Override
