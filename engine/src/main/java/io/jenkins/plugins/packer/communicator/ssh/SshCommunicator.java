@@ -31,7 +31,6 @@ import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.scp.client.ScpClient;
-import org.apache.sshd.scp.client.ScpClientCreator;
 import org.apache.sshd.scp.common.helpers.ScpTimestampCommandDetails;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -255,7 +254,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             }
             return;
         }
-        ScpClient scp = ScpClientCreator.instance().createScpClient(session);
+        ScpClient scp = new StrictScpClient(session);
         scp.upload(data, remotePath, size, permissions(mode), (ScpTimestampCommandDetails) null);
     }
 
@@ -283,7 +282,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             }
             return;
         }
-        ScpClient scp = ScpClientCreator.instance().createScpClient(session);
+        ScpClient scp = new StrictScpClient(session);
         try {
             execute("mkdir -p '" + target.replace("'", "'\"'\"'") + "'", quiet(), new Cancellation());
         } catch (Cancellation.CancelledException e) {
@@ -308,7 +307,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             }
             return;
         }
-        ScpClientCreator.instance().createScpClient(session).download(remotePath, out);
+        new StrictScpClient(session).download(remotePath, out);
     }
 
     @Override
@@ -326,7 +325,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             }
             return;
         }
-        ScpClientCreator.instance().createScpClient(session).download(remoteDir, localDir,
+        new StrictScpClient(session).download(remoteDir, localDir,
                 ScpClient.Option.Recursive, ScpClient.Option.TargetIsDirectory);
     }
 

@@ -74,7 +74,10 @@ public final class ShellProvisioner implements Provisioner {
             } catch (GoTemplateException e) {
                 throw new BuildFailure("Error processing command: " + e.getMessage());
             }
-            Duration retry = GoDuration.orDefault(c.string("start_retry_timeout"), Duration.ofMinutes(5));
+            Duration retry = GoDuration.orDefault(c.string("start_retry_timeout"), Duration.ZERO);
+            if (retry.isZero()) {
+                retry = Duration.ofMinutes(5); // as Packer: unset or "0s" both mean the default
+            }
             List<Long> valid = ShellLocalRunner.validExitCodes(c);
             for (String script : scripts) {
                 ctx.ui().say("Provisioning with shell script: " + script);

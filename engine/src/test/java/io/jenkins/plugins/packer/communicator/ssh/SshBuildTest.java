@@ -90,8 +90,22 @@ class SshBuildTest {
                 """.formatted(port, OpenSshServer.user(), key, extra);
     }
 
-    private static String buildBlock(String provisioners) {
-        return "build {\n  sources = [\"source.null.s\"]\n" + provisioners + "\n}\n";
+    /**
+     * The build block; shell scripts go to a folder of the test's own, any user may write to: a failed or
+     * cancelled script stays behind as in Packer, and {@code /tmp} outlives the test run.
+     */
+    private String buildBlock(String provisioners) {
+        Path scripts = work.resolve("remote-tmp");
+        try {
+            Files.createDirectories(scripts);
+            Files.setPosixFilePermissions(scripts, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            work.toFile().setExecutable(true, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String placed = provisioners.replace("provisioner \"shell\" {\n",
+                "provisioner \"shell\" {\n    remote_folder = \"" + scripts + "\"\n");
+        return "build {\n  sources = [\"source.null.s\"]\n" + placed + "\n}\n";
     }
 
     @Test
@@ -291,19 +305,8 @@ class SshBuildTest {
 
     @Test
     void passwordAuthenticationLogsInAndThePasswordNeverReachesTheLog() throws Exception {
-        boolean exists = new ProcessBuilder("id", PASSWORD_USER).start().waitFor() == 0;
-        if (!exists && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("the user " + PASSWORD_USER + " of .ci/run is missing");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(exists, "no user " + PASSWORD_USER + ": skipped outside CI");
-        Built b = build("""
-                source "null" "s" {
-                  ssh_host     = "127.0.0.1"
-                  ssh_port     = %d
-                  ssh_username = "%s"
-                  ssh_password = "%s"
-                }
-                """.formatted(server.port, PASSWORD_USER, PASSWORD) + buildBlock("""
+        assumePasswordUser();
+        Built b = build(passwordSource() + buildBlock("""
                   provisioner "shell" {
                     inline = ["echo logged in as $(whoami) with ${build.Password}"]
                   }
@@ -311,6 +314,47 @@ class SshBuildTest {
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         assertThat(b.output()).contains("    null.s: logged in as " + PASSWORD_USER + " with <sensitive>\n")
                 .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void anUploadTheServerRefusesFailsTheProvisionerInsteadOfRunningWhatIsThere() throws Exception {
+        assumePasswordUser();
+        // A file the login user may not replace: root's, in a folder only root writes to.
+        Path folder = Files.createDirectories(work.resolve("not-yours"));
+        Path taken = Files.writeString(folder.resolve("script.sh"), "#!/bin/sh\necho stale script ran\n");
+        taken.toFile().setExecutable(true, false);
+        folder.toFile().setReadable(true, false);
+        folder.toFile().setExecutable(true, false);
+        work.toFile().setExecutable(true, false);
+        Built b = build(passwordSource() + buildBlock("""
+                  provisioner "shell" {
+                    inline              = ["echo fresh script ran"]
+                    remote_path         = "%s"
+                    start_retry_timeout = "1s"
+                  }
+                """.formatted(taken)));
+        assertThat(b.result().exitCode()).as(b.output()).isEqualTo(1);
+        assertThat(b.output()).doesNotContain("script ran")
+                .contains("--> null.s: Error uploading script: scp: " + taken + ": Permission denied\n");
+    }
+
+    private static void assumePasswordUser() throws Exception {
+        boolean exists = new ProcessBuilder("id", PASSWORD_USER).start().waitFor() == 0;
+        if (!exists && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("the user " + PASSWORD_USER + " of .ci/run is missing");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(exists, "no user " + PASSWORD_USER + ": skipped outside CI");
+    }
+
+    private static String passwordSource() {
+        return """
+                source "null" "s" {
+                  ssh_host     = "127.0.0.1"
+                  ssh_port     = %d
+                  ssh_username = "%s"
+                  ssh_password = "%s"
+                }
+                """.formatted(server.port, PASSWORD_USER, PASSWORD);
     }
 
     @Test

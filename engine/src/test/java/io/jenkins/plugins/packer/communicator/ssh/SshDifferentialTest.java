@@ -75,7 +75,9 @@ class SshDifferentialTest {
               }
 
               provisioner "shell" {
-                inline = ["echo failing now", "exit 9"]
+                inline        = ["echo failing now", "exit 9"]
+                remote_folder = "${var.remote}"
+                remote_file   = "failing.sh"
               }
             }
             """;
