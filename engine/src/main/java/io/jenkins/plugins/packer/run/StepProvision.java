@@ -17,6 +17,8 @@ public final class StepProvision implements Step {
     public static final String CONNECTION = "connection_data";
     public static final String HOOK = "hook";
     public static final String GENERATED_DATA = "generated_data";
+    /** The values a builder adds to {@code build.*} ({@code SourceAMI}…), as a {@code Map<String, String>}. */
+    public static final String BUILDER_DATA = "builder_generated_data";
 
     @Override
     public String name() {
@@ -57,6 +59,10 @@ public final class StepProvision implements Step {
         data.put("PackerHTTPIP", "ERR_HTTP_IP_NOT_IMPLEMENTED_BY_BUILDER");
         data.put("PackerHTTPPort", "ERR_HTTP_PORT_NOT_IMPLEMENTED_BY_BUILDER");
         data.put("PackerHTTPAddr", "ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER");
+        Map<String, String> builderData = state.get(BUILDER_DATA);
+        if (builderData != null) {
+            data.putAll(builderData);
+        }
         Map<String, String> connection = state.get(CONNECTION);
         if (connection != null) {
             data.putAll(connection);

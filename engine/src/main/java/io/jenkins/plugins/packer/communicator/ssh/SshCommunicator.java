@@ -123,13 +123,13 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             if (s.bastion() != null) {
                 SshSettings.Bastion b = s.bastion();
                 bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(), "",
-                        timeout, workDir);
+                        "", timeout, workDir);
                 SshdSocketAddress local = bastion.startLocalPortForwarding(0, new SshdSocketAddress(host, port));
                 host = "127.0.0.1";
                 port = local.getPort();
             }
             ClientSession session = open(client, s.username(), host, port, s.password(), s.privateKeyFile(),
-                    s.certificateFile(), timeout, workDir);
+                    s.certificateFile(), s.privateKey(), timeout, workDir);
             this.client = client;
             this.session = session;
             this.bastionSession = bastion;
@@ -144,8 +144,8 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     }
 
     private static ClientSession open(SshClient client, String user, String host, int port, String password,
-                                      String keyFile, String certificateFile, Duration timeout, Path workDir)
-            throws IOException {
+                                      String keyFile, String certificateFile, String keyPem, Duration timeout,
+                                      Path workDir) throws IOException {
         ClientSession session = client.connect(user, host, port).verify(timeout).getSession();
         try {
             if (!password.isEmpty()) {
@@ -168,6 +168,20 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
                     }
                 } catch (java.security.GeneralSecurityException e) {
                     throw new IOException("Error setting up SSH config: Failed to read key '" + keyFile + "': "
+                            + e.getMessage(), e);
+                }
+            }
+            if (!keyPem.isEmpty()) {
+                try (InputStream in = new java.io.ByteArrayInputStream(keyPem.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    Iterable<java.security.KeyPair> pairs = org.apache.sshd.common.util.security.SecurityUtils
+                            .loadKeyPairIdentities(session, org.apache.sshd.common.NamedResource.ofName(
+                                    "temporary key pair"), in, null);
+                    if (pairs != null) {
+                        pairs.forEach(session::addPublicKeyIdentity);
+                    }
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IOException("Error setting up SSH config: Failed to read the temporary key pair: "
                             + e.getMessage(), e);
                 }
             }

@@ -17,7 +17,7 @@ public record SshSettings(String host, int port, String username, String passwor
                           Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
                           boolean sftp, Duration pauseBeforeConnecting, Bastion bastion, List<String> localTunnels,
                           List<String> remoteTunnels, Duration readWriteTimeout, String certificateFile,
-                          String agentSocket) {
+                          String agentSocket, String privateKey) {
 
     public SshSettings {
         localTunnels = List.copyOf(localTunnels);
@@ -29,14 +29,21 @@ public record SshSettings(String host, int port, String username, String passwor
                        Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval, boolean sftp,
                        Duration pauseBeforeConnecting, Bastion bastion) {
         this(host, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty, keepAliveInterval,
-                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "", "");
+                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "", "", "");
     }
 
     /** The same settings aimed at another host (the one the builder chose). */
     public SshSettings withHost(String newHost) {
         return new SshSettings(newHost, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty,
                 keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
-                readWriteTimeout, certificateFile, agentSocket);
+                readWriteTimeout, certificateFile, agentSocket, privateKey);
+    }
+
+    /** The same settings logging in with a key the builder made ({@code privateKey}, PEM) instead of a file. */
+    public SshSettings withPrivateKey(String pem) {
+        return new SshSettings(host, port, username, password, "", timeout, handshakeAttempts, pty,
+                keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
+                readWriteTimeout, certificateFile, agentSocket, pem);
     }
 
     /** A bastion (jump) host the connection goes through. */
@@ -63,7 +70,7 @@ public record SshSettings(String host, int port, String username, String passwor
                 c.stringList("ssh_local_tunnels"), c.stringList("ssh_remote_tunnels"),
                 GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO),
                 LocalFiles.expandUser(c.string("ssh_certificate_file"), env),
-                c.bool("ssh_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "") : "");
+                c.bool("ssh_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "") : "", "");
     }
 
     private static int port(ComponentConfig c, String name) {

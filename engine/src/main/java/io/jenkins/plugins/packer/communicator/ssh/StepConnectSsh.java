@@ -22,13 +22,21 @@ public final class StepConnectSsh implements Step {
 
     static final Duration RETRY = Duration.ofSeconds(5);
 
-    private final SshSettings settings;
-    private final String host;
+    private final java.util.function.Function<StepState, SshSettings> resolve;
+    private SshSettings settings;
+    private String host;
 
     /** Connects to {@code host} (the builder's choice, or {@code ssh_host}) with the source's settings. */
     public StepConnectSsh(SshSettings settings, String host) {
-        this.settings = settings;
-        this.host = host;
+        this(state -> settings.withHost(host));
+    }
+
+    /**
+     * Connects with the settings {@code resolve} gives when the step runs: a builder that learns the host and the
+     * key only then (an instance's address, a temporary key pair).
+     */
+    public StepConnectSsh(java.util.function.Function<StepState, SshSettings> resolve) {
+        this.resolve = resolve;
     }
 
     @Override
@@ -40,6 +48,8 @@ public final class StepConnectSsh implements Step {
     public boolean run(StepState state) {
         BuildContext ctx = state.build();
         Cancellation cancellation = ctx.cancellation();
+        settings = resolve.apply(state);
+        host = settings.host();
         try {
             if (!settings.pauseBeforeConnecting().isZero()) {
                 state.ui().say("Pausing " + Durations.go(settings.pauseBeforeConnecting()) + " before connecting...");
@@ -78,7 +88,7 @@ public final class StepConnectSsh implements Step {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         int authFailures = 0;
         boolean first = true;
-        SshSettings target = settings.withHost(host);
+        SshSettings target = settings;
         while (true) {
             if (!first) {
                 long left = deadline - System.nanoTime();
@@ -128,7 +138,7 @@ public final class StepConnectSsh implements Step {
         data.put("Password", settings.password());
         data.put("ConnType", "ssh");
         data.put("SSHPublicKey", "");
-        String key = "";
+        String key = settings.privateKey();
         if (!settings.privateKeyFile().isEmpty()) {
             try {
                 key = Files.readString(ctx.workDir().resolve(settings.privateKeyFile()));

@@ -1,0 +1,187 @@
+package io.jenkins.plugins.packer.builder.amazon.common;
+
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.component.LocalFiles;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * How a build reaches AWS, from its access options (Packer's {@code AccessConfig}) and the run's environment: the
+ * region, the credentials in Packer's order (the source's {@code access_key}/{@code secret_key}/{@code token}, its
+ * {@code profile} in the shared credentials file, the environment's {@code AWS_ACCESS_KEY_ID}…, the default profile,
+ * then the container's and the instance's role), custom endpoints, retries and the polling of waits. The environment
+ * is the run's map, never the process's: the Jenkins step passes its credentials in it.
+ */
+public final class AwsAccess implements AutoCloseable {
+
+    private final String region;
+    private final AwsCredentialsProvider credentials;
+    private final String ec2Endpoint;
+    private final int maxRetries;
+    private final Polling polling;
+    private final SdkHttpClient http;
+
+    /** How waits poll: the delay between checks and how many checks before giving up (0: the wait's own). */
+    public record Polling(Duration delay, int maxAttempts) {
+
+        /** The delay, or the wait's own when none is set. */
+        public Duration delayOr(Duration waitDefault) {
+            return delay.isZero() ? waitDefault : delay;
+        }
+
+        /** The attempts, or the wait's own when none is set. */
+        public int attemptsOr(int waitDefault) {
+            return maxAttempts <= 0 ? waitDefault : maxAttempts;
+        }
+    }
+
+    private AwsAccess(String region, AwsCredentialsProvider credentials, String ec2Endpoint, int maxRetries,
+                      Polling polling, boolean insecure) {
+        this.region = region;
+        this.credentials = credentials;
+        this.ec2Endpoint = ec2Endpoint;
+        this.maxRetries = maxRetries;
+        this.polling = polling;
+        AttributeMap.Builder http = AttributeMap.builder()
+                .put(SdkHttpConfigurationOption.CONNECTION_TIMEOUT, Duration.ofSeconds(10))
+                .put(SdkHttpConfigurationOption.READ_TIMEOUT, Duration.ofSeconds(60));
+        if (insecure) {
+            http.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true);
+        }
+        this.http = UrlConnectionHttpClient.builder().buildWithDefaults(http.build());
+    }
+
+    /** The access of a source's options; {@code env} is the run's environment. */
+    public static AwsAccess of(ComponentConfig c, Map<String, String> env) {
+        String region = c.string("region");
+        if (region.isEmpty()) {
+            region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
+        }
+        long delay = 0;
+        long attempts = 0;
+        ComponentConfig poll = c.isSet("aws_polling") ? c.block("aws_polling") : null;
+        if (poll != null) {
+            delay = poll.number("delay_seconds");
+            attempts = poll.number("max_attempts");
+        }
+        if (delay == 0) {
+            delay = parse(env.get("AWS_POLL_DELAY_SECONDS"));
+        }
+        if (attempts == 0) {
+            attempts = parse(env.get("AWS_MAX_ATTEMPTS"));
+        }
+        return new AwsAccess(region, credentials(c, env), c.string("custom_endpoint_ec2"),
+                (int) c.number("max_retries"), new Polling(Duration.ofSeconds(delay), (int) attempts),
+                c.bool("insecure_skip_tls_verify"));
+    }
+
+    private static long parse(String text) {
+        try {
+            return text == null ? 0 : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(ComponentConfig c, Map<String, String> env) {
+        List<AwsCredentialsProvider> chain = new ArrayList<>();
+        if (!c.string("access_key").isEmpty()) {
+            chain.add(StaticCredentialsProvider.create(c.string("token").isEmpty()
+                    ? AwsBasicCredentials.create(c.string("access_key"), c.string("secret_key"))
+                    : AwsSessionCredentials.create(c.string("access_key"), c.string("secret_key"),
+                    c.string("token"))));
+        }
+        Path shared = sharedCredentialsFile(c, env);
+        if (!c.string("profile").isEmpty() && shared != null) {
+            chain.add(profile(shared, c.string("profile")));
+        }
+        String key = env.getOrDefault("AWS_ACCESS_KEY_ID", env.getOrDefault("AWS_ACCESS_KEY", ""));
+        String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", env.getOrDefault("AWS_SECRET_KEY", ""));
+        if (!key.isEmpty() && !secret.isEmpty()) {
+            String token = env.getOrDefault("AWS_SESSION_TOKEN", "");
+            chain.add(StaticCredentialsProvider.create(token.isEmpty() ? AwsBasicCredentials.create(key, secret)
+                    : AwsSessionCredentials.create(key, secret, token)));
+        }
+        if (c.string("profile").isEmpty() && shared != null) {
+            chain.add(profile(shared, env.getOrDefault("AWS_PROFILE", "default")));
+        }
+        chain.add(ContainerCredentialsProvider.builder().build());
+        if (!c.bool("skip_metadata_api_check")) {
+            chain.add(InstanceProfileCredentialsProvider.builder().build());
+        }
+        return AwsCredentialsProviderChain.builder().credentialsProviders(chain).reuseLastProviderEnabled(true)
+                .build();
+    }
+
+    private static AwsCredentialsProvider profile(Path file, String name) {
+        return ProfileCredentialsProvider.builder()
+                .profileFile(ProfileFile.builder().content(file).type(ProfileFile.Type.CREDENTIALS).build())
+                .profileName(name).build();
+    }
+
+    /** {@code shared_credentials_file}, {@code AWS_SHARED_CREDENTIALS_FILE} or {@code ~/.aws/credentials}. */
+    private static Path sharedCredentialsFile(ComponentConfig c, Map<String, String> env) {
+        String file = c.string("shared_credentials_file");
+        if (file.isEmpty()) {
+            file = env.getOrDefault("AWS_SHARED_CREDENTIALS_FILE", "");
+        }
+        if (file.isEmpty() && env.containsKey("HOME")) {
+            file = env.get("HOME") + "/.aws/credentials";
+        }
+        if (file.isEmpty()) {
+            return null;
+        }
+        Path p = Path.of(LocalFiles.expandUser(file, env));
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Polling polling() {
+        return polling;
+    }
+
+    /** An EC2 client of {@code inRegion}; the caller closes it. */
+    public Ec2Client ec2(String inRegion) {
+        var b = Ec2Client.builder().httpClient(http).region(Region.of(inRegion)).credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(maxRetries > 0
+                                ? AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxRetries + 1)
+                                        .build()
+                                : AwsRetryStrategy.standardRetryStrategy())
+                        .build());
+        if (!ec2Endpoint.isEmpty()) {
+            b.endpointOverride(URI.create(ec2Endpoint.contains("://") ? ec2Endpoint : "https://" + ec2Endpoint));
+        }
+        return b.build();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

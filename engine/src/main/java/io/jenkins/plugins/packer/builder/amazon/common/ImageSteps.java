@@ -1,0 +1,285 @@
+package io.jenkins.plugins.packer.builder.amazon.common;
+
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.Step;
+import io.jenkins.plugins.packer.run.StepState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.ImageState;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/**
+ * The steps of packer-plugin-amazon that make the image, with Packer's messages: removing an AMI of the same name
+ * ({@code force_deregister}), creating the AMI from the stopped instance and waiting for it (removed again with
+ * its snapshots when the build fails or is cancelled afterwards), and tagging the AMI and its snapshots.
+ */
+public final class ImageSteps {
+
+    private ImageSteps() {
+    }
+
+    static List<String> snapshots(Image image) {
+        List<String> ids = new ArrayList<>();
+        for (BlockDeviceMapping b : image.blockDeviceMappings()) {
+            if (b.ebs() != null && b.ebs().snapshotId() != null && !b.ebs().snapshotId().isEmpty()) {
+                ids.add(b.ebs().snapshotId());
+            }
+        }
+        return ids;
+    }
+
+    /** Packer's {@code StepDeregisterAMI}: with {@code force_deregister}, the AMIs of that name go first. */
+    public static final class DeregisterAmi implements Step {
+        private final String amiName;
+        private final boolean force;
+        private final boolean deleteSnapshots;
+
+        public DeregisterAmi(String amiName, boolean force, boolean deleteSnapshots) {
+            this.amiName = amiName;
+            this.force = force;
+            this.deleteSnapshots = deleteSnapshots;
+        }
+
+        @Override
+        public String name() {
+            return "StepDeregisterAMI";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            if (!force) {
+                return true;
+            }
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            List<Image> images;
+            try {
+                images = ec2.describeImages(b -> b.owners("self").filters(
+                        Filter.builder().name("name").values(amiName).build())).images();
+            } catch (SdkException e) {
+                String err = "Error describing AMI: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            for (Image i : images) {
+                try {
+                    ec2.deregisterImage(b -> b.imageId(i.imageId()));
+                } catch (SdkException e) {
+                    String err = "Error deregistering existing AMI: " + Ec2.error(e);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+                state.ui().say("Deregistered AMI " + amiName + ", id: " + i.imageId());
+                if (deleteSnapshots) {
+                    for (String snap : snapshots(i)) {
+                        try {
+                            ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                        } catch (SdkException e) {
+                            String err = "Error deleting existing snapshot: " + Ec2.error(e);
+                            state.ui().error(err);
+                            return state.fail(err);
+                        }
+                        state.ui().say("Deleted snapshot: " + snap);
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Packer's {@code stepCreateAMI} of amazon-ebs. */
+    public static final class CreateAmi implements Step {
+        private final ComponentConfig config;
+        private Image image;
+
+        public CreateAmi(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "stepCreateAMI";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            Instance instance = state.get(Ec2.INSTANCE);
+            String amiName = config.string("ami_name");
+            state.ui().say("Creating AMI " + amiName + " from instance " + instance.instanceId());
+            String description;
+            try {
+                description = Ec2.render(state, config.string("ami_description"));
+            } catch (GoTemplateException e) {
+                String err = "Error interpolating AMI description: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            String id;
+            try {
+                id = ec2.createImage(b -> {
+                    b.instanceId(instance.instanceId()).name(amiName)
+                            .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings")));
+                    if (!description.isEmpty()) {
+                        b.description(description);
+                    }
+                }).imageId();
+            } catch (SdkException e) {
+                String err = "Error creating AMI: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            state.ui().message("AMI: " + id);
+            String region = state.<AwsAccess>get(Ec2.ACCESS).region();
+            Map<String, String> amis = new TreeMap<>();
+            amis.put(region, id);
+            state.put(Ec2.AMIS, amis);
+            state.ui().say("Waiting for AMI to become ready...");
+            try {
+                image = Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
+                    List<Image> found;
+                    try {
+                        found = ec2.describeImages(b -> b.imageIds(id)).images();
+                    } catch (SdkException e) {
+                        if (Ec2.code(e).equals("InvalidAMIID.NotFound")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                    if (found.isEmpty()) {
+                        return null;
+                    }
+                    if (found.get(0).state() == ImageState.FAILED) {
+                        throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource state");
+                    }
+                    return found.get(0).state() == ImageState.AVAILABLE ? found.get(0) : null;
+                });
+            } catch (Ec2.WaitFailed e) {
+                image = Image.builder().imageId(id).build();
+                String err = "Error waiting for AMI: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            } catch (Cancellation.CancelledException e) {
+                image = Image.builder().imageId(id).build();
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (image == null || !(state.halted() || state.build().cancellation().isCancelled())) {
+                return;
+            }
+            state.ui().say("Deregistering the AMI and deleting associated snapshots because of cancellation, or"
+                    + " error...");
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            List<String> snapshots = snapshots(image);
+            if (snapshots.isEmpty()) {
+                try {
+                    ec2.describeImages(b -> b.imageIds(image.imageId())).images().forEach(i ->
+                            snapshots.addAll(snapshots(i)));
+                } catch (SdkException e) {
+                    // Deregistering still goes ahead.
+                }
+            }
+            try {
+                ec2.deregisterImage(b -> b.imageId(image.imageId()));
+            } catch (SdkException e) {
+                state.ui().error("Error deregistering AMI, may still be around: " + Ec2.error(e));
+                return;
+            }
+            for (String snap : snapshots) {
+                try {
+                    ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                } catch (SdkException e) {
+                    state.ui().error("Error deleting snapshot, may still be around: " + Ec2.error(e));
+                }
+            }
+        }
+    }
+
+    /** Packer's {@code StepCreateTags}: {@code tags} on the AMIs and their snapshots, then {@code snapshot_tags}. */
+    public static final class CreateTags implements Step {
+        private final Map<String, String> tags;
+        private final Map<String, String> snapshotTags;
+
+        public CreateTags(Map<String, String> tags, Map<String, String> snapshotTags) {
+            this.tags = tags;
+            this.snapshotTags = snapshotTags;
+        }
+
+        @Override
+        public String name() {
+            return "StepCreateTags";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            if (tags.isEmpty() && snapshotTags.isEmpty()) {
+                return true;
+            }
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            for (String ami : amis.values()) {
+                state.ui().say("Adding tags to AMI (" + ami + ")...");
+                List<Image> images;
+                try {
+                    images = ec2.describeImages(b -> b.imageIds(ami)).images();
+                } catch (SdkException e) {
+                    String err = "Error retrieving details for AMI (" + ami + "): " + Ec2.error(e);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+                if (images.isEmpty()) {
+                    String err = "Error retrieving details for AMI (" + ami + "), no images found";
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+                List<String> snapshots = snapshots(images.get(0));
+                List<String> resources = new ArrayList<>();
+                resources.add(ami);
+                for (String snap : snapshots) {
+                    state.ui().say("Tagging snapshot: " + snap);
+                    resources.add(snap);
+                }
+                List<Tag> amiTags;
+                List<Tag> snapTags;
+                try {
+                    state.ui().say("Creating AMI tags");
+                    amiTags = Ec2.tags(state, tags);
+                    Ec2.report(state, amiTags);
+                    state.ui().say("Creating snapshot tags");
+                    snapTags = Ec2.tags(state, snapshotTags);
+                    Ec2.report(state, snapTags);
+                } catch (GoTemplateException e) {
+                    String err = "Error tagging AMI: " + e.getMessage();
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+                try {
+                    if (!amiTags.isEmpty()) {
+                        ec2.createTags(b -> b.resources(resources).tags(amiTags));
+                    }
+                    if (!snapTags.isEmpty() && !snapshots.isEmpty()) {
+                        ec2.createTags(b -> b.resources(snapshots).tags(snapTags));
+                    }
+                } catch (SdkException e) {
+                    String err = "Error adding tags to Resources (" + resources + "): " + Ec2.error(e);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+            }
+            return true;
+        }
+    }
+}

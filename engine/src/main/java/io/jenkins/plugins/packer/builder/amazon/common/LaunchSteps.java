@@ -1,0 +1,626 @@
+package io.jenkins.plugins.packer.builder.amazon.common;
+
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.Step;
+import io.jenkins.plugins.packer.run.StepState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * The steps of packer-plugin-amazon that lead to a running source instance, with Packer's messages: the AMI name
+ * check, the source AMI, the temporary key pair and security group, the launch, and stopping it again. Each
+ * removes what it made in its cleanup.
+ */
+public final class LaunchSteps {
+
+    private LaunchSteps() {
+    }
+
+    /** The SDK waiters' pace: a look every 15 seconds, 40 looks. */
+    static final Duration WAIT_DELAY = Duration.ofSeconds(15);
+    static final int WAIT_ATTEMPTS = 40;
+
+    static Ec2Client ec2(StepState state) {
+        return state.get(Ec2.CLIENT);
+    }
+
+    /** Packer's {@code StepPreValidate}: the AMI name must be free unless {@code force_deregister}. */
+    public static final class PreValidate implements Step {
+        private final String amiName;
+        private final boolean forceDeregister;
+
+        public PreValidate(String amiName, boolean forceDeregister) {
+            this.amiName = amiName;
+            this.forceDeregister = forceDeregister;
+        }
+
+        @Override
+        public String name() {
+            return "StepPreValidate";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            if (forceDeregister) {
+                state.ui().say("Force Deregister flag found, skipping prevalidating AMI Name");
+                return true;
+            }
+            state.ui().say("Prevalidating any provided VPC information");
+            state.ui().say("Prevalidating AMI Name: " + amiName);
+            try {
+                List<Image> images = ec2(state).describeImages(b -> b.filters(
+                        Filter.builder().name("name").values(amiName).build())).images();
+                if (!images.isEmpty()) {
+                    String err = "Error: AMI Name: '" + images.get(0).name() + "' is used by an existing AMI: "
+                            + images.get(0).imageId();
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+                return true;
+            } catch (SdkException e) {
+                String err = "Error querying AMI: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+        }
+    }
+
+    /** Packer's {@code StepSourceAMIInfo}: finds the source AMI by id or by {@code source_ami_filter}. */
+    public static final class SourceAmiInfo implements Step {
+        private final ComponentConfig config;
+
+        public SourceAmiInfo(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepSourceAMIInfo";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            DescribeImagesRequest.Builder req = DescribeImagesRequest.builder();
+            String id = config.string("source_ami");
+            boolean mostRecent = false;
+            if (!id.isEmpty()) {
+                req.imageIds(id);
+            }
+            if (config.isSet("source_ami_filter")) {
+                ComponentConfig f = config.block("source_ami_filter");
+                List<Filter> filters = new ArrayList<>();
+                f.stringMap("filters").forEach((k, v) -> filters.add(Filter.builder().name(k).values(v).build()));
+                if (!filters.isEmpty()) {
+                    req.filters(filters);
+                }
+                if (!f.stringList("owners").isEmpty()) {
+                    req.owners(f.stringList("owners"));
+                }
+                mostRecent = f.bool("most_recent");
+            }
+            List<Image> images;
+            try {
+                images = ec2(state).describeImages(req.build()).images();
+            } catch (SdkException e) {
+                String err = "Error querying AMI: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            if (images.isEmpty()) {
+                String err = "No AMI was found matching filters: " + describe(req.build());
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            if (images.size() > 1 && !mostRecent) {
+                String err = "Your query returned more than one result. Please try a more specific search, or set"
+                        + " most_recent to true.";
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            Image image = images.stream().max(Comparator.comparing(i -> i.creationDate() == null ? ""
+                    : i.creationDate())).orElseThrow();
+            state.ui().message("Found Image ID: " + image.imageId());
+            state.put(Ec2.SOURCE_IMAGE, image);
+            state.put(io.jenkins.plugins.packer.run.StepProvision.BUILDER_DATA,
+                    Ec2.buildInfo(state.<AwsAccess>get(Ec2.ACCESS).region(), image));
+            return true;
+        }
+
+        private static String describe(DescribeImagesRequest r) {
+            StringBuilder sb = new StringBuilder("{");
+            if (!r.filters().isEmpty()) {
+                sb.append(" Filters: ").append(r.filters().stream().map(f -> f.name() + "=" + f.values()).toList());
+            }
+            if (!r.imageIds().isEmpty()) {
+                sb.append(" ImageIds: ").append(r.imageIds());
+            }
+            if (!r.owners().isEmpty()) {
+                sb.append(" Owners: ").append(r.owners());
+            }
+            return sb.append(" }").toString();
+        }
+    }
+
+    /**
+     * Packer's {@code StepKeyPair}: an existing private key file or agent, or a temporary key pair made for this
+     * build ({@code temporary_key_pair_name}, {@code packer_UUID}) and deleted afterwards.
+     */
+    public static final class KeyPair implements Step {
+        private final ComponentConfig config;
+        private String created;
+
+        public KeyPair(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepKeyPair";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            String keyPairName = config.string("ssh_keypair_name");
+            state.put(Ec2.KEY_NAME, keyPairName);
+            if (!config.string("ssh_private_key_file").isEmpty()) {
+                state.ui().say("Using existing SSH private key");
+                return true;
+            }
+            if (config.bool("ssh_agent_auth")) {
+                state.ui().say(keyPairName.isEmpty() ? "Using SSH Agent with key pair in source AMI"
+                        : "Using SSH Agent for existing key pair " + keyPairName);
+                return true;
+            }
+            if (!config.string("ssh_password").isEmpty() || config.string("communicator").equals("none")) {
+                state.ui().say("Not using temporary keypair");
+                state.put(Ec2.KEY_NAME, "");
+                return true;
+            }
+            String name = config.string("temporary_key_pair_name");
+            if (name.isEmpty()) {
+                name = "packer_" + UUID.randomUUID();
+            }
+            state.ui().say("Creating temporary keypair: " + name);
+            try {
+                String keyName = name;
+                CreateKeyPairResponse key = ec2(state).createKeyPair(b -> b.keyName(keyName));
+                created = name;
+                state.put(Ec2.KEY_NAME, name);
+                state.put(Ec2.PRIVATE_KEY, key.keyMaterial());
+                return true;
+            } catch (SdkException e) {
+                return state.fail("Error creating temporary keypair: " + Ec2.error(e));
+            }
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (created == null) {
+                return;
+            }
+            state.ui().say("Deleting temporary keypair...");
+            try {
+                ec2(state).deleteKeyPair(b -> b.keyName(created));
+            } catch (SdkException e) {
+                state.ui().error("Error cleaning up keypair. Please delete the key manually: " + created);
+            }
+        }
+    }
+
+    /**
+     * Packer's {@code StepSecurityGroup}: the given {@code security_group_ids}, or a temporary group open on the
+     * communicator's port to {@code temporary_security_group_source_cidrs}, deleted afterwards (retrying while the
+     * terminating instance still holds it).
+     */
+    public static final class SecurityGroup implements Step {
+        private final ComponentConfig config;
+        private final int port;
+        private String created;
+
+        public SecurityGroup(ComponentConfig config, int port) {
+            this.config = config;
+            this.port = port;
+        }
+
+        @Override
+        public String name() {
+            return "StepSecurityGroup";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            List<String> given = new ArrayList<>(config.stringList("security_group_ids"));
+            if (!config.string("security_group_id").isEmpty()) {
+                given.add(0, config.string("security_group_id"));
+            }
+            Ec2Client ec2 = ec2(state);
+            if (!given.isEmpty()) {
+                try {
+                    ec2.describeSecurityGroups(b -> b.groupIds(given));
+                } catch (SdkException e) {
+                    String err = "Couldn't find specified security group: " + Ec2.error(e);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+                state.put(Ec2.SECURITY_GROUP_IDS, given);
+                return true;
+            }
+            String name = "packer_" + UUID.randomUUID();
+            state.ui().say("Creating temporary security group for this instance: " + name);
+            try {
+                String vpc = config.string("vpc_id");
+                created = ec2.createSecurityGroup(b -> {
+                    b.groupName(name).description("Temporary group for Packer");
+                    if (!vpc.isEmpty()) {
+                        b.vpcId(vpc);
+                    }
+                }).groupId();
+            } catch (SdkException e) {
+                state.ui().error(Ec2.error(e));
+                return state.fail(Ec2.error(e));
+            }
+            try {
+                Ec2.waitFor(state, Duration.ofSeconds(5), 40, () -> {
+                    try {
+                        return ec2.describeSecurityGroups(b -> b.groupIds(created)).securityGroups().isEmpty()
+                                ? null : created;
+                    } catch (SdkException e) {
+                        if (Ec2.code(e).equals("InvalidGroup.NotFound")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            } catch (Ec2.WaitFailed e) {
+                String err = "Timed out waiting for security group " + created + ": " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            }
+            List<String> cidrs = config.stringList("temporary_security_group_source_cidrs");
+            if (cidrs.isEmpty()) {
+                cidrs = List.of("0.0.0.0/0");
+            }
+            state.ui().say("Authorizing access to port " + port + " from [" + String.join(" ", cidrs)
+                    + "] in the temporary security groups...");
+            try {
+                for (String cidr : cidrs) {
+                    ec2.authorizeSecurityGroupIngress(b -> b.groupId(created).ipProtocol("tcp").fromPort(port)
+                            .toPort(port).cidrIp(cidr));
+                }
+            } catch (SdkException e) {
+                String err = "Error authorizing temporary security group: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            state.put(Ec2.SECURITY_GROUP_IDS, List.of(created));
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (created == null) {
+                return;
+            }
+            state.ui().say("Deleting temporary security group...");
+            Ec2Client ec2 = ec2(state);
+            // The instance may still be shutting down and hold the group: retry for up to 5 minutes.
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            Cancellation cleanupWait = new Cancellation();
+            while (true) {
+                try {
+                    ec2.deleteSecurityGroup(b -> b.groupId(created));
+                    return;
+                } catch (SdkException e) {
+                    if (!Ec2.code(e).equals("DependencyViolation") || System.nanoTime() > deadline) {
+                        state.ui().error("Error cleaning up security group. Please delete the group manually: err: "
+                                + Ec2.error(e) + "; security group ID: " + created);
+                        return;
+                    }
+                }
+                try {
+                    cleanupWait.sleep(Duration.ofSeconds(2));
+                } catch (Cancellation.CancelledException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Packer's {@code StepCleanupVolumes}: after the instance is gone, the launch volumes it did not delete. */
+    public static final class CleanupVolumes implements Step {
+        private final ComponentConfig config;
+
+        public CleanupVolumes(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepCleanupVolumes";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            Instance instance = state.get(Ec2.INSTANCE);
+            if (instance == null) {
+                return;
+            }
+            state.ui().say("Cleaning up any extra volumes...");
+            List<String> kept = new ArrayList<>();
+            for (ComponentConfig m : config.blocks("launch_block_device_mappings")) {
+                if (!m.bool("delete_on_termination")) {
+                    kept.add(m.string("device_name"));
+                }
+            }
+            List<String> volumes = new ArrayList<>();
+            instance.blockDeviceMappings().forEach(b -> {
+                if (b.ebs() != null && kept.contains(b.deviceName())) {
+                    volumes.add(b.ebs().volumeId());
+                }
+            });
+            if (volumes.isEmpty()) {
+                state.ui().say("No volumes to clean up, skipping");
+                return;
+            }
+            for (String v : volumes) {
+                state.ui().say("Destroying volume (" + v + ")...");
+                try {
+                    ec2(state).deleteVolume(b -> b.volumeId(v));
+                } catch (SdkException e) {
+                    state.ui().say("Error deleting volume: " + Ec2.error(e));
+                }
+            }
+        }
+    }
+
+    /** Packer's {@code StepRunSourceInstance}: launches the instance, tagged, and waits until it runs. */
+    public static final class RunSourceInstance implements Step {
+        private final ComponentConfig config;
+        private String instanceId;
+
+        public RunSourceInstance(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepRunSourceInstance";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            state.ui().say("Launching a source AWS instance...");
+            Image image = state.get(Ec2.SOURCE_IMAGE);
+            if (!"ebs".equals(image.rootDeviceTypeAsString())) {
+                return state.fail("The provided source AMI has an invalid root device type.\nExpected 'ebs', got '"
+                        + image.rootDeviceTypeAsString() + "'.");
+            }
+            String userData = config.string("user_data");
+            if (!config.string("user_data_file").isEmpty()) {
+                try {
+                    userData = Files.readString(state.build().resolve(config.string("user_data_file")));
+                } catch (IOException e) {
+                    return state.fail("Problem reading user data file: " + e.getMessage());
+                }
+            }
+            if (!userData.isEmpty() && !isBase64(userData)) {
+                userData = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
+            }
+            Map<String, String> raw = new java.util.LinkedHashMap<>(config.stringMap("run_tags"));
+            raw.putIfAbsent("Name", "Packer Builder");
+            List<Tag> runTags;
+            List<Tag> volumeTags;
+            try {
+                runTags = Ec2.tags(state, raw);
+                volumeTags = Ec2.tags(state, config.stringMap("run_volume_tags"));
+            } catch (GoTemplateException e) {
+                String err = "Error tagging source instance: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            RunInstancesRequest.Builder req = RunInstancesRequest.builder().imageId(image.imageId())
+                    .instanceType(config.string("instance_type")).minCount(1).maxCount(1)
+                    .instanceInitiatedShutdownBehavior(config.string("shutdown_behavior").isEmpty() ? "stop"
+                            : config.string("shutdown_behavior"));
+            if (!userData.isEmpty()) {
+                req.userData(userData);
+            }
+            if (!config.string("iam_instance_profile").isEmpty()) {
+                req.iamInstanceProfile(b -> b.name(config.string("iam_instance_profile")));
+            }
+            if (config.bool("ebs_optimized")) {
+                req.ebsOptimized(true);
+            }
+            if (!config.string("availability_zone").isEmpty()) {
+                req.placement(b -> b.availabilityZone(config.string("availability_zone")));
+            }
+            req.blockDeviceMappings(BlockDevices.of(config.blocks("launch_block_device_mappings")));
+            List<TagSpecification> specs = new ArrayList<>();
+            specs.add(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(runTags).build());
+            if (!volumeTags.isEmpty()) {
+                specs.add(TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(volumeTags).build());
+            }
+            req.tagSpecifications(specs);
+            state.ui().say("Adding tags to source instance");
+            Ec2.report(state, runTags);
+            Ec2.report(state, volumeTags);
+            String keyName = state.get(Ec2.KEY_NAME);
+            if (keyName != null && !keyName.isEmpty()) {
+                req.keyName(keyName);
+            }
+            if (!config.string("subnet_id").isEmpty()) {
+                req.subnetId(config.string("subnet_id"));
+            }
+            req.securityGroupIds(state.<List<String>>get(Ec2.SECURITY_GROUP_IDS));
+            Ec2Client ec2 = ec2(state);
+            try {
+                instanceId = ec2.runInstances(req.build()).instances().get(0).instanceId();
+            } catch (SdkException e) {
+                String err = "Error launching source instance: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            state.ui().message("Instance ID: " + instanceId);
+            state.ui().say("Waiting for instance (" + instanceId + ") to become ready...");
+            Instance instance;
+            try {
+                instance = Ec2.waitFor(state, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
+                    Instance i = describe(ec2, instanceId);
+                    if (i == null) {
+                        return null;
+                    }
+                    InstanceStateName s = i.state().name();
+                    if (s == InstanceStateName.SHUTTING_DOWN || s == InstanceStateName.TERMINATED
+                            || s == InstanceStateName.STOPPING) {
+                        throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource state");
+                    }
+                    return s == InstanceStateName.RUNNING ? i : null;
+                });
+            } catch (Ec2.WaitFailed e) {
+                String err = "Error waiting for instance (" + instanceId + ") to become ready: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            }
+            if (state.build().options().debug()) {
+                if (instance.publicDnsName() != null && !instance.publicDnsName().isEmpty()) {
+                    state.ui().message("Public DNS: " + instance.publicDnsName());
+                }
+                if (instance.publicIpAddress() != null) {
+                    state.ui().message("Public IP: " + instance.publicIpAddress());
+                }
+                if (instance.privateIpAddress() != null) {
+                    state.ui().message("Private IP: " + instance.privateIpAddress());
+                }
+            }
+            state.put(Ec2.INSTANCE, instance);
+            return true;
+        }
+
+        private static boolean isBase64(String s) {
+            try {
+                Base64.getDecoder().decode(s);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (instanceId == null) {
+                return;
+            }
+            state.ui().say("Terminating the source AWS instance...");
+            Ec2Client ec2 = ec2(state);
+            try {
+                ec2.terminateInstances(b -> b.instanceIds(instanceId));
+            } catch (SdkException e) {
+                state.ui().error("Error terminating instance, may still be around: " + Ec2.error(e));
+                return;
+            }
+            // Cleanups run after a cancellation too: wait on a cancellation of their own, bounded by attempts.
+            StepState waitState = new StepState(state.build().with(state.ui(), new Cancellation()));
+            waitState.put(Ec2.ACCESS, state.get(Ec2.ACCESS));
+            try {
+                Ec2.waitFor(waitState, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
+                    Instance i = describe(ec2, instanceId);
+                    return i == null || i.state().name() == InstanceStateName.TERMINATED ? Boolean.TRUE : null;
+                });
+            } catch (Ec2.WaitFailed e) {
+                state.ui().error(e.getMessage());
+            } catch (Cancellation.CancelledException e) {
+                // Not cancelled: its own.
+            }
+        }
+    }
+
+    static Instance describe(Ec2Client ec2, String id) {
+        try {
+            return ec2.describeInstances(b -> b.instanceIds(id)).reservations().stream()
+                    .flatMap(r -> r.instances().stream()).findFirst().orElse(null);
+        } catch (SdkException e) {
+            if (Ec2.code(e).equals("InvalidInstanceID.NotFound")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Packer's {@code StepStopEBSBackedInstance}: stops the instance before the image is made. */
+    public static final class StopInstance implements Step {
+        private final boolean disabled;
+
+        public StopInstance(boolean disabled) {
+            this.disabled = disabled;
+        }
+
+        @Override
+        public String name() {
+            return "StepStopEBSBackedInstance";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Instance instance = state.get(Ec2.INSTANCE);
+            Ec2Client ec2 = ec2(state);
+            if (!disabled) {
+                state.ui().say("Stopping the source instance...");
+                state.ui().message("Stopping instance");
+                try {
+                    ec2.stopInstances(b -> b.instanceIds(instance.instanceId()));
+                } catch (SdkException e) {
+                    String err = "Error stopping instance: " + Ec2.error(e);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+            } else {
+                state.ui().say("Automatic instance stop disabled. Please stop instance manually.");
+            }
+            state.ui().say("Waiting for the instance to stop...");
+            try {
+                Ec2.waitFor(state, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
+                    Instance i = describe(ec2, instance.instanceId());
+                    return i != null && i.state().name() == InstanceStateName.STOPPED ? i : null;
+                });
+                return true;
+            } catch (Ec2.WaitFailed e) {
+                String err = "Error waiting for instance to stop: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.jenkins.plugins.packer.builder.amazon.ebs;
+
+import io.jenkins.plugins.packer.builder.amazon.common.AwsAccess;
+import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
+import io.jenkins.plugins.packer.builder.amazon.common.ImageSteps;
+import io.jenkins.plugins.packer.builder.amazon.common.LaunchSteps;
+import io.jenkins.plugins.packer.communicator.ssh.SshSettings;
+import io.jenkins.plugins.packer.communicator.ssh.StepConnectSsh;
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.run.Artifact;
+import io.jenkins.plugins.packer.run.BuildContext;
+import io.jenkins.plugins.packer.run.BuildFailure;
+import io.jenkins.plugins.packer.run.Builder;
+import io.jenkins.plugins.packer.run.Step;
+import io.jenkins.plugins.packer.run.StepProvision;
+import io.jenkins.plugins.packer.run.StepRunner;
+import io.jenkins.plugins.packer.run.StepState;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+
+/**
+ * The {@code amazon-ebs} builder: launches an instance from the source AMI, provisions it over SSH, stops it and
+ * makes an AMI of it, then removes everything it made for the build. See
+ * <a href="https://developer.hashicorp.com/packer/integrations/hashicorp/amazon/latest/components/builder/ebs">
+ * amazon-ebs</a>.
+ */
+public final class EbsBuilder implements Builder {
+
+    static final String BUILDER_ID = "mitchellh.amazonebs";
+
+    @Override
+    public String type() {
+        return "amazon-ebs";
+    }
+
+    @Override
+    public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
+        String communicator = config.string("communicator");
+        if (!communicator.isEmpty() && !communicator.equals("ssh")) {
+            throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
+                    + " \"ssh\"");
+        }
+        SshSettings ssh = SshSettings.of(config, ctx.env());
+        AwsAccess access = AwsAccess.of(config, ctx.env());
+        try (access; Ec2Client ec2 = access.ec2(access.region())) {
+            ctx.masker().add(config.string("secret_key"));
+            ctx.masker().add(config.string("token"));
+            StepState state = new StepState(ctx);
+            state.put(Ec2.ACCESS, access);
+            state.put(Ec2.CLIENT, ec2);
+            state.put(StepProvision.HOOK, hook);
+            boolean force = config.bool("force_deregister");
+            String amiName = config.string("ami_name");
+            List<Step> steps = new ArrayList<>();
+            steps.add(new LaunchSteps.PreValidate(amiName, force));
+            steps.add(new LaunchSteps.SourceAmiInfo(config));
+            steps.add(new LaunchSteps.KeyPair(config));
+            steps.add(new LaunchSteps.SecurityGroup(config, ssh.port()));
+            steps.add(new LaunchSteps.CleanupVolumes(config));
+            steps.add(new LaunchSteps.RunSourceInstance(config));
+            steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
+            steps.add(new StepProvision());
+            steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance")));
+            steps.add(new ImageSteps.DeregisterAmi(amiName, force, config.bool("force_delete_snapshot")));
+            steps.add(new ImageSteps.CreateAmi(config));
+            steps.add(new ImageSteps.CreateTags(config.stringMap("tags"), config.stringMap("snapshot_tags")));
+            StepRunner.run(steps, state);
+            if (state.error() != null) {
+                throw new BuildFailure(state.error());
+            }
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            if (amis == null || ctx.cancellation().isCancelled()) {
+                return null;
+            }
+            Map<String, String> generated = state.get(StepProvision.GENERATED_DATA);
+            return artifact(amis, generated == null ? Map.of() : generated, config, ctx);
+        }
+    }
+
+    /** The SSH settings once the instance runs: its address (or {@code ssh_host}) and the temporary key. */
+    private static SshSettings settingsFor(StepState state, ComponentConfig c, SshSettings ssh) {
+        Instance instance = state.get(Ec2.INSTANCE);
+        state.put(StepProvision.INSTANCE_ID, instance.instanceId());
+        SshSettings s = ssh.withHost(host(c, instance));
+        String key = state.get(Ec2.PRIVATE_KEY);
+        if (key != null && ssh.privateKeyFile().isEmpty()) {
+            state.build().masker().add(key);
+            s = s.withPrivateKey(key);
+        }
+        return s;
+    }
+
+    /** Packer's {@code SSHHost}: {@code ssh_host}, the {@code ssh_interface} address, or the best one there is. */
+    static String host(ComponentConfig c, Instance i) {
+        if (!c.string("ssh_host").isEmpty()) {
+            return c.string("ssh_host");
+        }
+        switch (c.string("ssh_interface")) {
+            case "public_ip":
+                return nz(i.publicIpAddress());
+            case "private_ip":
+                return nz(i.privateIpAddress());
+            case "public_dns":
+                return nz(i.publicDnsName());
+            case "private_dns":
+                return nz(i.privateDnsName());
+            default:
+                break;
+        }
+        if (i.vpcId() != null && !i.vpcId().isEmpty()) {
+            return !nz(i.publicIpAddress()).isEmpty() ? i.publicIpAddress() : nz(i.privateIpAddress());
+        }
+        if (!nz(i.publicDnsName()).isEmpty()) {
+            return i.publicDnsName();
+        }
+        return !nz(i.publicIpAddress()).isEmpty() ? i.publicIpAddress() : nz(i.privateIpAddress());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The AMIs, as Packer's amazon artifact: {@code us-east-1:ami-…} ids, and destroyable. */
+    private static Artifact artifact(Map<String, String> amis, Map<String, String> generated, ComponentConfig config,
+                                     BuildContext ctx) {
+        List<String> ids = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        amis.forEach((region, ami) -> {
+            ids.add(region + ":" + ami);
+            lines.add(region + ": " + ami);
+        });
+        java.util.Collections.sort(lines);
+        String text = "AMIs were created:\n" + String.join("\n", lines) + "\n";
+        return new Artifact(BUILDER_ID, String.join(",", ids), text, List.of(), generated, () -> {
+            try (AwsAccess access = AwsAccess.of(config, ctx.env())) {
+                for (Map.Entry<String, String> e : amis.entrySet()) {
+                    try (Ec2Client ec2 = access.ec2(e.getKey())) {
+                        ec2.deregisterImage(b -> b.imageId(e.getValue()));
+                    } catch (SdkException ex) {
+                        throw new IOException(Ec2.error(ex), ex);
+                    }
+                }
+            }
+        });
+    }
+}
