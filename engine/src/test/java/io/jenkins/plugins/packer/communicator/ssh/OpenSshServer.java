@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
  * a user key of each kind in its own {@code authorized_keys}, and its own configuration; it runs in the foreground
  * as a child of the test and is stopped by {@link #close()}. Logins are as the user running the tests.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
-    final Path dir;
-    final int port;
-    final Path ed25519Key;
+    public final Path dir;
+    public final int port;
+    public final Path ed25519Key;
     final Path rsaKey;
     private Process process;
 
@@ -35,7 +35,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** Skips the test outside CI when sshd cannot run here; fails it in CI. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         String why = null;
         if (!Files.isExecutable(SSHD)) {
             why = "OpenSSH's sshd is not installed (apt-get install openssh-server)";
@@ -55,7 +55,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** Generates keys and a configuration in {@code dir}; the server is not started yet. */
-    static OpenSshServer prepare(Path dir, String... extraConfig) throws IOException, InterruptedException {
+    public static OpenSshServer prepare(Path dir, String... extraConfig) throws IOException, InterruptedException {
         assumeAvailable();
         Files.createDirectories(dir);
         OpenSshServer s = new OpenSshServer(dir, freePort());
@@ -83,7 +83,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** Starts sshd and waits (at most 10 s) until it accepts connections. */
-    OpenSshServer start() throws IOException, InterruptedException {
+    public OpenSshServer start() throws IOException, InterruptedException {
         process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
@@ -100,7 +100,7 @@ final class OpenSshServer implements AutoCloseable {
         throw new IOException("sshd did not listen on port " + port + " within 10 s");
     }
 
-    static String user() {
+    public static String user() {
         return System.getProperty("user.name");
     }
 

@@ -1,0 +1,299 @@
+package io.jenkins.plugins.packer.builder.amazon.ebs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.packer.builder.amazon.MotoServer;
+import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.run.UiOutput;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/**
+ * amazon-ebs against a real EC2 API (moto on 127.0.0.1) and a real OpenSSH sshd standing in for the instance: the
+ * sshd accepts whatever key the build offers ({@code AuthorizedKeysCommand /bin/echo %t %k}), so the build's
+ * temporary key pair is what logs in. Every test checks what the build left in EC2.
+ */
+class EbsBuildTest {
+
+    @TempDir
+    static Path shared;
+
+    static MotoServer moto;
+    static OpenSshServer sshd;
+    static Ec2Client ec2;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = OpenSshServer.prepare(shared.resolve("sshd"), "AuthorizedKeysCommand /bin/echo %t %k",
+                "AuthorizedKeysCommandUser " + OpenSshServer.user()).start();
+        moto = MotoServer.start(shared.resolve("moto"));
+        ec2 = moto.client("us-east-1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (ec2 != null) {
+            ec2.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    /** The snapshots moto holds from the start (its public AMIs'). */
+    static java.util.Set<String> baseSnapshots;
+
+    @BeforeEach
+    void reset() throws Exception {
+        moto.reset();
+        baseSnapshots = snapshotIds();
+    }
+
+    static java.util.Set<String> snapshotIds() {
+        return ec2.describeSnapshots(b -> b.ownerIds("self")).snapshots().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Snapshot::snapshotId).collect(Collectors.toSet());
+    }
+
+    static final class Output implements UiOutput {
+        final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(String t) {
+            text.append(t);
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+    }
+
+    record Built(RunResult result, String output) {}
+
+    /** The source: moto's Ubuntu AMI found by a filter, the instance reached at the local sshd. */
+    static String source(String extra) {
+        return """
+                source "amazon-ebs" "base" {
+                  region                 = "us-east-1"
+                  access_key             = "%s"
+                  secret_key             = "%s"
+                  custom_endpoint_ec2    = "%s"
+                  skip_region_validation = true
+                  instance_type          = "t2.micro"
+                  source_ami_filter {
+                    filters = {
+                      name = "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"
+                    }
+                    owners      = ["099720109477"]
+                    most_recent = true
+                  }
+                  ssh_username = "%s"
+                  ssh_host     = "127.0.0.1"
+                  ssh_port     = %d
+                  %s
+                }
+                """.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, moto.endpoint(), OpenSshServer.user(),
+                sshd.port, extra);
+    }
+
+    static String buildBlock(String body) {
+        return "build {\n  sources = [\"source.amazon-ebs.base\"]\n" + body + "\n}\n";
+    }
+
+    private Built build(String template, Cancellation cancellation) throws Exception {
+        Files.writeString(work.resolve("t.pkr.hcl"), template);
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
+                Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
+        Output out = new Output();
+        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                cancellation, List.of(), UUID.randomUUID().toString()));
+        return new Built(r, out.text());
+    }
+
+    private Built build(String template) throws Exception {
+        return build(template, new Cancellation());
+    }
+
+    /** What a build may leave behind, by kind; an AMI and its snapshots only when it succeeded. */
+    record Left(long instances, long keyPairs, long securityGroups, long volumes, long snapshots, long images) {}
+
+    static Left left() {
+        long instances = ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                .filter(i -> i.state().name() != InstanceStateName.TERMINATED).count();
+        long keyPairs = ec2.describeKeyPairs().keyPairs().size();
+        long groups = ec2.describeSecurityGroups().securityGroups().stream()
+                .filter(g -> !g.groupName().equals("default")).count();
+        long volumes = ec2.describeVolumes().volumes().size();
+        long snapshots = snapshotIds().stream().filter(id -> !baseSnapshots.contains(id)).count();
+        long images = ec2.describeImages(b -> b.owners("self")).images().size();
+        return new Left(instances, keyPairs, groups, volumes, snapshots, images);
+    }
+
+    static final Left NOTHING = new Left(0, 0, 0, 0, 0, 0);
+
+    static Map<String, String> tags(List<Tag> tags) {
+        return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    @Test
+    void bakesAnAmiWithItsTagsAndLeavesNothingElse() throws Exception {
+        Built b = build(source("""
+                  ami_name      = "pkrj-{{timestamp}}"
+                  tags          = { Name = "built", Base = "{{ .SourceAMI }}", Region = "{{ .BuildRegion }}" }
+                  snapshot_tags = { Kind = "root" }
+                  run_tags      = { Purpose = "bake" }
+                """) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo on ${build.ID} from ${build.SourceAMI} in ${build.BuildRegion}"]
+                  }
+                  post-processor "manifest" {}
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        Image source = ec2.describeImages(r -> r.filters(f -> f.name("name").values(
+                "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"))).images().get(0);
+        List<Image> mine = ec2.describeImages(r -> r.owners("self")).images();
+        assertThat(mine).hasSize(1);
+        Image ami = mine.get(0);
+        assertThat(ami.name()).matches("pkrj-\\d+");
+        assertThat(tags(ami.tags())).containsExactlyInAnyOrderEntriesOf(Map.of("Name", "built", "Base",
+                source.imageId(), "Region", "us-east-1"));
+        String snapshot = ami.blockDeviceMappings().get(0).ebs().snapshotId();
+        assertThat(tags(ec2.describeSnapshots(r -> r.snapshotIds(snapshot)).snapshots().get(0).tags()))
+                .containsEntry("Kind", "root").containsEntry("Name", "built");
+        // The instance ran with its tags and is gone; so are the key pair and the security group.
+        var instance = ec2.describeInstances().reservations().get(0).instances().get(0);
+        assertThat(tags(instance.tags())).containsEntry("Purpose", "bake").containsEntry("Name", "Packer Builder");
+        assertThat(instance.state().name()).isEqualTo(InstanceStateName.TERMINATED);
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+        assertThat(b.output())
+                .contains("==> amazon-ebs.base: Prevalidating AMI Name: " + ami.name() + "\n")
+                .contains("    amazon-ebs.base: Found Image ID: " + source.imageId() + "\n")
+                .contains("    amazon-ebs.base: on " + instance.instanceId() + " from " + source.imageId()
+                        + " in us-east-1\n")
+                .contains("==> amazon-ebs.base: Creating AMI " + ami.name() + " from instance "
+                        + instance.instanceId() + "\n")
+                .contains("==> amazon-ebs.base: Tagging snapshot: " + snapshot + "\n")
+                .contains("    amazon-ebs.base: Adding tag: \"Base\": \"" + source.imageId() + "\"\n")
+                .endsWith("--> amazon-ebs.base: AMIs were created:\nus-east-1: " + ami.imageId() + "\n\n")
+                .doesNotContain(MotoServer.SECRET_KEY);
+        assertThat(Files.readString(work.resolve("packer-manifest.json")))
+                .contains("\"artifact_id\": \"us-east-1:" + ami.imageId() + "\"")
+                .contains("\"builder_type\": \"amazon-ebs\"");
+    }
+
+    @Test
+    void anAmiNameInUseFailsBeforeAnythingIsMade() throws Exception {
+        String template = source("ami_name = \"taken\"") + buildBlock("");
+        assertThat(build(template).result().exitCode()).isZero();
+        String existing = ec2.describeImages(r -> r.owners("self")).images().get(0).imageId();
+        Built again = build(template);
+        assertThat(again.result().exitCode()).isEqualTo(1);
+        assertThat(again.output()).contains("==> amazon-ebs.base: Error: AMI Name: 'taken' is used by an existing"
+                + " AMI: " + existing + "\n")
+                .doesNotContain("Creating temporary keypair");
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
+    void forceDeregisterReplacesTheAmiAndItsSnapshots() throws Exception {
+        String template = source("""
+                  ami_name              = "replaced"
+                  force_deregister      = true
+                  force_delete_snapshot = true
+                """) + buildBlock("");
+        assertThat(build(template).result().exitCode()).isZero();
+        Image first = ec2.describeImages(r -> r.owners("self")).images().get(0);
+        Built again = build(template);
+        assertThat(again.result().exitCode()).as(again.output()).isZero();
+        assertThat(again.output())
+                .contains("==> amazon-ebs.base: Force Deregister flag found, skipping prevalidating AMI Name\n")
+                .contains("==> amazon-ebs.base: Deregistered AMI replaced, id: " + first.imageId() + "\n")
+                .contains("==> amazon-ebs.base: Deleted snapshot: "
+                        + first.blockDeviceMappings().get(0).ebs().snapshotId() + "\n");
+        List<Image> now = ec2.describeImages(r -> r.owners("self")).images();
+        assertThat(now).hasSize(1);
+        assertThat(now.get(0).imageId()).isNotEqualTo(first.imageId());
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
+    void aFailingProvisionerLeavesNothingBehind() throws Exception {
+        Built b = build(source("ami_name = \"never\"") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["exit 5"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("Script exited with non-zero exit status: 5")
+                .contains("==> amazon-ebs.base: Terminating the source AWS instance...\n")
+                .contains("==> amazon-ebs.base: Deleting temporary security group...\n")
+                .contains("==> amazon-ebs.base: Deleting temporary keypair...\n")
+                .doesNotContain("Creating AMI");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void cancellingDuringProvisioningLeavesNothingBehind() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        Built[] built = new Built[1];
+        Path marker = work.resolve("started");
+        Thread t = new Thread(() -> {
+            try {
+                built[0] = build(source("ami_name = \"cancelled\"") + buildBlock("""
+                          provisioner "shell" {
+                            inline        = ["touch %s", "sleep 60"]
+                            remote_folder = "%s"
+                          }
+                        """.formatted(marker, work)), cancellation);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        for (int i = 0; i < 300 && !Files.exists(marker); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(marker).exists();
+        cancellation.cancel();
+        t.join(60_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(built[0].result().cancelled()).isTrue();
+        assertThat(built[0].output()).contains("==> amazon-ebs.base: Terminating the source AWS instance...\n");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void anUnknownSourceAmiFailsWithEc2sError() throws Exception {
+        Built b = build(source("ami_name = \"xyz\"").replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n",
+                "  source_ami = \"ami-12345678\"\n") + buildBlock(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("==> amazon-ebs.base: Error querying AMI: InvalidAMIID.NotFound: ");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+}
