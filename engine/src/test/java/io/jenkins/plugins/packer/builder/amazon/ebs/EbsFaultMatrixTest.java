@@ -1,0 +1,264 @@
+package io.jenkins.plugins.packer.builder.amazon.ebs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.packer.builder.amazon.Ec2Proxy;
+import io.jenkins.plugins.packer.builder.amazon.MotoServer;
+import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+/**
+ * amazon-ebs with faults injected at every EC2 call it makes, between the build and moto: a refusal fails the build
+ * with EC2's message and leaves nothing behind; a burst of throttling is retried and the build succeeds, leaving
+ * only the AMI and its snapshot. The outcomes are written to {@code target/ebs-fault-matrix.md}.
+ */
+class EbsFaultMatrixTest {
+
+    @TempDir
+    static Path shared;
+
+    static MotoServer moto;
+    static OpenSshServer sshd;
+    static Ec2Proxy proxy;
+    static Ec2Client ec2;
+    static Set<String> baseSnapshots;
+    static final StringBuilder MATRIX = new StringBuilder(
+            "| step (EC2 action) | fault | exit | message | left: inst/keys/sgs/vols/snaps/amis |\n|---|---|---|---|---|\n");
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = OpenSshServer.prepare(shared.resolve("sshd"), "AuthorizedKeysCommand /bin/echo %t %k",
+                "AuthorizedKeysCommandUser " + OpenSshServer.user()).start();
+        moto = MotoServer.start(shared.resolve("moto"));
+        proxy = new Ec2Proxy(moto.endpoint());
+        ec2 = moto.client("us-east-1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "ebs-fault-matrix.md"), MATRIX.toString());
+        if (ec2 != null) {
+            ec2.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @BeforeEach
+    void reset() throws Exception {
+        moto.reset();
+        proxy.reset();
+        baseSnapshots = snapshots();
+    }
+
+    static Set<String> snapshots() {
+        return ec2.describeSnapshots(b -> b.ownerIds("self")).snapshots().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Snapshot::snapshotId).collect(Collectors.toSet());
+    }
+
+    static String left() {
+        long instances = ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                .filter(i -> i.state().name() != InstanceStateName.TERMINATED).count();
+        long keys = ec2.describeKeyPairs().keyPairs().size();
+        long groups = ec2.describeSecurityGroups().securityGroups().stream()
+                .filter(g -> !g.groupName().equals("default")).count();
+        long volumes = ec2.describeVolumes().volumes().size();
+        long snaps = snapshots().stream().filter(s -> !baseSnapshots.contains(s)).count();
+        long amis = ec2.describeImages(b -> b.owners("self")).images().size();
+        return instances + "/" + keys + "/" + groups + "/" + volumes + "/" + snaps + "/" + amis;
+    }
+
+    record Built(RunResult result, String output) {}
+
+    private Built build(String provisioner) throws Exception {
+        String template = """
+                source "amazon-ebs" "base" {
+                  region                 = "us-east-1"
+                  access_key             = "%s"
+                  secret_key             = "%s"
+                  custom_endpoint_ec2    = "%s"
+                  instance_type          = "t2.micro"
+                  source_ami_filter {
+                    filters     = { name = "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*" }
+                    owners      = ["099720109477"]
+                    most_recent = true
+                  }
+                  ami_name      = "faulty"
+                  tags          = { Name = "built" }
+                  ssh_username  = "%s"
+                  ssh_host      = "127.0.0.1"
+                  ssh_port      = %d
+                  aws_polling {
+                    delay_seconds = 1
+                    max_attempts  = 5
+                  }
+                }
+                build {
+                  sources = ["source.amazon-ebs.base"]
+                  %s
+                }
+                """.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(), OpenSshServer.user(),
+                sshd.port, provisioner);
+        Files.writeString(work.resolve("t.pkr.hcl"), template);
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
+                Map.of("PATH", "/usr/bin:/bin"), Clock.systemUTC());
+        SshBuildOutput out = new SshBuildOutput();
+        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                new Cancellation(), List.of(), UUID.randomUUID().toString()));
+        return new Built(r, out.text());
+    }
+
+    static final class SshBuildOutput implements io.jenkins.plugins.packer.run.UiOutput {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(String t) {
+            text.append(t);
+        }
+
+        synchronized String text() {
+            return text.toString();
+        }
+    }
+
+    static void record(String step, String fault, Built b, String message, String left) {
+        MATRIX.append("| ").append(step).append(" | ").append(fault).append(" | ").append(b.result().exitCode())
+                .append(" | ").append(message.replace("|", "\\|").replace("\n", " ")).append(" | ").append(left)
+                .append(" |\n");
+    }
+
+    /** The calls a build makes, in order, until the AMI is tagged. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
+        "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
+        "CreateTags"})
+    void aRefusalFailsTheBuildWithEc2sMessageAndLeavesNothing(String action) throws Exception {
+        proxy.inject(Ec2Proxy.Fault.error(action));
+        Built b = build("");
+        String error = b.result().builds().get(0).error();
+        String left = left();
+        record(action, "UnauthorizedOperation (400)", b, error == null ? "" : error.lines().findFirst().orElse(""),
+                left);
+        assertThat(proxy.injected()).isEqualTo(1);
+        assertThat(b.result().exitCode()).as(b.output()).isEqualTo(1);
+        assertThat(error).contains("UnauthorizedOperation: You are not authorized to perform this operation.");
+        assertThat(left).as(b.output()).isEqualTo("0/0/0/0/0/0");
+    }
+
+    /** Every call a build makes, cleanups included: throttled twice, then answered. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
+        "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
+        "CreateTags", "TerminateInstances", "DeleteSecurityGroup", "DeleteKeyPair"})
+    void aBurstOfThrottlingIsRetried(String action) throws Exception {
+        proxy.inject(Ec2Proxy.Fault.throttling(action, 2));
+        Built b = build("");
+        String left = left();
+        record(action, "RequestLimitExceeded (503) x2", b, "retried, build succeeded", left);
+        assertThat(proxy.injected()).isEqualTo(2);
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(left).isEqualTo("0/0/0/0/1/1");
+    }
+
+    @Test
+    void aConnectionDroppedDuringProvisioningFailsAndLeavesNothing() throws Exception {
+        Built b = build("""
+                provisioner "shell" {
+                    inline        = ["kill -9 $(ps -o ppid= -p $$)"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(work));
+        String left = left();
+        String error = b.result().builds().get(0).error();
+        record("provisioning (SSH)", "connection dropped", b, error, left);
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(error).startsWith("Script disconnected unexpectedly.");
+        assertThat(left).isEqualTo("0/0/0/0/0/0");
+    }
+
+    @Test
+    void anSshServerThatNeverAnswersTimesOutAndLeavesNothing() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Path t = work.resolve("t.pkr.hcl");
+        Built b = buildWith(Map.of("ssh_port      = " + sshd.port, "ssh_port      = " + closed + "\n  ssh_timeout = \"3s\""));
+        String left = left();
+        String error = b.result().builds().get(0).error();
+        record("connecting (SSH)", "nothing listening", b, error, left);
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(error).isEqualTo("Timeout waiting for SSH.");
+        assertThat(left).isEqualTo("0/0/0/0/0/0");
+        assertThat(t).exists();
+    }
+
+    private Built buildWith(Map<String, String> replacements) throws Exception {
+        // Build once to write the template, then run the edited one.
+        String provisioner = "";
+        String template = """
+                source "amazon-ebs" "base" {
+                  region                 = "us-east-1"
+                  access_key             = "%s"
+                  secret_key             = "%s"
+                  custom_endpoint_ec2    = "%s"
+                  instance_type          = "t2.micro"
+                  source_ami             = "%s"
+                  ami_name      = "faulty"
+                  ssh_username  = "%s"
+                  ssh_host      = "127.0.0.1"
+                  ssh_port      = %d
+                }
+                build {
+                  sources = ["source.amazon-ebs.base"]
+                  %s
+                }
+                """.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
+                ec2.describeImages(r -> r.filters(f -> f.name("name").values(
+                        "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"))).images().get(0).imageId(),
+                OpenSshServer.user(), sshd.port, provisioner);
+        for (Map.Entry<String, String> e : replacements.entrySet()) {
+            template = template.replace(e.getKey(), e.getValue());
+        }
+        Files.writeString(work.resolve("t.pkr.hcl"), template);
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
+                Map.of("PATH", "/usr/bin:/bin"), Clock.systemUTC());
+        SshBuildOutput out = new SshBuildOutput();
+        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                new Cancellation(), List.of(), UUID.randomUUID().toString()));
+        return new Built(r, out.text());
+    }
+}
