@@ -37,6 +37,8 @@ public final class Ec2 {
     public static final String INSTANCE = "instance";
     /** The AMIs made, region to id ({@code Map<String, String>}, sorted). */
     public static final String AMIS = "amis";
+    /** The AMIs' snapshots, region to ids ({@code Map<String, List<String>>}, sorted). */
+    public static final String SNAPSHOTS = "snapshots";
 
     private Ec2() {
     }

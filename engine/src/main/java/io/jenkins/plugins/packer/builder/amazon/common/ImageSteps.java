@@ -12,6 +12,10 @@ import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.CreateVolumePermission;
+import software.amazon.awssdk.services.ec2.model.LaunchPermission;
+import software.amazon.awssdk.services.ec2.model.ModifyImageAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySnapshotAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.ImageState;
@@ -116,23 +120,11 @@ public final class ImageSteps {
             Instance instance = state.get(Ec2.INSTANCE);
             String amiName = config.string("ami_name");
             state.ui().say("Creating AMI " + amiName + " from instance " + instance.instanceId());
-            String description;
-            try {
-                description = Ec2.render(state, config.string("ami_description"));
-            } catch (GoTemplateException e) {
-                String err = "Error interpolating AMI description: " + e.getMessage();
-                state.ui().error(err);
-                return state.fail(err);
-            }
             String id;
             try {
-                id = ec2.createImage(b -> {
-                    b.instanceId(instance.instanceId()).name(amiName)
-                            .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings")));
-                    if (!description.isEmpty()) {
-                        b.description(description);
-                    }
-                }).imageId();
+                id = ec2.createImage(b -> b.instanceId(instance.instanceId()).name(amiName)
+                        .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings"))))
+                        .imageId();
             } catch (SdkException e) {
                 String err = "Error creating AMI: " + Ec2.error(e);
                 state.ui().error(err);
@@ -172,6 +164,9 @@ public final class ImageSteps {
                 image = Image.builder().imageId(id).build();
                 return false;
             }
+            Map<String, List<String>> snapshots = new TreeMap<>();
+            snapshots.put(region, snapshots(image));
+            state.put(Ec2.SNAPSHOTS, snapshots);
             return true;
         }
 
@@ -205,6 +200,106 @@ public final class ImageSteps {
                     state.ui().error("Error deleting snapshot, may still be around: " + Ec2.error(e));
                 }
             }
+        }
+    }
+
+    /**
+     * Packer's {@code StepModifyAMIAttributes}: the description, launch permissions ({@code ami_users},
+     * {@code ami_groups}), product codes, and the snapshots' volume permissions ({@code snapshot_users},
+     * {@code snapshot_groups}).
+     */
+    public static final class ModifyAmiAttributes implements Step {
+        private final ComponentConfig config;
+
+        public ModifyAmiAttributes(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepModifyAMIAttributes";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            List<String> users = config.stringList("ami_users");
+            List<String> groups = config.stringList("ami_groups");
+            List<String> codes = config.stringList("ami_product_codes");
+            List<String> snapshotUsers = config.stringList("snapshot_users");
+            List<String> snapshotGroups = config.stringList("snapshot_groups");
+            String raw = config.string("ami_description");
+            if (raw.isEmpty() && users.isEmpty() && groups.isEmpty() && codes.isEmpty() && snapshotUsers.isEmpty()
+                    && snapshotGroups.isEmpty()) {
+                return true;
+            }
+            String description;
+            try {
+                description = Ec2.render(state, raw);
+            } catch (GoTemplateException e) {
+                String err = "Error interpolating AMI description: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            Map<String, java.util.function.Consumer<ModifyImageAttributeRequest.Builder>> options =
+                    new java.util.LinkedHashMap<>();
+            if (!description.isEmpty()) {
+                options.put("description", b -> b.description(v -> v.value(description)));
+            }
+            if (!groups.isEmpty()) {
+                options.put("groups", b -> b.userGroups(groups).launchPermission(p -> p.add(groups.stream()
+                        .map(g -> LaunchPermission.builder().group(g).build()).toList())));
+            }
+            if (!users.isEmpty()) {
+                options.put("users", b -> b.userIds(users).launchPermission(p -> p.add(users.stream()
+                        .map(u -> LaunchPermission.builder().userId(u).build()).toList())));
+            }
+            if (!codes.isEmpty()) {
+                options.put("product codes", b -> b.productCodes(codes));
+            }
+            Map<String, java.util.function.Consumer<ModifySnapshotAttributeRequest.Builder>> snapshotOptions =
+                    new java.util.LinkedHashMap<>();
+            if (!snapshotGroups.isEmpty()) {
+                snapshotOptions.put("groups", b -> b.groupNames(snapshotGroups).attribute("createVolumePermission")
+                        .operationType("add").createVolumePermission(p -> p.add(snapshotGroups.stream()
+                                .map(g -> CreateVolumePermission.builder().group(g).build()).toList())));
+            }
+            if (!snapshotUsers.isEmpty()) {
+                snapshotOptions.put("users", b -> b.userIds(snapshotUsers).attribute("createVolumePermission")
+                        .operationType("add").createVolumePermission(p -> p.add(snapshotUsers.stream()
+                                .map(u -> CreateVolumePermission.builder().userId(u).build()).toList())));
+            }
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            for (String ami : amis.values()) {
+                state.ui().say("Modifying attributes on AMI (" + ami + ")...");
+                for (var option : options.entrySet()) {
+                    state.ui().message("Modifying: " + option.getKey());
+                    try {
+                        ec2.modifyImageAttribute(b -> option.getValue().accept(b.imageId(ami)));
+                    } catch (SdkException e) {
+                        String err = "Error modify AMI attributes: " + Ec2.error(e);
+                        state.ui().error(err);
+                        return state.fail(err);
+                    }
+                }
+            }
+            Map<String, List<String>> snapshots = state.get(Ec2.SNAPSHOTS);
+            for (List<String> ids : snapshots.values()) {
+                for (String snap : ids) {
+                    state.ui().say("Modifying attributes on snapshot (" + snap + ")...");
+                    for (var option : snapshotOptions.entrySet()) {
+                        state.ui().message("Modifying: " + option.getKey());
+                        try {
+                            ec2.modifySnapshotAttribute(b -> option.getValue().accept(b.snapshotId(snap)));
+                        } catch (SdkException e) {
+                            String err = "Error modify snapshot attributes: " + Ec2.error(e);
+                            state.ui().error(err);
+                            return state.fail(err);
+                        }
+                    }
+                }
+            }
+            return true;
         }
     }
 

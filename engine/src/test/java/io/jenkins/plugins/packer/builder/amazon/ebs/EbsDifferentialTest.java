@@ -1,0 +1,296 @@
+package io.jenkins.plugins.packer.builder.amazon.ebs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jenkins.plugins.packer.builder.amazon.Ec2Proxy;
+import io.jenkins.plugins.packer.builder.amazon.MotoServer;
+import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+/**
+ * The same amazon-ebs templates baked by the real packer 1.6.6 and by the engine, one after the other, against the
+ * same moto (reset between) and the same sshd: equal console output (ids, temporary names and durations aside),
+ * exit codes and end states in EC2 (the AMI, its tags, its snapshot's tags, the instance's tags, what is left).
+ * The EC2 calls each made and the wall times go to {@code target/ebs-differential.md}.
+ */
+@Tag("differential")
+class EbsDifferentialTest {
+
+    @TempDir
+    static Path shared;
+
+    static Path packer;
+    static MotoServer moto;
+    static OpenSshServer sshd;
+    static Ec2Proxy proxy;
+    static Ec2Client ec2;
+    static final StringBuilder REPORT = new StringBuilder();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        packer = Stream.of("/usr/bin/packer", "/usr/local/bin/packer").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (packer == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("the real packer is not installed (apt-get install packer)");
+            }
+            assumeTrue(false, "no packer: skipped outside CI");
+        }
+        sshd = OpenSshServer.prepare(shared.resolve("sshd"), "AuthorizedKeysCommand /bin/echo %t %k",
+                "AuthorizedKeysCommandUser " + OpenSshServer.user()).start();
+        moto = MotoServer.start(shared.resolve("moto"));
+        proxy = new Ec2Proxy(moto.endpoint());
+        ec2 = moto.client("us-east-1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (REPORT.length() > 0) {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "ebs-differential.md"), REPORT.toString());
+        }
+        if (ec2 != null) {
+            ec2.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    static final String SOURCE = """
+            source "amazon-ebs" "base" {
+              region                 = "us-east-1"
+              access_key             = "%s"
+              secret_key             = "%s"
+              custom_endpoint_ec2    = "%s"
+              skip_region_validation = true
+              instance_type          = "t2.micro"
+              source_ami_filter {
+                filters = {
+                  name = "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"
+                }
+                owners      = ["099720109477"]
+                most_recent = true
+              }
+              ami_name      = "%s"
+              ami_description = "from {{ .SourceAMI }}"
+              tags          = { Name = "built", Base = "{{ .SourceAMI }}", Region = "{{ .BuildRegion }}" }
+              snapshot_tags = { Kind = "root" }
+              run_tags      = { Purpose = "bake" }
+              ami_users      = ["111122223333"]
+              snapshot_users = ["111122223333"]
+              ssh_username  = "%s"
+              ssh_host      = "127.0.0.1"
+              ssh_port      = %d
+            }
+            """;
+
+    /** The cases: a bake, a failing provisioner, an AMI name in use. */
+    static String template(String kind, Path ws) {
+        String provisioner = switch (kind) {
+            case "bake" -> """
+                      provisioner "shell" {
+                        inline        = ["echo hello from $(whoami)"]
+                        remote_folder = "%s"
+                      }
+                      post-processor "manifest" {}
+                    """.formatted(ws);
+            case "failing-provisioner" -> """
+                      provisioner "shell" {
+                        inline        = ["echo failing", "exit 5"]
+                        remote_folder = "%s"
+                      }
+                    """.formatted(ws);
+            default -> "";
+        };
+        return SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
+                kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port)
+                + "build {\n  sources = [\"source.amazon-ebs.base\"]\n" + provisioner + "}\n";
+    }
+
+    record Outcome(String output, Map<String, String> state, Map<String, Integer> calls, long millis) {}
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use"})
+    void packerAndTheEngineBakeTheSame(String kind) throws Exception {
+        Outcome theirs = run(kind, "packer");
+        Outcome ours = run(kind, "engine");
+        REPORT.append("### ").append(kind).append("\n\n| EC2 action | packer 1.6.6 | engine |\n|---|---|---|\n");
+        Set<String> actions = new java.util.TreeSet<>(theirs.calls().keySet());
+        actions.addAll(ours.calls().keySet());
+        for (String a : actions) {
+            REPORT.append("| ").append(a).append(" | ").append(theirs.calls().getOrDefault(a, 0)).append(" | ")
+                    .append(ours.calls().getOrDefault(a, 0)).append(" |\n");
+        }
+        REPORT.append("| **all calls** | ").append(sum(theirs.calls())).append(" | ").append(sum(ours.calls()))
+                .append(" |\n| **wall time** | ").append(theirs.millis()).append(" ms | ").append(ours.millis())
+                .append(" ms |\n\n");
+        assertThat(ours.output()).isEqualTo(theirs.output());
+        assertThat(ours.state()).isEqualTo(theirs.state());
+    }
+
+    private static int sum(Map<String, Integer> m) {
+        return m.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private Outcome run(String kind, String tool) throws Exception {
+        moto.reset();
+        Set<String> baseSnapshots = snapshots();
+        Path ws = Files.createDirectories(dir.resolve(tool));
+        Files.createDirectories(ws.resolve("tmp"));
+        Files.writeString(ws.resolve("t.pkr.hcl"), template(kind, ws));
+        if (kind.equals("name-in-use")) {
+            String instance = ec2.runInstances(b -> b.imageId(sourceAmi()).minCount(1).maxCount(1)
+                    .instanceType("t2.micro")).instances().get(0).instanceId();
+            ec2.createImage(b -> b.instanceId(instance).name("existing"));
+            ec2.terminateInstances(b -> b.instanceIds(instance));
+            baseSnapshots = snapshots();
+        }
+        proxy.reset();
+        long start = System.nanoTime();
+        String out = tool.equals("packer") ? runPacker(ws) : runEngine(ws);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Integer> calls = proxy.calls();
+        return new Outcome(normalize(out, ws), state(baseSnapshots, ws), calls, millis);
+    }
+
+    static String sourceAmi() {
+        return ec2.describeImages(r -> r.filters(f -> f.name("name").values(
+                "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"))).images().get(0).imageId();
+    }
+
+    static Set<String> snapshots() {
+        return ec2.describeSnapshots(b -> b.ownerIds("self")).snapshots().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Snapshot::snapshotId).collect(Collectors.toSet());
+    }
+
+    /** What the build left in EC2 and in the workspace, ids aside. */
+    static Map<String, String> state(Set<String> baseSnapshots, Path ws) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        List<Image> images = ec2.describeImages(b -> b.owners("self")).images();
+        m.put("amis", images.stream().map(i -> i.name() + " " + i.description() + " " + new TreeMap<>(
+                i.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))).sorted().toList()
+                .toString());
+        m.put("launch permissions", images.stream().map(i -> ec2.describeImageAttribute(b -> b.imageId(
+                i.imageId()).attribute("launchPermission")).launchPermissions().toString()).toList().toString());
+        m.put("snapshot tags", ec2.describeSnapshots(b -> b.ownerIds("self")).snapshots().stream()
+                .filter(s -> !baseSnapshots.contains(s.snapshotId()))
+                .map(s -> new TreeMap<>(s.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))
+                        .toString()).sorted().toList().toString());
+        var instances = ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                .filter(i -> i.tags().stream().anyMatch(t -> t.key().equals("Purpose"))).toList();
+        m.put("instances", instances.stream().map(i -> i.state().nameAsString() + " " + new TreeMap<>(
+                i.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))).toList().toString());
+        m.put("running", Long.toString(ec2.describeInstances().reservations().stream()
+                .flatMap(r -> r.instances().stream())
+                .filter(i -> i.state().name() != InstanceStateName.TERMINATED).count()));
+        m.put("key pairs", Integer.toString(ec2.describeKeyPairs().keyPairs().size()));
+        m.put("security groups", Long.toString(ec2.describeSecurityGroups().securityGroups().stream()
+                .filter(g -> !g.groupName().equals("default")).count()));
+        m.put("volumes", Integer.toString(ec2.describeVolumes().volumes().size()));
+        Path manifest = ws.resolve("packer-manifest.json");
+        m.put("manifest", Files.exists(manifest) ? Files.readString(manifest)
+                .replaceAll("ami-[0-9a-f]+", "ami-<ID>").replaceAll("\"build_time\": \\d+", "\"build_time\": <T>")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<UUID>") : "none");
+        return m;
+    }
+
+    private static Map<String, String> env(Path ws) {
+        return Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1", "HOME", ws.toString(),
+                "TMPDIR", ws.resolve("tmp").toString());
+    }
+
+    private static String runPacker(Path ws) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(packer.toString(), "build", "-color=false", "t.pkr.hcl")
+                .directory(ws.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env(ws));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("packer did not finish in 180 s");
+        }
+        return new String(out, StandardCharsets.UTF_8) + "rc=" + p.exitValue() + "\n";
+    }
+
+    private static String runEngine(Path ws) {
+        StringBuilder out = new StringBuilder();
+        LoadRequest load = new LoadRequest(ws, "t.pkr.hcl", List.of(), Map.of(), env(ws), Clock.systemUTC());
+        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT,
+                t -> {
+                    synchronized (out) {
+                        out.append(t);
+                    }
+                }, new Cancellation(), List.of(), UUID.randomUUID().toString()));
+        return out + "rc=" + r.exitCode() + "\n";
+    }
+
+    /** Ids, temporary names, durations and paths out; runs of tag lines sorted (Packer prints a Go map's order). */
+    static String normalize(String out, Path ws) {
+        String s = out.replace(ws.toString(), "$WS")
+                .replaceAll("ami-[0-9a-f]{8,17}", "ami-<ID>")
+                .replaceAll("i-[0-9a-f]{8,17}", "i-<ID>")
+                .replaceAll("snap-[0-9a-f]{8,17}", "snap-<ID>")
+                .replaceAll("sg-[0-9a-f]{8,17}", "sg-<ID>")
+                .replaceAll("packer_[0-9a-f-]{36}", "packer_<UUID>")
+                .replaceAll("packer-shell\\d+", "packer-shell<N>")
+                .replaceAll("script_\\d+\\.sh", "script_<N>.sh")
+                .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>");
+        List<String> lines = new ArrayList<>(s.lines().toList());
+        for (int i = 0; i < lines.size(); ) {
+            int j = i;
+            while (j < lines.size() && lines.get(j).contains(": Adding tag: ")) {
+                j++;
+            }
+            if (j > i + 1) {
+                List<String> run = new ArrayList<>(lines.subList(i, j));
+                java.util.Collections.sort(run);
+                for (int k = i; k < j; k++) {
+                    lines.set(k, run.get(k - i));
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+        return String.join("\n", lines) + "\n";
+    }
+}
