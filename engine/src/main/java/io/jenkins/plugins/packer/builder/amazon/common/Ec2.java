@@ -43,6 +43,33 @@ public final class Ec2 {
     private Ec2() {
     }
 
+    /** The clients of other regions ({@code Map<String, Ec2Client>}), made on first use, closed with the build. */
+    public static final String REGION_CLIENTS = "region_clients";
+
+    /** The EC2 client of {@code region}: the build's own, or one made for that region and kept for the build. */
+    public static software.amazon.awssdk.services.ec2.Ec2Client client(StepState state, String region) {
+        AwsAccess access = state.get(ACCESS);
+        if (region.equals(access.region())) {
+            return state.get(CLIENT);
+        }
+        synchronized (state) {
+            Map<String, software.amazon.awssdk.services.ec2.Ec2Client> clients = state.get(REGION_CLIENTS);
+            if (clients == null) {
+                clients = new java.util.concurrent.ConcurrentHashMap<>();
+                state.put(REGION_CLIENTS, clients);
+            }
+            return clients.computeIfAbsent(region, access::ec2);
+        }
+    }
+
+    /** Closes the clients {@link #client} made. */
+    public static void closeRegionClients(StepState state) {
+        Map<String, software.amazon.awssdk.services.ec2.Ec2Client> clients = state.get(REGION_CLIENTS);
+        if (clients != null) {
+            clients.values().forEach(software.amazon.awssdk.services.ec2.Ec2Client::close);
+        }
+    }
+
     /** An EC2 error as Packer's AWS SDK prints it: {@code Code: message\n\tstatus code: N, request id: ID}. */
     public static String error(SdkException e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {

@@ -204,6 +204,115 @@ public final class ImageSteps {
     }
 
     /**
+     * Packer's {@code StepAMIRegionCopy}: copies the AMI to {@code ami_regions} (encrypted with
+     * {@code region_kms_key_ids} when {@code encrypt_boot}) and waits for every copy. Unlike packer 1.6.6, the
+     * copies and their snapshots are removed again when the build fails or is cancelled afterwards.
+     */
+    public static final class RegionCopy implements Step {
+        private final ComponentConfig config;
+        private final Map<String, String> copies = new TreeMap<>();
+
+        public RegionCopy(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepAMIRegionCopy";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            String original = state.<AwsAccess>get(Ec2.ACCESS).region();
+            Boolean encrypt = config.trilean("encrypt_boot");
+            Map<String, String> keys = new TreeMap<>(config.stringMap("region_kms_key_ids"));
+            if (Boolean.TRUE.equals(encrypt) && !config.string("kms_key_id").isEmpty()) {
+                keys.put(original, config.string("kms_key_id"));
+            }
+            java.util.Set<String> regions = new java.util.LinkedHashSet<>(config.stringList("ami_regions"));
+            regions.remove(original);
+            if (regions.isEmpty()) {
+                return true;
+            }
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            Map<String, List<String>> snapshots = state.get(Ec2.SNAPSHOTS);
+            String ami = amis.get(original);
+            String name = config.string("ami_name");
+            state.ui().say("Copying/Encrypting AMI (" + ami + ") to other regions...");
+            List<String> errors = new ArrayList<>();
+            for (String region : regions) {
+                state.ui().message("Copying to: " + region);
+                String key = Boolean.TRUE.equals(encrypt) ? keys.getOrDefault(region, "") : "";
+                boolean encrypted = !key.isEmpty() || Boolean.TRUE.equals(encrypt);
+                try {
+                    String id = Ec2.client(state, region).copyImage(b -> {
+                        b.sourceRegion(original).sourceImageId(ami).name(name).encrypted(encrypted);
+                        if (!key.isEmpty()) {
+                            b.kmsKeyId(key);
+                        }
+                    }).imageId();
+                    copies.put(region, id);
+                } catch (SdkException e) {
+                    errors.add("Error Copying AMI (" + ami + ") to region (" + region + "): " + Ec2.error(e));
+                }
+            }
+            state.ui().message("Waiting for all copies to complete...");
+            for (Map.Entry<String, String> copy : copies.entrySet()) {
+                String region = copy.getKey();
+                Ec2Client ec2 = Ec2.client(state, region);
+                try {
+                    Image image = Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
+                        List<Image> found = ec2.describeImages(b -> b.imageIds(copy.getValue())).images();
+                        if (!found.isEmpty() && found.get(0).state() == ImageState.FAILED) {
+                            throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource"
+                                    + " state");
+                        }
+                        return !found.isEmpty() && found.get(0).state() == ImageState.AVAILABLE ? found.get(0)
+                                : null;
+                    });
+                    amis.put(region, copy.getValue());
+                    snapshots.put(region, snapshots(image));
+                } catch (Ec2.WaitFailed e) {
+                    errors.add("Error waiting for AMI (" + copy.getValue() + ") in region (" + region + "): "
+                            + e.getMessage());
+                } catch (Cancellation.CancelledException e) {
+                    return false;
+                }
+            }
+            if (!errors.isEmpty()) {
+                String err = errors.size() + " error(s) occurred:\n\n* " + String.join("\n* ", errors);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (copies.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
+                return;
+            }
+            state.ui().say("Deregistering the AMI copies and deleting their snapshots because of cancellation, or"
+                    + " error...");
+            for (Map.Entry<String, String> copy : copies.entrySet()) {
+                Ec2Client ec2 = Ec2.client(state, copy.getKey());
+                List<String> snaps = new ArrayList<>();
+                try {
+                    ec2.describeImages(b -> b.imageIds(copy.getValue())).images().forEach(i ->
+                            snaps.addAll(snapshots(i)));
+                    ec2.deregisterImage(b -> b.imageId(copy.getValue()));
+                    for (String snap : snaps) {
+                        ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                    }
+                } catch (SdkException e) {
+                    state.ui().error("Error deregistering AMI copy " + copy.getValue() + " in " + copy.getKey()
+                            + ", may still be around: " + Ec2.error(e));
+                }
+            }
+        }
+    }
+
+    /**
      * Packer's {@code StepModifyAMIAttributes}: the description, launch permissions ({@code ami_users},
      * {@code ami_groups}), product codes, and the snapshots' volume permissions ({@code snapshot_users},
      * {@code snapshot_groups}).
@@ -268,9 +377,10 @@ public final class ImageSteps {
                         .operationType("add").createVolumePermission(p -> p.add(snapshotUsers.stream()
                                 .map(u -> CreateVolumePermission.builder().userId(u).build()).toList())));
             }
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
             Map<String, String> amis = state.get(Ec2.AMIS);
-            for (String ami : amis.values()) {
+            for (Map.Entry<String, String> entry : amis.entrySet()) {
+                String ami = entry.getValue();
+                Ec2Client ec2 = Ec2.client(state, entry.getKey());
                 state.ui().say("Modifying attributes on AMI (" + ami + ")...");
                 for (var option : options.entrySet()) {
                     state.ui().message("Modifying: " + option.getKey());
@@ -284,8 +394,9 @@ public final class ImageSteps {
                 }
             }
             Map<String, List<String>> snapshots = state.get(Ec2.SNAPSHOTS);
-            for (List<String> ids : snapshots.values()) {
-                for (String snap : ids) {
+            for (Map.Entry<String, List<String>> entry : snapshots.entrySet()) {
+                Ec2Client ec2 = Ec2.client(state, entry.getKey());
+                for (String snap : entry.getValue()) {
                     state.ui().say("Modifying attributes on snapshot (" + snap + ")...");
                     for (var option : snapshotOptions.entrySet()) {
                         state.ui().message("Modifying: " + option.getKey());
@@ -323,9 +434,10 @@ public final class ImageSteps {
             if (tags.isEmpty() && snapshotTags.isEmpty()) {
                 return true;
             }
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
             Map<String, String> amis = state.get(Ec2.AMIS);
-            for (String ami : amis.values()) {
+            for (Map.Entry<String, String> entry : amis.entrySet()) {
+                String ami = entry.getValue();
+                Ec2Client ec2 = Ec2.client(state, entry.getKey());
                 state.ui().say("Adding tags to AMI (" + ami + ")...");
                 List<Image> images;
                 try {

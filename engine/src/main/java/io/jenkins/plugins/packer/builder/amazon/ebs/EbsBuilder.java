@@ -68,9 +68,14 @@ public final class EbsBuilder implements Builder {
             steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance")));
             steps.add(new ImageSteps.DeregisterAmi(amiName, force, config.bool("force_delete_snapshot")));
             steps.add(new ImageSteps.CreateAmi(config));
+            steps.add(new ImageSteps.RegionCopy(config));
             steps.add(new ImageSteps.ModifyAmiAttributes(config));
             steps.add(new ImageSteps.CreateTags(config.stringMap("tags"), config.stringMap("snapshot_tags")));
-            StepRunner.run(steps, state);
+            try {
+                StepRunner.run(steps, state);
+            } finally {
+                Ec2.closeRegionClients(state);
+            }
             if (state.error() != null) {
                 throw new BuildFailure(state.error());
             }

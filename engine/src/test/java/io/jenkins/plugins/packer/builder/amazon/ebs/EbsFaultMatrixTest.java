@@ -57,6 +57,7 @@ class EbsFaultMatrixTest {
         moto = MotoServer.start(shared.resolve("moto"));
         proxy = new Ec2Proxy(moto.endpoint());
         ec2 = moto.client("us-east-1");
+        west = moto.client("us-west-2");
     }
 
     @AfterAll
@@ -65,6 +66,7 @@ class EbsFaultMatrixTest {
         Files.writeString(Path.of("target", "ebs-fault-matrix.md"), MATRIX.toString());
         if (ec2 != null) {
             ec2.close();
+            west.close();
         }
         if (proxy != null) {
             proxy.close();
@@ -81,22 +83,32 @@ class EbsFaultMatrixTest {
     void reset() throws Exception {
         moto.reset();
         proxy.reset();
-        baseSnapshots = snapshots();
+        baseSnapshots = snapshots(ec2);
+        baseWestSnapshots = snapshots(west);
     }
 
-    static Set<String> snapshots() {
+    static Set<String> snapshots(Ec2Client ec2) {
         return ec2.describeSnapshots(b -> b.ownerIds("self")).snapshots().stream()
                 .map(software.amazon.awssdk.services.ec2.model.Snapshot::snapshotId).collect(Collectors.toSet());
     }
 
+    static Ec2Client west;
+
+    /** What is left in both regions, as {@code instances/keys/groups/volumes/snapshots/amis}. */
     static String left() {
+        return left(ec2, baseSnapshots) + " + " + left(west, baseWestSnapshots);
+    }
+
+    static Set<String> baseWestSnapshots;
+
+    static String left(Ec2Client ec2, Set<String> baseSnapshots) {
         long instances = ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
                 .filter(i -> i.state().name() != InstanceStateName.TERMINATED).count();
         long keys = ec2.describeKeyPairs().keyPairs().size();
         long groups = ec2.describeSecurityGroups().securityGroups().stream()
                 .filter(g -> !g.groupName().equals("default")).count();
         long volumes = ec2.describeVolumes().volumes().size();
-        long snaps = snapshots().stream().filter(s -> !baseSnapshots.contains(s)).count();
+        long snaps = snapshots(ec2).stream().filter(s -> !baseSnapshots.contains(s)).count();
         long amis = ec2.describeImages(b -> b.owners("self")).images().size();
         return instances + "/" + keys + "/" + groups + "/" + volumes + "/" + snaps + "/" + amis;
     }
@@ -117,7 +129,9 @@ class EbsFaultMatrixTest {
                     most_recent = true
                   }
                   ami_name      = "faulty"
+                  ami_regions   = ["us-west-2"]
                   tags          = { Name = "built" }
+                  ami_description = "baked"
                   ssh_username  = "%s"
                   ssh_host      = "127.0.0.1"
                   ssh_port      = %d
@@ -164,7 +178,7 @@ class EbsFaultMatrixTest {
     @ParameterizedTest
     @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
         "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
-        "CreateTags"})
+        "CopyImage", "ModifyImageAttribute", "CreateTags"})
     void aRefusalFailsTheBuildWithEc2sMessageAndLeavesNothing(String action) throws Exception {
         proxy.inject(Ec2Proxy.Fault.error(action));
         Built b = build("");
@@ -175,14 +189,14 @@ class EbsFaultMatrixTest {
         assertThat(proxy.injected()).isEqualTo(1);
         assertThat(b.result().exitCode()).as(b.output()).isEqualTo(1);
         assertThat(error).contains("UnauthorizedOperation: You are not authorized to perform this operation.");
-        assertThat(left).as(b.output()).isEqualTo("0/0/0/0/0/0");
+        assertThat(left).as(b.output()).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0");
     }
 
     /** Every call a build makes, cleanups included: throttled twice, then answered. */
     @ParameterizedTest
     @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
         "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
-        "CreateTags", "TerminateInstances", "DeleteSecurityGroup", "DeleteKeyPair"})
+        "CopyImage", "ModifyImageAttribute", "CreateTags", "TerminateInstances", "DeleteSecurityGroup", "DeleteKeyPair"})
     void aBurstOfThrottlingIsRetried(String action) throws Exception {
         proxy.inject(Ec2Proxy.Fault.throttling(action, 2));
         Built b = build("");
@@ -190,7 +204,7 @@ class EbsFaultMatrixTest {
         record(action, "RequestLimitExceeded (503) x2", b, "retried, build succeeded", left);
         assertThat(proxy.injected()).isEqualTo(2);
         assertThat(b.result().exitCode()).as(b.output()).isZero();
-        assertThat(left).isEqualTo("0/0/0/0/1/1");
+        assertThat(left).isEqualTo("0/0/0/0/1/1 + 0/0/0/0/1/1");
     }
 
     @Test
@@ -206,7 +220,7 @@ class EbsFaultMatrixTest {
         record("provisioning (SSH)", "connection dropped", b, error, left);
         assertThat(b.result().exitCode()).isEqualTo(1);
         assertThat(error).startsWith("Script disconnected unexpectedly.");
-        assertThat(left).isEqualTo("0/0/0/0/0/0");
+        assertThat(left).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0");
     }
 
     @Test
@@ -222,7 +236,7 @@ class EbsFaultMatrixTest {
         record("connecting (SSH)", "nothing listening", b, error, left);
         assertThat(b.result().exitCode()).isEqualTo(1);
         assertThat(error).isEqualTo("Timeout waiting for SSH.");
-        assertThat(left).isEqualTo("0/0/0/0/0/0");
+        assertThat(left).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0");
         assertThat(t).exists();
     }
 
