@@ -15,6 +15,12 @@ public final class PrepareFixture {
     }
 
     public static Prepared prepare(String kind, String type, String hcl, Path workDir) {
+        return Preparers.prepare(kind, type, config(kind, type, hcl), new PrepareContext(workDir,
+                Map.of("HOME", "/home/u"), "name", type));
+    }
+
+    /** The decoded configuration of a component written as HCL. */
+    public static ComponentConfig config(String kind, String type, String hcl) {
         Diagnostics diags = new Diagnostics();
         File f = Parser.parseConfig(hcl.getBytes(StandardCharsets.UTF_8), "test.pkr.hcl", diags);
         ConfigSpec spec = switch (kind) {
@@ -27,8 +33,7 @@ public final class PrepareFixture {
         if (diags.hasErrors()) {
             throw new IllegalArgumentException("fixture does not decode: " + diags);
         }
-        return Preparers.prepare(kind, type, config, new PrepareContext(workDir, Map.of("HOME", "/home/u"),
-                "name", type));
+        return config;
     }
 
     public static Prepared prepare(String kind, String type, String hcl) {

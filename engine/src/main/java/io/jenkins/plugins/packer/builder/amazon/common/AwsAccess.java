@@ -161,6 +161,11 @@ public final class AwsAccess implements AutoCloseable {
         return region;
     }
 
+    /** The credentials, looked up in order when first used. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     public Polling polling() {
         return polling;
     }

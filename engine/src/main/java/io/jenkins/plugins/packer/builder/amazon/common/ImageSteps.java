@@ -193,9 +193,11 @@ public final class ImageSteps {
                 state.ui().error("Error deregistering AMI, may still be around: " + Ec2.error(e));
                 return;
             }
+            state.ui().say("Deregistered AMI id: " + image.imageId());
             for (String snap : snapshots) {
                 try {
                     ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                    state.ui().say("Deleted snapshot: " + snap);
                 } catch (SdkException e) {
                     state.ui().error("Error deleting snapshot, may still be around: " + Ec2.error(e));
                 }
@@ -301,8 +303,10 @@ public final class ImageSteps {
                     ec2.describeImages(b -> b.imageIds(copy.getValue())).images().forEach(i ->
                             snaps.addAll(snapshots(i)));
                     ec2.deregisterImage(b -> b.imageId(copy.getValue()));
+                    state.ui().say("Deregistered AMI id: " + copy.getValue());
                     for (String snap : snaps) {
                         ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                        state.ui().say("Deleted snapshot: " + snap);
                     }
                 } catch (SdkException e) {
                     state.ui().error("Error deregistering AMI copy " + copy.getValue() + " in " + copy.getKey()
