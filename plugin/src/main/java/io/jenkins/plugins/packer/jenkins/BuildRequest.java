@@ -13,7 +13,38 @@ import java.util.Map;
  */
 record BuildRequest(String id, String template, Map<String, String> vars, List<String> varFiles, List<String> only,
                     List<String> except, String onError, int parallelBuilds, boolean force, boolean timestampUi,
-                    boolean color, Map<String, String> env, SshKey sshKey) implements Serializable {
+                    boolean color, Map<String, String> env, SshKey sshKey, AwsKeys awsKeys)
+        implements Serializable {
+
+    /** The same request without AWS keys. */
+    BuildRequest(String id, String template, Map<String, String> vars, List<String> varFiles, List<String> only,
+                 List<String> except, String onError, int parallelBuilds, boolean force, boolean timestampUi,
+                 boolean color, Map<String, String> env, SshKey sshKey) {
+        this(id, template, vars, varFiles, only, except, onError, parallelBuilds, force, timestampUi, color, env,
+                sshKey, null);
+    }
+
+    /** AWS keys for the build's environment: an access key id, its secret, and a session token (or empty). */
+    record AwsKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The variables the build's AWS clients read. */
+        Map<String, String> environment() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("AWS_ACCESS_KEY_ID", accessKeyId);
+            m.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
+            if (!sessionToken.isEmpty()) {
+                m.put("AWS_SESSION_TOKEN", sessionToken);
+            }
+            return m;
+        }
+
+        @Override
+        public String toString() {
+            return "AwsKeys[" + accessKeyId + ", <sensitive>]";
+        }
+    }
+
 
     /**
      * An SSH private key credential's user name, key text and passphrase (empty when none), for the sources that
@@ -57,6 +88,12 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
 
     /** The same, with the SSH key of the step's {@code sshCredentialsId} (null when it names none). */
     static BuildRequest of(String id, BuildArguments step, Map<String, String> env, SshKey sshKey) {
+        return of(id, step, env, sshKey, null);
+    }
+
+    /** The same, with the AWS keys of the step's {@code credentialsId} (null when it names none). */
+    static BuildRequest of(String id, BuildArguments step, Map<String, String> env, SshKey sshKey,
+                           AwsKeys awsKeys) {
         List<String> problems = new ArrayList<>();
         String templateProblem = WorkspacePaths.problem("template", step.getTemplate());
         if (templateProblem != null) {
@@ -77,6 +114,6 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
         }
         return new BuildRequest(id, step.getTemplate(), values, files, StepArguments.names(step.getOnly()),
                 StepArguments.names(step.getExcept()), onError, step.getParallelBuilds(), step.isForce(),
-                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : env, sshKey);
+                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : env, sshKey, awsKeys);
     }
 }

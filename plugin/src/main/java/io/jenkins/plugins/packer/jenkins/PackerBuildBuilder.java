@@ -39,6 +39,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     private boolean color;
     private boolean archive = true;
     private String sshCredentialsId;
+    private String credentialsId;
 
     @DataBoundConstructor
     public PackerBuildBuilder(String template) {
@@ -186,13 +187,23 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         this.sshCredentialsId = sshCredentialsId;
     }
 
+    /** The AWS credentials the build's amazon sources use, unless they set keys or a profile of their own. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId;
+    }
+
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         BuildRequest request;
         try {
             request = BuildRequest.of(UUID.randomUUID().toString(), this, env,
-                    SshCredentials.lookup(run, sshCredentialsId));
+                    SshCredentials.lookup(run, sshCredentialsId), AwsCredentialsLookup.lookup(run, credentialsId));
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

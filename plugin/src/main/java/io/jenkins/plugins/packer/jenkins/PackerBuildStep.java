@@ -46,6 +46,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private boolean color;
     private boolean archive = true;
     private String sshCredentialsId;
+    private String credentialsId;
 
     @DataBoundConstructor
     public PackerBuildStep(String template) {
@@ -167,6 +168,16 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         this.sshCredentialsId = sshCredentialsId;
     }
 
+    /** The AWS credentials the build's amazon sources use, unless they set keys or a profile of their own. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -210,7 +221,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             BuildRequest request;
             try {
                 request = BuildRequest.of(id, step, ctx.get(EnvVars.class),
-                        SshCredentials.lookup(ctx.get(Run.class), step.sshCredentialsId));
+                        SshCredentials.lookup(ctx.get(Run.class), step.sshCredentialsId),
+                        AwsCredentialsLookup.lookup(ctx.get(Run.class), step.credentialsId));
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }

@@ -42,7 +42,14 @@ final class PackerBuilding {
         } catch (IllegalArgumentException e) {
             return new BuildOutcome(1, false, new LinkedHashMap<>(), List.of(), e.getMessage());
         }
-        LoadRequest load = new LoadRequest(workspace, req.template(), req.varFiles(), req.vars(), req.env(), clock,
+        Map<String, String> env = new LinkedHashMap<>(req.env());
+        List<String> secrets = new ArrayList<>();
+        if (req.awsKeys() != null) {
+            env.putAll(req.awsKeys().environment());
+            secrets.add(req.awsKeys().secretAccessKey());
+            secrets.add(req.awsKeys().sessionToken());
+        }
+        LoadRequest load = new LoadRequest(workspace, req.template(), req.varFiles(), req.vars(), env, clock,
                 workspace);
         RunOptions options = new RunOptions(OnError.parse(req.onError()), req.force(), false, req.parallelBuilds(),
                 new UiOptions(req.color(), req.timestampUi(), false));
@@ -53,7 +60,6 @@ final class PackerBuilding {
         Path keyDir = null;
         try {
             io.jenkins.plugins.packer.component.SshLogin login = null;
-            List<String> secrets = new ArrayList<>();
             if (req.sshKey() != null) {
                 Path tmp = Path.of(req.env().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
                 keyDir = Files.createTempDirectory(tmp, "packer-ssh", java.nio.file.attribute.PosixFilePermissions

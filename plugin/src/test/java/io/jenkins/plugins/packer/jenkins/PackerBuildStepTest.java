@@ -206,6 +206,85 @@ class PackerBuildStepTest {
     }
 
     @Test
+    void awsKeysReachTheBuildsEnvironmentAndNeverItsLog() throws Exception {
+        Files.writeString(ws.resolve("n.pkr.hcl"), """
+                source "null" "n" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.n"]
+                  provisioner "shell-local" {
+                    inline = ["echo id=$AWS_ACCESS_KEY_ID secret=$AWS_SECRET_ACCESS_KEY token=$AWS_SESSION_TOKEN"]
+                  }
+                }
+                """);
+        BuildRequest req = new BuildRequest("id", "n.pkr.hcl", Map.of(), List.of(), List.of(), List.of(), "cleanup",
+                0, false, false, false, Map.of("PATH", "/usr/bin:/bin", "AWS_ACCESS_KEY_ID", "AKIAFROMAGENT0000000"),
+                null, new BuildRequest.AwsKeys("AKIAFROMJENKINS00000", "jenkins-held-secret", "jenkins-held-token"));
+        assertThat(req.toString()).doesNotContain("jenkins-held-secret").doesNotContain("jenkins-held-token");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        BuildOutcome o = PackerBuilding.build(ws, req, new java.io.PrintStream(log, true,
+                java.nio.charset.StandardCharsets.UTF_8), new io.jenkins.plugins.packer.run.Cancellation(),
+                java.time.Clock.systemUTC());
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(o.succeeded()).as(text).isTrue();
+        assertThat(text).contains("    null.n: id=AKIAFROMJENKINS00000 secret=<sensitive> token=<sensitive>\n")
+                .doesNotContain("jenkins-held");
+    }
+
+    /** aws-credentials' keys as its resolveCredentials gives them. */
+    private static com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials aws(
+            software.amazon.awssdk.auth.credentials.AwsCredentials resolved) {
+        return new com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials() {
+            @Override
+            public String getDisplayName() {
+                return "test";
+            }
+
+            @Override
+            public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials(String mfaToken) {
+                return resolved;
+            }
+
+            @Override
+            public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+                if (resolved == null) {
+                    return null;
+                }
+                if (resolved.accessKeyId().equals("fail")) {
+                    throw software.amazon.awssdk.core.exception.SdkClientException.create("AssumeRole refused");
+                }
+                return resolved;
+            }
+
+            @Override
+            public String getId() {
+                return "aws-prod";
+            }
+        };
+    }
+
+    @Test
+    void awsCredentialsGiveBasicOrSessionKeysOrLeaveItToTheAgent() throws Exception {
+        BuildRequest.AwsKeys basic = AwsCredentialsLookup.keys("aws-prod", aws(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIA1", "s1")));
+        assertThat(basic.environment()).containsExactly(Map.entry("AWS_ACCESS_KEY_ID", "AKIA1"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "s1"));
+        BuildRequest.AwsKeys session = AwsCredentialsLookup.keys("aws-prod", aws(
+                software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create("ASIA2", "s2", "t2")));
+        assertThat(session.environment()).containsEntry("AWS_SESSION_TOKEN", "t2");
+        assertThat(AwsCredentialsLookup.keys("aws-prod", aws(null))).isNull();
+        assertThatThrownBy(() -> AwsCredentialsLookup.keys("aws-prod", aws(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("fail", "x"))))
+                .isInstanceOf(hudson.AbortException.class)
+                .hasMessage("credentialsId: the AWS credentials aws-prod could not be resolved: AssumeRole refused");
+        assertThat(AwsCredentialsLookup.lookup(null, "")).isNull();
+        assertThatThrownBy(() -> AwsCredentialsLookup.lookup(null, "aws-prod"))
+                .isInstanceOf(hudson.AbortException.class)
+                .hasMessage("credentialsId: no AWS credentials with the id aws-prod are available to this build");
+    }
+
+    @Test
     void aKeyWithAPassphraseIsUnlockedForTheBuild() throws Exception {
         Path key = ws.resolve("locked");
         Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret-phrase", "-f",

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.model.Run;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Looks up the AWS credentials a build names ({@code credentialsId}) in the context of the run, records their use,
+ * and resolves them on the controller (an IAM role in the credentials is assumed there, as aws-credentials does):
+ * the keys then reach the build as its {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and
+ * {@code AWS_SESSION_TOKEN}, masked in its log.
+ */
+final class AwsCredentialsLookup {
+
+    private AwsCredentialsLookup() {
+    }
+
+    /** The keys of {@code id}; null when no id is given or the credentials leave it to the agent's own role. */
+    static BuildRequest.AwsKeys lookup(Run<?, ?> run, String id) throws AbortException {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        AmazonWebServicesCredentials c = run == null ? null
+                : CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
+        if (c == null) {
+            throw new AbortException("credentialsId: no AWS credentials with the id " + id
+                    + " are available to this build");
+        }
+        CredentialsProvider.track(run, c);
+        return keys(id, c);
+    }
+
+    static BuildRequest.AwsKeys keys(String id, AmazonWebServicesCredentials c) throws AbortException {
+        AwsCredentials resolved;
+        try {
+            resolved = c.resolveCredentials();
+        } catch (SdkException e) {
+            throw new AbortException("credentialsId: the AWS credentials " + id + " could not be resolved: "
+                    + e.getMessage());
+        }
+        if (resolved == null) {
+            return null;
+        }
+        return new BuildRequest.AwsKeys(resolved.accessKeyId(), resolved.secretAccessKey(),
+                resolved instanceof AwsSessionCredentials s ? s.sessionToken() : "");
+    }
+}
