@@ -168,6 +168,8 @@ class EbsBuildTest {
                   tags          = { Name = "built", Base = "{{ .SourceAMI }}", Region = "{{ .BuildRegion }}" }
                   snapshot_tags = { Kind = "root" }
                   run_tags      = { Purpose = "bake" }
+                  ami_regions   = ["us-west-2", "us-east-1"]
+                  ami_users     = ["111122223333"]
                 """) + buildBlock("""
                   provisioner "shell" {
                     inline = ["echo on ${build.ID} from ${build.SourceAMI} in ${build.BuildRegion}"]
@@ -191,7 +193,24 @@ class EbsBuildTest {
         assertThat(tags(instance.tags())).containsEntry("Purpose", "bake").containsEntry("Name", "Packer Builder");
         assertThat(instance.state().name()).isEqualTo(InstanceStateName.TERMINATED);
         assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+        assertThat(ec2.describeImageAttribute(r -> r.imageId(ami.imageId()).attribute("launchPermission"))
+                .launchPermissions()).extracting(p -> p.userId()).containsExactly("111122223333");
+        // The copy in the other region: same name, tags and permissions, its own snapshot.
+        Image copy;
+        try (Ec2Client west = moto.client("us-west-2")) {
+            List<Image> copies = west.describeImages(r -> r.owners("self")).images();
+            assertThat(copies).hasSize(1);
+            copy = copies.get(0);
+            assertThat(copy.name()).isEqualTo(ami.name());
+            assertThat(tags(copy.tags())).containsEntry("Name", "built").containsEntry("Region", "us-east-1");
+            assertThat(west.describeImageAttribute(r -> r.imageId(copy.imageId()).attribute("launchPermission"))
+                    .launchPermissions()).extracting(p -> p.userId()).containsExactly("111122223333");
+        }
         assertThat(b.output())
+                .contains("==> amazon-ebs.base: Copying/Encrypting AMI (" + ami.imageId() + ") to other regions...\n"
+                        + "    amazon-ebs.base: Copying to: us-west-2\n"
+                        + "    amazon-ebs.base: Waiting for all copies to complete...\n")
+                .contains("us-east-1: " + ami.imageId() + "\nus-west-2: " + copy.imageId() + "\n")
                 .contains("==> amazon-ebs.base: Prevalidating AMI Name: " + ami.name() + "\n")
                 .contains("    amazon-ebs.base: Found Image ID: " + source.imageId() + "\n")
                 .contains("    amazon-ebs.base: on " + instance.instanceId() + " from " + source.imageId()
@@ -200,10 +219,11 @@ class EbsBuildTest {
                         + instance.instanceId() + "\n")
                 .contains("==> amazon-ebs.base: Tagging snapshot: " + snapshot + "\n")
                 .contains("    amazon-ebs.base: Adding tag: \"Base\": \"" + source.imageId() + "\"\n")
-                .endsWith("--> amazon-ebs.base: AMIs were created:\nus-east-1: " + ami.imageId() + "\n\n")
+                .endsWith("--> amazon-ebs.base: AMIs were created:\nus-east-1: " + ami.imageId() + "\nus-west-2: "
+                        + copy.imageId() + "\n\n")
                 .doesNotContain(MotoServer.SECRET_KEY);
         assertThat(Files.readString(work.resolve("packer-manifest.json")))
-                .contains("\"artifact_id\": \"us-east-1:" + ami.imageId() + "\"")
+                .contains("\"artifact_id\": \"us-east-1:" + ami.imageId() + ",us-west-2:" + copy.imageId() + "\"")
                 .contains("\"builder_type\": \"amazon-ebs\"");
     }
 
