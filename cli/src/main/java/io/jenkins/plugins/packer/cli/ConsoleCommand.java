@@ -57,7 +57,7 @@ final class ConsoleCommand extends Main.IoCommand {
                 return rc;
             }
         }
-        cfg.initialize(new Diagnostics());
+        cfg.executeDataSources(true).initialize(new Diagnostics());
         Console console = new Console(cfg);
         BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
         boolean interactive = System.console() != null;

@@ -52,7 +52,7 @@ public final class PackerBuild {
         }
         Diagnostics initDiags = new Diagnostics();
         VariableChecks.check(cfg, initDiags);
-        cfg.initialize(initDiags);
+        cfg.executeDataSources(true).initialize(initDiags);
         registerSecrets(cfg, masker);
         if (writeDiags(req.output(), ui, Map.of(), initDiags)) {
             return new RunResult(1, false, List.of());
@@ -227,7 +227,26 @@ public final class PackerBuild {
         for (Variable v : cfg.locals().values()) {
             if (v.sensitive()) {
                 addLeaves(v.value(), masker);
+            } else {
+                addMarked(v.value(), masker);
             }
+        }
+        cfg.dataOutputs().values().forEach(byName -> byName.values().forEach(v -> addMarked(v, masker)));
+    }
+
+    /** Registers the parts of a value marked sensitive (a secret a data source read, and what was made of it). */
+    private static void addMarked(Value v, SecretMasker masker) {
+        if (v == null || v.isNull() || !v.isKnown()) {
+            return;
+        }
+        if (v.hasMark(io.jenkins.plugins.packer.value.Mark.SENSITIVE)) {
+            addLeaves(v, masker);
+            return;
+        }
+        if (v.type().isList() || v.type().isSet() || v.type().isTuple()) {
+            v.elements().forEach(e -> addMarked(e, masker));
+        } else if (v.type().isMap() || v.type().isObject()) {
+            v.entries().values().forEach(e -> addMarked(e, masker));
         }
     }
 

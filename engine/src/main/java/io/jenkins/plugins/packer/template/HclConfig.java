@@ -88,12 +88,18 @@ public final class HclConfig {
     private final Map<String, Variable> inputVariables = new TreeMap<>();
     private final Map<String, Variable> locals = new TreeMap<>();
     private final List<LocalDef> localDefs = new ArrayList<>();
+    private final List<DataDef> dataDefs = new ArrayList<>();
+    /** Data source outputs by type and name. */
+    private final Map<String, Map<String, Value>> data = new TreeMap<>();
+    private boolean executeDataSources;
+    private final Map<String, String> env;
     private final Map<String, Function> functions;
     private final Map<SourceRef, SourceBlock> sources = new LinkedHashMap<>();
     private final List<BuildBlock> builds = new ArrayList<>();
 
     private HclConfig(List<File> files, Path workDir, String basedir, FunctionContext fctx) {
         this.files = files;
+        this.env = fctx.env() == null ? Map.of() : fctx.env();
         this.workDir = workDir;
         this.basedir = basedir;
         Map<String, Function> fns = new TreeMap<>(Functions.packer(fctx));
@@ -122,6 +128,11 @@ public final class HclConfig {
 
     public Map<String, Variable> locals() {
         return locals;
+    }
+
+    /** The data sources' outputs, by type and name (unknown values when they were not run). */
+    public Map<String, Map<String, Value>> dataOutputs() {
+        return data;
     }
 
     public Map<SourceRef, SourceBlock> sources() {
@@ -178,6 +189,7 @@ public final class HclConfig {
         }
         for (File f : files) {
             cfg.collectLocals(f, diags);
+            cfg.collectDataSources(f, diags);
         }
         List<String> varFiles = new ArrayList<>();
         if (Files.isDirectory(resolved)) {
@@ -522,7 +534,7 @@ public final class HclConfig {
      * decodes the sources and builds.
      */
     public void initialize(Diagnostics diags) {
-        evaluateLocals(diags);
+        evaluateLocalsAndData(diags);
         for (File f : files) {
             decodeSourcesAndBuilds(f, diags);
         }
@@ -564,43 +576,170 @@ public final class HclConfig {
         return "[" + String.join(" ", names) + "]";
     }
 
-    private void evaluateLocals(Diagnostics diags) {
-        Map<String, LocalDef> defs = new LinkedHashMap<>();
-        localDefs.forEach(d -> defs.put(d.name(), d));
-        Map<String, Integer> state = new HashMap<>();
-        for (String name : defs.keySet()) {
-            evaluateLocal(name, defs, state, new ArrayList<>(), diags);
+    /**
+     * Whether {@link #initialize} runs the data sources (a build, the console) or gives them unknown outputs of their
+     * type (validation, inspection), as Packer does without {@code -evaluate-datasources}.
+     */
+    public HclConfig executeDataSources(boolean execute) {
+        this.executeDataSources = execute;
+        return this;
+    }
+
+    /** A data source's definition: {@code data "TYPE" "NAME" {...}}. */
+    private record DataDef(String type, String name, Block block) {
+        String key() {
+            return "data." + type + "." + name;
         }
     }
 
-    private void evaluateLocal(String name, Map<String, LocalDef> defs, Map<String, Integer> state,
-                               List<String> path, Diagnostics diags) {
-        Integer st = state.get(name);
-        if (st != null) {
-            return;
-        }
-        LocalDef def = defs.get(name);
-        state.put(name, 1);
-        path.add(name);
-        for (List<Traverser> ref : Variables.of(def.expr())) {
-            if (ref.size() >= 2 && ((Traverser.Root) ref.get(0)).name().equals("local")
-                    && ref.get(1) instanceof Traverser.Attr a && defs.containsKey(a.name())) {
-                if (Integer.valueOf(1).equals(state.get(a.name()))) {
-                    List<String> cycle = new ArrayList<>(path.subList(path.indexOf(a.name()), path.size()));
-                    cycle.add(a.name());
-                    diags.error("Cycle in local variables", "The local variables "
-                            + String.join(" -> ", cycle.stream().map(n -> "local." + n).toList())
-                            + " refer to each other in a cycle.", def.expr().range());
-                    continue;
+    private void collectDataSources(File f, Diagnostics diags) {
+        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
+        for (Block block : content.blocks()) {
+            if (!block.type().equals("data")) {
+                continue;
+            }
+            DataDef def = new DataDef(block.labels().get(0), block.labels().get(1), block);
+            if (ComponentSpecs.dataSource(def.type()) == null) {
+                diags.error("Unknown data source type " + def.type(), "known data sources: "
+                        + goList(ComponentSpecs.dataSources()), block.labelRanges().get(0));
+                continue;
+            }
+            boolean duplicate = false;
+            for (DataDef other : dataDefs) {
+                if (other.key().equals(def.key())) {
+                    diags.error("Duplicate " + def.type() + " \"" + def.name() + "\" data source block",
+                            "The data source " + def.type() + "." + def.name() + " is defined twice; the other"
+                                    + " definition is at " + Parser.rangeString(other.block().defRange()) + ".",
+                            block.defRange());
+                    duplicate = true;
                 }
-                evaluateLocal(a.name(), defs, state, path, diags);
+            }
+            if (!duplicate) {
+                dataDefs.add(def);
             }
         }
+    }
+
+    /** The locals and data sources, each after the ones it refers to; a cycle among them is an error. */
+    private void evaluateLocalsAndData(Diagnostics diags) {
+        Map<String, LocalDef> defs = new LinkedHashMap<>();
+        localDefs.forEach(d -> defs.put(d.name(), d));
+        Map<String, DataDef> datas = new LinkedHashMap<>();
+        dataDefs.forEach(d -> datas.put(d.key(), d));
+        Map<String, Integer> state = new HashMap<>();
+        for (String key : datas.keySet()) {
+            evaluateNode(key, defs, datas, state, new ArrayList<>(), diags);
+        }
+        for (String name : defs.keySet()) {
+            evaluateNode("local." + name, defs, datas, state, new ArrayList<>(), diags);
+        }
+    }
+
+    /** The locals and data sources an expression or body refers to, as {@code local.X} and {@code data.T.N}. */
+    private static List<Map.Entry<String, Range>> dependencies(
+            List<List<Traverser>> refs) {
+        List<Map.Entry<String, Range>> out = new ArrayList<>();
+        for (List<Traverser> ref : refs) {
+            String root = ((Traverser.Root) ref.get(0)).name();
+            if (root.equals("local") && ref.size() >= 2 && ref.get(1) instanceof Traverser.Attr a) {
+                out.add(Map.entry("local." + a.name(), a.range()));
+            } else if (root.equals("data") && ref.size() >= 3 && ref.get(1) instanceof Traverser.Attr t
+                    && ref.get(2) instanceof Traverser.Attr n) {
+                out.add(Map.entry("data." + t.name() + "." + n.name(), n.range()));
+            }
+        }
+        return out;
+    }
+
+    private void evaluateNode(String key, Map<String, LocalDef> locals, Map<String, DataDef> datas,
+                              Map<String, Integer> state, List<String> path, Diagnostics diags) {
+        if (state.get(key) != null) {
+            return;
+        }
+        LocalDef local = key.startsWith("local.") ? locals.get(key.substring(6)) : null;
+        DataDef dataDef = key.startsWith("data.") ? datas.get(key) : null;
+        if (local == null && dataDef == null) {
+            return;
+        }
+        state.put(key, 1);
+        path.add(key);
+        List<List<Traverser>> refs = local != null ? Variables.of(local.expr())
+                : references(dataDef.block().body(), ComponentSpecs.dataSource(dataDef.type()));
+        for (Map.Entry<String, Range> dep : dependencies(refs)) {
+            String d = dep.getKey();
+            if (Integer.valueOf(1).equals(state.get(d))) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(d), path.size()));
+                cycle.add(d);
+                if (local != null && cycle.stream().allMatch(n -> n.startsWith("local."))) {
+                    diags.error("Cycle in local variables", "The local variables " + String.join(" -> ", cycle)
+                            + " refer to each other in a cycle.", local.expr().range());
+                } else {
+                    diags.error("Cycle between locals and data sources", String.join(" -> ", cycle)
+                            + " refer to each other in a cycle.", dep.getValue());
+                }
+                continue;
+            }
+            evaluateNode(d, locals, datas, state, path, diags);
+        }
         path.remove(path.size() - 1);
+        if (local != null) {
+            evaluateLocal(local, diags);
+        } else {
+            evaluateData(dataDef, diags);
+        }
+        state.put(key, 2);
+    }
+
+    /** The traversals in a body: every attribute's, nested blocks' included. */
+    private static List<List<Traverser>> references(io.jenkins.plugins.packer.hcl.ast.Body body,
+                                                    io.jenkins.plugins.packer.component.ConfigSpec spec) {
+        List<List<Traverser>> out = new ArrayList<>();
+        if (body instanceof io.jenkins.plugins.packer.hcl.ast.SyntaxBody sb) {
+            sb.attributes().values().forEach(a -> out.addAll(Variables.of(a.expr())));
+            sb.blocks().forEach(b -> out.addAll(references(b.body(), spec)));
+        } else {
+            body.partialContent(spec.schema(), new Diagnostics()).attributes().values()
+                    .forEach(a -> out.addAll(Variables.of(a.expr())));
+        }
+        return out;
+    }
+
+    private void evaluateData(DataDef def, Diagnostics diags) {
+        Diagnostics own = new Diagnostics();
+        Value decoded = io.jenkins.plugins.packer.component.ConfigDecoder.decode(def.block().body(),
+                ComponentSpecs.dataSource(def.type()), evalContext(), own);
+        diags.addAll(own);
+        if (own.hasErrors()) {
+            return;
+        }
+        io.jenkins.plugins.packer.component.DataSource source =
+                io.jenkins.plugins.packer.component.DataSource.of(def.type());
+        if (source == null) {
+            diags.error("Data source " + def.type() + " is not available", "pkrj reads the " + def.type()
+                    + " data source but cannot run it yet.", def.block().labelRanges().get(0));
+            return;
+        }
+        Value out;
+        if (!executeDataSources || !decoded.isWhollyKnown()) {
+            out = Value.unknown(source.outputType());
+        } else {
+            try {
+                out = source.execute(new io.jenkins.plugins.packer.component.ComponentConfig(decoded), env,
+                        workDir.resolve(basedir).normalize());
+            } catch (io.jenkins.plugins.packer.component.DataSource.Failure e) {
+                diags.error("Datasource.Execute failed: " + e.getMessage(), "The " + def.type() + " data source "
+                        + def.name() + " could not be read.", def.block().defRange());
+                return;
+            }
+        }
+        data.computeIfAbsent(def.type(), t -> new TreeMap<>()).put(def.name(), out);
+    }
+
+    private void evaluateLocal(LocalDef def, Diagnostics diags) {
+        String name = def.name();
         Diagnostics own = new Diagnostics();
         Value v = Evaluator.evaluate(def.expr(), evalContext(), own);
         diags.addAll(own);
-        state.put(name, 2);
         if (!own.hasErrors()) {
             Variable local = new Variable(name, v.type(), true, def.sensitive(), "", def.range());
             local.assign(new Variable.Assignment("default", v, def.expr()));
@@ -617,6 +756,11 @@ public final class HclConfig {
         locals.forEach((k, v) -> loc.put(k, v.value()));
         vars.put("var", Value.object(in));
         vars.put("local", Value.object(loc));
+        if (!dataDefs.isEmpty()) {
+            Map<String, Value> byType = new TreeMap<>();
+            data.forEach((type, byName) -> byType.put(type, Value.object(new TreeMap<>(byName))));
+            vars.put("data", Value.object(byType));
+        }
         vars.put("source", Value.object(Map.of("type", Value.unknown(Type.STRING), "name",
                 Value.unknown(Type.STRING))));
         vars.put("build", Value.unknown(Type.object(Map.of())));

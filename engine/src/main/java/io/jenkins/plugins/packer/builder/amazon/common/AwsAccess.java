@@ -39,6 +39,7 @@ public final class AwsAccess implements AutoCloseable {
     private final String region;
     private final AwsCredentialsProvider credentials;
     private final String ec2Endpoint;
+    private final Map<String, String> env;
     private final int maxRetries;
     private final Polling polling;
     private final SdkHttpClient http;
@@ -58,8 +59,9 @@ public final class AwsAccess implements AutoCloseable {
     }
 
     private AwsAccess(String region, AwsCredentialsProvider credentials, String ec2Endpoint, int maxRetries,
-                      Polling polling, boolean insecure) {
+                      Polling polling, boolean insecure, Map<String, String> env) {
         this.region = region;
+        this.env = env;
         this.credentials = credentials;
         this.ec2Endpoint = ec2Endpoint;
         this.maxRetries = maxRetries;
@@ -94,7 +96,7 @@ public final class AwsAccess implements AutoCloseable {
         }
         return new AwsAccess(region, credentials(c, env), c.string("custom_endpoint_ec2"),
                 (int) c.number("max_retries"), new Polling(Duration.ofSeconds(delay), (int) attempts),
-                c.bool("insecure_skip_tls_verify"));
+                c.bool("insecure_skip_tls_verify"), env);
     }
 
     private static long parse(String text) {
@@ -172,17 +174,48 @@ public final class AwsAccess implements AutoCloseable {
 
     /** An EC2 client of {@code inRegion}; the caller closes it. */
     public Ec2Client ec2(String inRegion) {
-        var b = Ec2Client.builder().httpClient(http).region(Region.of(inRegion)).credentialsProvider(credentials)
+        var b = Ec2Client.builder();
+        configure(b, inRegion, ec2Endpoint.isEmpty() ? endpoint("EC2") : ec2Endpoint);
+        return b.build();
+    }
+
+    /** An SSM client of the region, for {@code amazon-parameterstore}; the caller closes it. */
+    public software.amazon.awssdk.services.ssm.SsmClient ssm() {
+        var b = software.amazon.awssdk.services.ssm.SsmClient.builder();
+        configure(b, region, endpoint("SSM"));
+        return b.build();
+    }
+
+    /** A Secrets Manager client of the region; the caller closes it. */
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        var b = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder();
+        configure(b, region, endpoint("SECRETS_MANAGER"));
+        return b.build();
+    }
+
+    /**
+     * The endpoint the run's environment sets for a service, as the AWS SDKs' service-specific endpoint variables:
+     * {@code AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}; empty for AWS's own.
+     */
+    private String endpoint(String service) {
+        String specific = env.getOrDefault("AWS_ENDPOINT_URL_" + service, "");
+        return specific.isEmpty() ? env.getOrDefault("AWS_ENDPOINT_URL", "") : specific;
+    }
+
+    private void configure(software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync,
+                           String inRegion, String endpoint) {
+        sync.httpClient(http);
+        var b = (software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?>) sync;
+        b.region(Region.of(inRegion)).credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(maxRetries > 0
                                 ? AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxRetries + 1)
                                         .build()
                                 : AwsRetryStrategy.standardRetryStrategy())
                         .build());
-        if (!ec2Endpoint.isEmpty()) {
-            b.endpointOverride(URI.create(ec2Endpoint.contains("://") ? ec2Endpoint : "https://" + ec2Endpoint));
+        if (!endpoint.isEmpty()) {
+            b.endpointOverride(URI.create(endpoint.contains("://") ? endpoint : "https://" + endpoint));
         }
-        return b.build();
     }
 
     @Override
