@@ -37,6 +37,7 @@ class ValidateSyntaxConformanceTest {
             "hcl2template/testdata/datasources", "unnamed.pkr.hcl and untyped.pkr.hcl lack data block labels",
             "hcl2template/testdata/datasources/unnamed.pkr.hcl", "a data block without its name label",
             "hcl2template/testdata/datasources/untyped.pkr.hcl", "a data block without labels",
+            "hcl2template/testdata/datasources/duplicate.pkr.hcl", "the same data block twice",
             "hcl2template/testdata/variables", "duplicate_variables.pkr.hcl declares variables twice",
             "hcl2template/testdata/variables/duplicate_locals", "the same local in two files");
 

@@ -45,7 +45,10 @@ public final class CryptoFunctions {
                 args -> Value.string(rsaDecrypt(args.get(0).asString(), args.get(1).asString())));
         ExtFunction.add(all, "aws_secretsmanager", Type.STRING,
                 List.of(ExtFunction.string("name"), ExtFunction.string("key").allowingNull()),
-                args -> awsSecret(args.get(0).asString()));
+                args -> awsSecret(ctx, args.get(0).asString(), args.get(1).isNull() ? "" : args.get(1).asString(),
+                        false));
+        ExtFunction.add(all, "aws_secretsmanager_raw", Type.STRING, List.of(ExtFunction.string("name")),
+                args -> awsSecret(ctx, args.get(0).asString(), "", true));
         ExtFunction.add(all, "vault", Type.STRING, List.of(ExtFunction.string("path"), ExtFunction.string("key")),
                 args -> Value.string(ServiceLookups.vault(ctx.env(), args.get(0).asString(),
                         args.get(1).asString())));
@@ -150,11 +153,49 @@ public final class CryptoFunctions {
         }
     }
 
-    private static Value awsSecret(String name) throws FunctionException {
+    /**
+     * A secret of AWS Secrets Manager, with the credentials and region of the run's environment (its
+     * {@code AWS_ACCESS_KEY_ID}…, the default profile, the instance's role; {@code AWS_REGION}): the raw string, or
+     * as Packer reads it: a plain text secret as it is, a JSON object's only value or its {@code key}. The value is
+     * sensitive.
+     */
+    private static Value awsSecret(FunctionContext ctx, String name, String key, boolean raw)
+            throws FunctionException {
         if (name.isEmpty()) {
             throw new FunctionException("At least one secret name must be provided");
         }
-        throw new FunctionException("this engine cannot reach the AWS Secrets Manager service yet: "
-                + "aws_secretsmanager is not supported");
+        String text;
+        try (var access = io.jenkins.plugins.packer.builder.amazon.common.AwsAccess.fromEnvironment(ctx.env());
+             var sm = access.secretsManager()) {
+            var r = sm.getSecretValue(b -> b.secretId(name).versionStage("AWSCURRENT"));
+            if (r.secretString() == null) {
+                throw new FunctionException("Secret is not string");
+            }
+            text = r.secretString();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new FunctionException(io.jenkins.plugins.packer.builder.amazon.common.Ec2.error(e));
+        }
+        return Value.string(raw ? text : secretValue(text, key)).mark(io.jenkins.plugins.packer.value.Mark.SENSITIVE);
+    }
+
+    static String secretValue(String text, String key) throws FunctionException {
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            return text;
+        }
+        if (node == null || !node.isObject()) {
+            return text;
+        }
+        if (key.isEmpty() && node.size() > 1) {
+            throw new FunctionException("Secret has multiple values and no key was set");
+        }
+        com.fasterxml.jackson.databind.JsonNode v = key.isEmpty() ? (node.size() == 1 ? node.elements().next()
+                : null) : node.get(key);
+        if (v == null) {
+            throw new FunctionException("No secret found for key \"" + key + "\"");
+        }
+        return v.isTextual() ? v.asText() : v.toString();
     }
 }

@@ -189,7 +189,6 @@ public final class HclConfig {
         }
         for (File f : files) {
             cfg.collectLocals(f, diags);
-            cfg.collectDataSources(f, diags);
         }
         List<String> varFiles = new ArrayList<>();
         if (Files.isDirectory(resolved)) {
@@ -497,6 +496,8 @@ public final class HclConfig {
                 for (Attribute attr : BodyContent.justAttributes(block.body(), diags).values()) {
                     addLocal(new LocalDef(attr.name(), attr.expr(), false, attr.range()), diags);
                 }
+            } else if (block.type().equals("data")) {
+                collectDataSource(block, diags);
             } else if (block.type().equals("local")) {
                 String name = block.labels().get(0);
                 BodyContent lc = BodyContent.of(block.body(), LOCAL, diags);
@@ -592,25 +593,15 @@ public final class HclConfig {
         }
     }
 
-    private void collectDataSources(File f, Diagnostics diags) {
-        BodyContent content = BodyContent.of(f.body(), TOP_LEVEL, diags);
-        for (Block block : content.blocks()) {
-            if (!block.type().equals("data")) {
-                continue;
-            }
+    private void collectDataSource(Block block, Diagnostics diags) {
+        {
             DataDef def = new DataDef(block.labels().get(0), block.labels().get(1), block);
-            if (ComponentSpecs.dataSource(def.type()) == null) {
-                diags.error("Unknown data source type " + def.type(), "known data sources: "
-                        + goList(ComponentSpecs.dataSources()), block.labelRanges().get(0));
-                continue;
-            }
             boolean duplicate = false;
             for (DataDef other : dataDefs) {
                 if (other.key().equals(def.key())) {
-                    diags.error("Duplicate " + def.type() + " \"" + def.name() + "\" data source block",
-                            "The data source " + def.type() + "." + def.name() + " is defined twice; the other"
-                                    + " definition is at " + Parser.rangeString(other.block().defRange()) + ".",
-                            block.defRange());
+                    diags.error("Duplicate data block", "This data block has the same data type and name as a"
+                            + " previous block declared at " + Parser.rangeString(other.block().defRange())
+                            + ". Each data must have a unique name per builder type.", block.defRange());
                     duplicate = true;
                 }
             }
@@ -664,6 +655,7 @@ public final class HclConfig {
         state.put(key, 1);
         path.add(key);
         List<List<Traverser>> refs = local != null ? Variables.of(local.expr())
+                : ComponentSpecs.dataSource(dataDef.type()) == null ? List.of()
                 : references(dataDef.block().body(), ComponentSpecs.dataSource(dataDef.type()));
         for (Map.Entry<String, Range> dep : dependencies(refs)) {
             String d = dep.getKey();
@@ -705,6 +697,11 @@ public final class HclConfig {
     }
 
     private void evaluateData(DataDef def, Diagnostics diags) {
+        if (ComponentSpecs.dataSource(def.type()) == null) {
+            diags.error("Unknown data source type " + def.type(), "known data sources: "
+                    + goList(ComponentSpecs.dataSources()), def.block().labelRanges().get(0));
+            return;
+        }
         Diagnostics own = new Diagnostics();
         Value decoded = io.jenkins.plugins.packer.component.ConfigDecoder.decode(def.block().body(),
                 ComponentSpecs.dataSource(def.type()), evalContext(), own);

@@ -234,6 +234,10 @@ public final class Convert {
         if (ety == null) {
             return null;
         }
+        if (outEty.isDynamic() && ety.isDynamic() && !in.elements().stream().allMatch(Type::isDynamic)) {
+            // As cty: elements that unify only as "any" make a list of one type only when they all are "any".
+            return null;
+        }
         List<Conversion> convs = new ArrayList<>();
         for (Type t : in.elements()) {
             Conversion c = elementConversion(t, ety, unsafe);

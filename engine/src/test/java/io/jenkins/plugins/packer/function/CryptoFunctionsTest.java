@@ -146,9 +146,13 @@ class CryptoFunctionsTest {
 
     @Test
     void secretLookupsThatPassTheirChecksReportTheServiceTheyCannotReach() {
-        assertThat(ExtOracle.actual("aws_secretsmanager", str("name"), Value.nullOf(
+        // Secrets Manager at a loopback port nothing listens on: the call fails with the SDK's words.
+        Map<String, Function> aws = ExtOracle.functions(new FunctionContext(ExtOracle.EXPRESSIONS, null,
+                Map.of("AWS_ACCESS_KEY_ID", "AKIATEST", "AWS_SECRET_ACCESS_KEY", "s", "AWS_REGION", "us-east-1",
+                        "AWS_ENDPOINT_URL", "http://127.0.0.1:9"), ExtOracle.CONTEXT.clock()));
+        assertThat(ExtOracle.actual(aws, "aws_secretsmanager", str("name"), Value.nullOf(
                 io.jenkins.plugins.packer.value.Type.STRING)))
-                .startsWith("Error: Error in function call\n").contains("cannot reach the AWS Secrets Manager");
+                .startsWith("Error: Error in function call\n").contains("Unable to execute HTTP request");
         assertThat(ExtOracle.actual("aws_secretsmanager", str(""), str("k")))
                 .endsWith("failed: At least one secret name must be provided.");
         Map<String, Function> withToken = ExtOracle.functions(new FunctionContext(ExtOracle.EXPRESSIONS, null,

@@ -97,6 +97,8 @@ class AmazonDataSourcesTest {
             }
 
             locals {
+              api2  = aws_secretsmanager("app/api", "token")
+              raw   = aws_secretsmanager_raw("app/api")
               app   = "version"
               label = "${data.amazon-ami.ubuntu.id}@${data.amazon-parameterstore.version.value}"
             }
@@ -110,7 +112,8 @@ class AmazonDataSourcesTest {
               provisioner "shell-local" {
                 inline = ["echo ${local.label} owner=${data.amazon-ami.ubuntu.owner}",
                           "echo db=${data.amazon-parameterstore.password.value}",
-                          "echo api=${data.amazon-secretsmanager.api.value}"]
+                          "echo api=${data.amazon-secretsmanager.api.value}",
+                          "echo fn=${local.api2}", "echo '${local.api2} ${local.raw}' > secrets.txt"]
               }
             }
             """;
@@ -121,6 +124,7 @@ class AmazonDataSourcesTest {
         env.put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
         env.put("AWS_ENDPOINT_URL", endpoint);
+        env.put("AWS_REGION", "us-east-1");
         return env;
     }
 
@@ -140,12 +144,18 @@ class AmazonDataSourcesTest {
         assertThat(out).containsPattern("    null.n: ami-[0-9a-f]+@1\\.2\\.3 owner=099720109477\n")
                 .contains("    null.n: db=<sensitive>\n")
                 .contains("    null.n: api=<sensitive>\n")
+                .contains("    null.n: fn=<sensitive>\n")
                 .doesNotContain("pa55-from-ssm").doesNotContain("tok-from-secrets-manager");
+        assertThat(work.resolve("secrets.txt")).hasContent(
+                "tok-from-secrets-manager {\"token\":\"tok-from-secrets-manager\",\"n\":7}");
     }
 
     @Test
-    void validationDoesNotCallAws() throws Exception {
-        Files.writeString(work.resolve("t.pkr.hcl"), TEMPLATE);
+    void validationDoesNotRunDataSources() throws Exception {
+        // Functions run when validating, as in Packer: only the data sources are left out.
+        Files.writeString(work.resolve("t.pkr.hcl"), TEMPLATE
+                .replace("  api2  = aws_secretsmanager(\"app/api\", \"token\")\n", "  api2 = \"x\"\n")
+                .replace("  raw   = aws_secretsmanager_raw(\"app/api\")\n", "  raw = \"y\"\n"));
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();

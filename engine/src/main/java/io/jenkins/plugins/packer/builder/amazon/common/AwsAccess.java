@@ -99,6 +99,20 @@ public final class AwsAccess implements AutoCloseable {
                 c.bool("insecure_skip_tls_verify"), env);
     }
 
+    /**
+     * The access of the run's environment alone, for functions that reach AWS ({@code aws_secretsmanager}): its
+     * region, keys, default profile, then the container's and the instance's role.
+     */
+    public static AwsAccess fromEnvironment(Map<String, String> env) {
+        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+        List<AwsCredentialsProvider> chain = new ArrayList<>();
+        envAndProfiles(chain, sharedCredentialsFile("", env), env);
+        chain.add(ContainerCredentialsProvider.builder().build());
+        chain.add(InstanceProfileCredentialsProvider.builder().build());
+        return new AwsAccess(region, AwsCredentialsProviderChain.builder().credentialsProviders(chain)
+                .reuseLastProviderEnabled(true).build(), "", 0, new Polling(Duration.ZERO, 0), false, env);
+    }
+
     private static long parse(String text) {
         try {
             return text == null ? 0 : Long.parseLong(text.strip());
@@ -115,10 +129,21 @@ public final class AwsAccess implements AutoCloseable {
                     : AwsSessionCredentials.create(c.string("access_key"), c.string("secret_key"),
                     c.string("token"))));
         }
-        Path shared = sharedCredentialsFile(c, env);
+        Path shared = sharedCredentialsFile(c.string("shared_credentials_file"), env);
         if (!c.string("profile").isEmpty() && shared != null) {
             chain.add(profile(shared, c.string("profile")));
         }
+        envAndProfiles(chain, c.string("profile").isEmpty() ? shared : null, env);
+        chain.add(ContainerCredentialsProvider.builder().build());
+        if (!c.bool("skip_metadata_api_check")) {
+            chain.add(InstanceProfileCredentialsProvider.builder().build());
+        }
+        return AwsCredentialsProviderChain.builder().credentialsProviders(chain).reuseLastProviderEnabled(true)
+                .build();
+    }
+
+    /** The environment's keys, then the default profile ({@code AWS_PROFILE}) of {@code shared} when given. */
+    private static void envAndProfiles(List<AwsCredentialsProvider> chain, Path shared, Map<String, String> env) {
         String key = env.getOrDefault("AWS_ACCESS_KEY_ID", env.getOrDefault("AWS_ACCESS_KEY", ""));
         String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", env.getOrDefault("AWS_SECRET_KEY", ""));
         if (!key.isEmpty() && !secret.isEmpty()) {
@@ -126,15 +151,9 @@ public final class AwsAccess implements AutoCloseable {
             chain.add(StaticCredentialsProvider.create(token.isEmpty() ? AwsBasicCredentials.create(key, secret)
                     : AwsSessionCredentials.create(key, secret, token)));
         }
-        if (c.string("profile").isEmpty() && shared != null) {
+        if (shared != null) {
             chain.add(profile(shared, env.getOrDefault("AWS_PROFILE", "default")));
         }
-        chain.add(ContainerCredentialsProvider.builder().build());
-        if (!c.bool("skip_metadata_api_check")) {
-            chain.add(InstanceProfileCredentialsProvider.builder().build());
-        }
-        return AwsCredentialsProviderChain.builder().credentialsProviders(chain).reuseLastProviderEnabled(true)
-                .build();
     }
 
     private static AwsCredentialsProvider profile(Path file, String name) {
@@ -144,8 +163,8 @@ public final class AwsAccess implements AutoCloseable {
     }
 
     /** {@code shared_credentials_file}, {@code AWS_SHARED_CREDENTIALS_FILE} or {@code ~/.aws/credentials}. */
-    private static Path sharedCredentialsFile(ComponentConfig c, Map<String, String> env) {
-        String file = c.string("shared_credentials_file");
+    private static Path sharedCredentialsFile(String configured, Map<String, String> env) {
+        String file = configured;
         if (file.isEmpty()) {
             file = env.getOrDefault("AWS_SHARED_CREDENTIALS_FILE", "");
         }

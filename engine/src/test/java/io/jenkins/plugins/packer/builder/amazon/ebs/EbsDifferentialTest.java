@@ -268,7 +268,10 @@ class EbsDifferentialTest {
         return out + "rc=" + r.exitCode() + "\n";
     }
 
-    /** Ids, temporary names, durations and paths out; runs of tag lines sorted (Packer prints a Go map's order). */
+    /**
+     * Ids, temporary names, durations and paths out; runs of tag lines and of AMI attribute lines sorted (Packer
+     * prints them in a Go map's order, which changes between runs).
+     */
     static String normalize(String out, Path ws) {
         String s = out.replace(ws.toString(), "$WS")
                 .replaceAll("ami-[0-9a-f]{8,17}", "ami-<ID>")
@@ -285,7 +288,8 @@ class EbsDifferentialTest {
         List<String> lines = new ArrayList<>(s.lines().toList());
         for (int i = 0; i < lines.size(); ) {
             int j = i;
-            while (j < lines.size() && lines.get(j).contains(": Adding tag: ")) {
+            while (j < lines.size() && (lines.get(j).contains(": Adding tag: ")
+                    || lines.get(j).contains(": Modifying: "))) {
                 j++;
             }
             if (j > i + 1) {

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.packer.builder.amazon.MotoServer;
+import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
+import io.jenkins.plugins.packer.run.Cancellation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+/**
+ * {@code packerBuild}'s agent-side code end to end with amazon-ebs: a workspace template baked against a real EC2 API
+ * (moto on 127.0.0.1) and a real sshd, with the AWS keys of the step's {@code credentialsId}: the AMI ids come back
+ * per region for Groovy, the manifest is listed for archiving, nothing else is left in EC2, and the secret key never
+ * reaches the log.
+ */
+class PackerBuildAmazonTest {
+
+    @TempDir
+    static Path shared;
+
+    static MotoServer moto;
+    static OpenSshServer sshd;
+
+    @TempDir
+    Path ws;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = OpenSshServer.prepare(shared.resolve("sshd"), "AuthorizedKeysCommand /bin/echo %t %k",
+                "AuthorizedKeysCommandUser " + OpenSshServer.user()).start();
+        moto = MotoServer.start(shared.resolve("moto"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (moto != null) {
+            moto.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bakesAnAmiWithTheStepsAwsCredentialsAndReturnsItsIds() throws Exception {
+        Files.writeString(ws.resolve("aws.pkr.hcl"), """
+                variable "version" {
+                  type = string
+                }
+
+                source "amazon-ebs" "base" {
+                  region              = "us-east-1"
+                  custom_endpoint_ec2 = "%s"
+                  instance_type       = "t2.micro"
+                  source_ami_filter {
+                    filters     = { name = "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*" }
+                    owners      = ["099720109477"]
+                    most_recent = true
+                  }
+                  ami_name     = "app-${var.version}"
+                  ami_regions  = ["eu-west-1"]
+                  ssh_username = "%s"
+                  ssh_host     = "127.0.0.1"
+                  ssh_port     = %d
+                }
+
+                build {
+                  sources = ["source.amazon-ebs.base"]
+                  provisioner "shell" {
+                    inline        = ["echo baking ${var.version}"]
+                    remote_folder = "%s"
+                  }
+                  post-processor "manifest" {}
+                }
+                """.formatted(moto.endpoint(), OpenSshServer.user(), sshd.port, ws));
+        BuildRequest req = new BuildRequest("id", "aws.pkr.hcl", Map.of("version", "1.2"), List.of(), List.of(),
+                List.of(), "cleanup", 0, false, false, false, Map.of("PATH", "/usr/bin:/bin"), null,
+                new BuildRequest.AwsKeys(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, "a-session-token"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        BuildOutcome o = PackerBuilding.build(ws, req, new PrintStream(log, true, StandardCharsets.UTF_8),
+                new Cancellation(), Clock.systemUTC());
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertThat(o.succeeded()).as(text).isTrue();
+        assertThat(text).contains("    amazon-ebs.base: baking 1.2\n")
+                .doesNotContain(MotoServer.SECRET_KEY).doesNotContain("a-session-token");
+        assertThat(o.archive()).containsExactly("packer-manifest.json");
+        Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) o.result().get("builds"))
+                .get("amazon-ebs.base");
+        assertThat(build).containsEntry("status", "succeeded");
+        Map<String, Object> artifact = ((List<Map<String, Object>>) build.get("artifacts")).get(0);
+        Map<String, String> amis = (Map<String, String>) artifact.get("amis");
+        assertThat(amis).containsOnlyKeys("eu-west-1", "us-east-1");
+        try (Ec2Client east = moto.client("us-east-1"); Ec2Client west = moto.client("eu-west-1")) {
+            assertThat(east.describeImages(r -> r.imageIds(amis.get("us-east-1"))).images().get(0).name())
+                    .isEqualTo("app-1.2");
+            assertThat(west.describeImages(r -> r.imageIds(amis.get("eu-west-1"))).images().get(0).name())
+                    .isEqualTo("app-1.2");
+            assertThat(east.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                    .filter(i -> i.state().name() != InstanceStateName.TERMINATED)).isEmpty();
+            assertThat(east.describeKeyPairs().keyPairs()).isEmpty();
+            assertThat(east.describeSecurityGroups().securityGroups())
+                    .allMatch(g -> g.groupName().equals("default"));
+        }
+        assertThat(Files.readString(ws.resolve("packer-manifest.json")))
+                .contains("\"artifact_id\": \"eu-west-1:" + amis.get("eu-west-1") + ",us-east-1:"
+                        + amis.get("us-east-1") + "\"");
+    }
+}
