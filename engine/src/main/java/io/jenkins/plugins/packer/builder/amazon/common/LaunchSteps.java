@@ -205,7 +205,13 @@ public final class LaunchSteps {
             state.ui().say("Creating temporary keypair: " + name);
             try {
                 String keyName = name;
-                CreateKeyPairResponse key = ec2(state).createKeyPair(b -> b.keyName(keyName));
+                String type = config.string("temporary_key_pair_type");
+                CreateKeyPairResponse key = ec2(state).createKeyPair(b -> {
+                    b.keyName(keyName);
+                    if (!type.isEmpty()) {
+                        b.keyType(type);
+                    }
+                });
                 created = name;
                 state.put(Ec2.KEY_NAME, name);
                 state.put(Ec2.PRIVATE_KEY, key.keyMaterial());

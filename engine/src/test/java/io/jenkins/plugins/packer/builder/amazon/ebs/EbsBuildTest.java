@@ -228,6 +228,23 @@ class EbsBuildTest {
     }
 
     @Test
+    void anEd25519TemporaryKeyPairLogsIn() throws Exception {
+        Built b = build(source("""
+                  ami_name                = "ed25519"
+                  temporary_key_pair_type = "ed25519"
+                """) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo logged in"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    amazon-ebs.base: logged in\n");
+        assertThat(Files.readString(sshd.dir.resolve("sshd.log"))).contains("Accepted publickey for "
+                + OpenSshServer.user()).contains("ED25519");
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
     void anAmiNameInUseFailsBeforeAnythingIsMade() throws Exception {
         String template = source("ami_name = \"taken\"") + buildBlock("");
         assertThat(build(template).result().exitCode()).isZero();
