@@ -211,6 +211,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         if (archive) {
             Archiving.archive(run, workspace, launcher, listener, outcome);
         }
+        PackerImagesAction.record(run, outcome);
         if (!outcome.succeeded()) {
             throw new AbortException(outcome.failureMessage());
         }

@@ -233,6 +233,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
                     BuildOutcome outcome = workspace.act(new BuildCallable(request, listener));
                     List<String> archived = step.archive ? Archiving.archive(ctx.get(Run.class), workspace,
                             ctx.get(Launcher.class), listener, outcome) : List.of();
+                    PackerImagesAction.record(ctx.get(Run.class), outcome);
                     if (stopCause != null) {
                         report(null, stopCause);
                     } else if (!outcome.succeeded()) {

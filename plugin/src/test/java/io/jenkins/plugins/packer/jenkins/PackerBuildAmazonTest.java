@@ -115,8 +115,22 @@ class PackerBuildAmazonTest {
             assertThat(east.describeSecurityGroups().securityGroups())
                     .allMatch(g -> g.groupName().equals("default"));
         }
+        // The run's page lists both AMIs; a second packerBuild of the run adds its own after them.
+        hudson.model.Run<?, ?> run = new RecordingRun();
+        PackerImagesAction.record(run, o);
+        PackerImagesAction.record(run, o);
+        PackerImagesAction action = run.getAction(PackerImagesAction.class);
+        assertThat(action.getRun()).isSameAs(run);
+        assertThat(action.getImages()).extracting(Object::toString).containsExactly(
+                "amazon-ebs.base eu-west-1:" + amis.get("eu-west-1"), "amazon-ebs.base us-east-1:" + amis.get("us-east-1"),
+                "amazon-ebs.base eu-west-1:" + amis.get("eu-west-1"), "amazon-ebs.base us-east-1:" + amis.get("us-east-1"));
         assertThat(Files.readString(ws.resolve("packer-manifest.json")))
                 .contains("\"artifact_id\": \"eu-west-1:" + amis.get("eu-west-1") + ",us-east-1:"
                         + amis.get("us-east-1") + "\"");
+    }
+
+    /** A run of no job, holding the actions attached to it. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class RecordingRun extends hudson.model.Run {
     }
 }

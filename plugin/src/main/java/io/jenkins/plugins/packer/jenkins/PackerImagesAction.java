@@ -1,0 +1,140 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.RunAction2;
+
+/**
+ * The images a run's Packer builds made, on the run's page: for each build, the artifact ids and, for AMIs, each
+ * region's image id. Every {@code packerBuild} of the run adds its own.
+ */
+public final class PackerImagesAction implements RunAction2 {
+
+    /** One image a build made: the build's name, the region (empty when not an AMI) and the id. */
+    public static final class Image {
+        private final String build;
+        private final String region;
+        private final String id;
+
+        public Image(String build, String region, String id) {
+            this.build = build;
+            this.region = region;
+            this.id = id;
+        }
+
+        public String getBuild() {
+            return build;
+        }
+
+        public String getRegion() {
+            return region;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return build + " " + (region.isEmpty() ? "" : region + ":") + id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Image i && i.build.equals(build) && i.region.equals(region) && i.id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(build, region, id);
+        }
+    }
+
+    private final List<Image> images;
+    private transient Run<?, ?> run;
+
+    PackerImagesAction(List<Image> images) {
+        this.images = new ArrayList<>(images);
+    }
+
+    public List<Image> getImages() {
+        return List.copyOf(images);
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "package.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Packer images";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "packer-images";
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /**
+     * The AMIs of a build outcome, per region, once each (a post-processor that passes the builder's artifact on
+     * lists it again).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Image> images(BuildOutcome outcome) {
+        List<Image> out = new ArrayList<>();
+        Object builds = outcome.result().get("builds");
+        if (!(builds instanceof Map<?, ?> byName)) {
+            return out;
+        }
+        byName.forEach((name, value) -> {
+            Object artifacts = ((Map<String, Object>) value).get("artifacts");
+            if (!(artifacts instanceof List<?> list)) {
+                return;
+            }
+            for (Object a : list) {
+                Map<String, Object> artifact = (Map<String, Object>) a;
+                Object amis = artifact.get("amis");
+                if (amis instanceof Map<?, ?> byRegion) {
+                    byRegion.forEach((region, id) -> {
+                        Image image = new Image(name.toString(), region.toString(), id.toString());
+                        if (!out.contains(image)) {
+                            out.add(image);
+                        }
+                    });
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Records the AMIs of {@code outcome} on the run, after those of its earlier Packer builds. */
+    static void record(Run<?, ?> run, BuildOutcome outcome) {
+        List<Image> found = images(outcome);
+        if (run == null || found.isEmpty()) {
+            return;
+        }
+        PackerImagesAction existing = run.getAction(PackerImagesAction.class);
+        List<Image> all = new ArrayList<>(existing == null ? List.of() : existing.images);
+        all.addAll(found);
+        PackerImagesAction action = new PackerImagesAction(all);
+        run.addOrReplaceAction(action);
+        action.onAttached(run);
+    }
+}
