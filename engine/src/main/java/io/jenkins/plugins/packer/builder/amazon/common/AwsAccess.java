@@ -37,7 +37,7 @@ import software.amazon.awssdk.utils.AttributeMap;
 public final class AwsAccess implements AutoCloseable {
 
     private final String region;
-    private final AwsCredentialsProvider credentials;
+    private AwsCredentialsProvider credentials;
     private final String ec2Endpoint;
     private final Map<String, String> env;
     private final int maxRetries;
@@ -94,9 +94,54 @@ public final class AwsAccess implements AutoCloseable {
         if (attempts == 0) {
             attempts = parse(env.get("AWS_MAX_ATTEMPTS"));
         }
-        return new AwsAccess(region, credentials(c, env), c.string("custom_endpoint_ec2"),
+        AwsAccess access = new AwsAccess(region, credentials(c, env), c.string("custom_endpoint_ec2"),
                 (int) c.number("max_retries"), new Polling(Duration.ofSeconds(delay), (int) attempts),
                 c.bool("insecure_skip_tls_verify"), env);
+        ComponentConfig role = c.isSet("assume_role") ? c.block("assume_role") : null;
+        if (role != null && !role.string("role_arn").isEmpty()) {
+            access.assumeRole(role);
+        }
+        return access;
+    }
+
+    private software.amazon.awssdk.services.sts.StsClient sts;
+
+    /**
+     * Packer's {@code assume_role}: the credentials found so far assume the role through STS (its session renewed
+     * before it expires); the build then acts as the role.
+     */
+    private void assumeRole(ComponentConfig role) {
+        var b = software.amazon.awssdk.services.sts.StsClient.builder();
+        configure(b, region, endpoint("STS"));
+        sts = b.build();
+        var req = software.amazon.awssdk.services.sts.model.AssumeRoleRequest.builder()
+                .roleArn(role.string("role_arn"))
+                .roleSessionName(role.string("session_name").isEmpty() ? "packer-" + System.currentTimeMillis()
+                        : role.string("session_name"));
+        if (role.number("duration_seconds") > 0) {
+            req.durationSeconds((int) role.number("duration_seconds"));
+        }
+        if (!role.string("external_id").isEmpty()) {
+            req.externalId(role.string("external_id"));
+        }
+        if (!role.string("policy").isEmpty()) {
+            req.policy(role.string("policy"));
+        }
+        if (!role.stringList("policy_arns").isEmpty()) {
+            req.policyArns(role.stringList("policy_arns").stream().map(arn ->
+                    software.amazon.awssdk.services.sts.model.PolicyDescriptorType.builder().arn(arn).build())
+                    .toList());
+        }
+        if (!role.stringMap("tags").isEmpty()) {
+            req.tags(role.stringMap("tags").entrySet().stream().map(e ->
+                    software.amazon.awssdk.services.sts.model.Tag.builder().key(e.getKey()).value(e.getValue())
+                            .build()).toList());
+        }
+        if (!role.stringList("transitive_tag_keys").isEmpty()) {
+            req.transitiveTagKeys(role.stringList("transitive_tag_keys"));
+        }
+        credentials = software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts).refreshRequest(req.build()).asyncCredentialUpdateEnabled(false).build();
     }
 
     /**
@@ -239,6 +284,9 @@ public final class AwsAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sts != null) {
+            sts.close();
+        }
         http.close();
     }
 }
