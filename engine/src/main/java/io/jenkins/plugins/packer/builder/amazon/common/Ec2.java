@@ -72,7 +72,8 @@ public final class Ec2 {
 
     /** An EC2 error as Packer's AWS SDK prints it: {@code Code: message\n\tstatus code: N, request id: ID}. */
     public static String error(SdkException e) {
-        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null
+                && s.awsErrorDetails().errorCode() != null) {
             String text = s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage();
             return text + "\n\tstatus code: " + s.statusCode() + ", request id: "
                     + (s.requestId() == null ? "" : s.requestId());
@@ -172,6 +173,20 @@ public final class Ec2 {
             data.putAll(generated);
         }
         return state.build().interpolation().withData(data);
+    }
+
+    /**
+     * A map option and its block form merged, as Packer reads them: {@code tags = {...}} and {@code tag { key = ...
+     * value = ... }} blocks (later blocks win).
+     */
+    public static Map<String, String> tagOption(io.jenkins.plugins.packer.component.ComponentConfig c, String map,
+                                                String block) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(c.stringMap(map));
+        for (io.jenkins.plugins.packer.component.ComponentConfig b : c.blocks(block)) {
+            String key = b.string("key").isEmpty() ? b.string("name") : b.string("key");
+            m.put(key, b.string("value"));
+        }
+        return m;
     }
 
     /** Prints each tag as Packer does: {@code Adding tag: "KEY": "VALUE"}. */

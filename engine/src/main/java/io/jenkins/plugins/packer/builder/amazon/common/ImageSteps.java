@@ -418,6 +418,49 @@ public final class ImageSteps {
         }
     }
 
+    /** Packer's {@code StepEnableDeprecation}: the AMIs are deprecated at {@code deprecate_at} (RFC 3339). */
+    public static final class EnableDeprecation implements Step {
+        private final String at;
+
+        public EnableDeprecation(String at) {
+            this.at = at;
+        }
+
+        @Override
+        public String name() {
+            return "StepEnableDeprecation";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            if (at.isEmpty()) {
+                return true;
+            }
+            java.time.Instant when;
+            try {
+                when = java.time.OffsetDateTime.parse(at).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                String err = "Error parsing deprecate_at \"" + at + "\": it must be an RFC 3339 time such as"
+                        + " 2030-01-02T15:04:05Z";
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            state.ui().say("Enabling deprecation on AMIs...");
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            for (Map.Entry<String, String> e : amis.entrySet()) {
+                try {
+                    Ec2.client(state, e.getKey()).enableImageDeprecation(b -> b.imageId(e.getValue())
+                            .deprecateAt(when));
+                } catch (SdkException ex) {
+                    String err = "Error enable AMI deprecation: " + Ec2.error(ex);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+            }
+            return true;
+        }
+    }
+
     /** Packer's {@code StepCreateTags}: {@code tags} on the AMIs and their snapshots, then {@code snapshot_tags}. */
     public static final class CreateTags implements Step {
         private final Map<String, String> tags;

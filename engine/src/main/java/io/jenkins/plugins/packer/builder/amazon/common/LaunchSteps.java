@@ -441,13 +441,13 @@ public final class LaunchSteps {
             if (!userData.isEmpty() && !isBase64(userData)) {
                 userData = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
             }
-            Map<String, String> raw = new java.util.LinkedHashMap<>(config.stringMap("run_tags"));
+            Map<String, String> raw = Ec2.tagOption(config, "run_tags", "run_tag");
             raw.putIfAbsent("Name", "Packer Builder");
             List<Tag> runTags;
             List<Tag> volumeTags;
             try {
                 runTags = Ec2.tags(state, raw);
-                volumeTags = Ec2.tags(state, config.stringMap("run_volume_tags"));
+                volumeTags = Ec2.tags(state, Ec2.tagOption(config, "run_volume_tags", "run_volume_tag"));
             } catch (GoTemplateException e) {
                 String err = "Error tagging source instance: " + e.getMessage();
                 state.ui().error(err);
@@ -483,10 +483,35 @@ public final class LaunchSteps {
             if (keyName != null && !keyName.isEmpty()) {
                 req.keyName(keyName);
             }
-            if (!config.string("subnet_id").isEmpty()) {
-                req.subnetId(config.string("subnet_id"));
+            List<String> groups = state.get(Ec2.SECURITY_GROUP_IDS);
+            Boolean publicIp = config.trilean("associate_public_ip_address");
+            if (!config.string("subnet_id").isEmpty() && publicIp != null) {
+                // A public address is asked of the network interface, which then carries the subnet and groups.
+                req.networkInterfaces(n -> n.deviceIndex(0).subnetId(config.string("subnet_id")).groups(groups)
+                        .associatePublicIpAddress(publicIp).deleteOnTermination(true));
+            } else {
+                if (!config.string("subnet_id").isEmpty()) {
+                    req.subnetId(config.string("subnet_id"));
+                }
+                req.securityGroupIds(groups);
             }
-            req.securityGroupIds(state.<List<String>>get(Ec2.SECURITY_GROUP_IDS));
+            if (config.isSet("metadata_options")) {
+                ComponentConfig m = config.block("metadata_options");
+                req.metadataOptions(o -> {
+                    if (!m.string("http_endpoint").isEmpty()) {
+                        o.httpEndpoint(m.string("http_endpoint"));
+                    }
+                    if (!m.string("http_tokens").isEmpty()) {
+                        o.httpTokens(m.string("http_tokens"));
+                    }
+                    if (m.number("http_put_response_hop_limit") > 0) {
+                        o.httpPutResponseHopLimit((int) m.number("http_put_response_hop_limit"));
+                    }
+                    if (!m.string("instance_metadata_tags").isEmpty()) {
+                        o.instanceMetadataTags(m.string("instance_metadata_tags"));
+                    }
+                });
+            }
             Ec2Client ec2 = ec2(state);
             try {
                 instanceId = ec2.runInstances(req.build()).instances().get(0).instanceId();
@@ -580,6 +605,51 @@ public final class LaunchSteps {
                 return null;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Packer's {@code StepModifyEBSBackedInstance}: Enhanced Networking on the stopped instance, so that the image
+     * carries it ({@code sriov_support}, {@code ena_support}).
+     */
+    public static final class ModifyInstance implements Step {
+        private final boolean sriov;
+        private final boolean ena;
+
+        public ModifyInstance(boolean sriov, boolean ena) {
+            this.sriov = sriov;
+            this.ena = ena;
+        }
+
+        @Override
+        public String name() {
+            return "StepModifyEBSBackedInstance";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            String id = state.<Instance>get(Ec2.INSTANCE).instanceId();
+            try {
+                if (sriov) {
+                    state.ui().say("Enabling Enhanced Networking (SR-IOV)...");
+                    ec2(state).modifyInstanceAttribute(b -> b.instanceId(id).sriovNetSupport(v -> v.value("simple")));
+                }
+            } catch (SdkException e) {
+                String err = "Error enabling Enhanced Networking (SR-IOV) on " + id + ": " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            try {
+                if (ena) {
+                    state.ui().say("Enabling Enhanced Networking (ENA)...");
+                    ec2(state).modifyInstanceAttribute(b -> b.instanceId(id).enaSupport(v -> v.value(true)));
+                }
+            } catch (SdkException e) {
+                String err = "Error enabling Enhanced Networking (ENA) on " + id + ": " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            return true;
         }
     }
 

@@ -66,11 +66,15 @@ public final class EbsBuilder implements Builder {
             steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
             steps.add(new StepProvision());
             steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance")));
+            steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
+                    Boolean.TRUE.equals(config.trilean("ena_support"))));
             steps.add(new ImageSteps.DeregisterAmi(amiName, force, config.bool("force_delete_snapshot")));
             steps.add(new ImageSteps.CreateAmi(config));
             steps.add(new ImageSteps.RegionCopy(config));
             steps.add(new ImageSteps.ModifyAmiAttributes(config));
-            steps.add(new ImageSteps.CreateTags(config.stringMap("tags"), config.stringMap("snapshot_tags")));
+            steps.add(new ImageSteps.CreateTags(Ec2.tagOption(config, "tags", "tag"),
+                    Ec2.tagOption(config, "snapshot_tags", "snapshot_tag")));
+            steps.add(new ImageSteps.EnableDeprecation(config.string("deprecate_at")));
             try {
                 StepRunner.run(steps, state);
             } finally {

@@ -245,6 +245,36 @@ class EbsBuildTest {
     }
 
     @Test
+    void tagBlocksMetadataOptionsAndEna() throws Exception {
+        Built b = build(source("""
+                  ami_name     = "options"
+                  ena_support  = true
+                  tag {
+                    key   = "Team"
+                    value = "images"
+                  }
+                  run_tag {
+                    key   = "Stage"
+                    value = "bake"
+                  }
+                  metadata_options {
+                    http_endpoint               = "enabled"
+                    http_tokens                 = "required"
+                    http_put_response_hop_limit = 2
+                  }
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("==> amazon-ebs.base: Enabling Enhanced Networking (ENA)...\n");
+        var instance = ec2.describeInstances().reservations().get(0).instances().get(0);
+        assertThat(tags(instance.tags())).containsEntry("Stage", "bake");
+        assertThat(instance.metadataOptions().httpTokensAsString()).isEqualTo("required");
+        assertThat(instance.metadataOptions().httpPutResponseHopLimit()).isEqualTo(2);
+        Image ami = ec2.describeImages(r -> r.owners("self")).images().get(0);
+        assertThat(tags(ami.tags())).containsEntry("Team", "images");
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
     void anAmiNameInUseFailsBeforeAnythingIsMade() throws Exception {
         String template = source("ami_name = \"taken\"") + buildBlock("");
         assertThat(build(template).result().exitCode()).isZero();
