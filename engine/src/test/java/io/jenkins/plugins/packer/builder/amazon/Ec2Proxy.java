@@ -45,6 +45,7 @@ public final class Ec2Proxy implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger injected = new AtomicInteger();
+    private final Map<String, Runnable> hooks = new ConcurrentHashMap<>();
 
     public Ec2Proxy(String target) throws IOException {
         this.target = target;
@@ -62,11 +63,17 @@ public final class Ec2Proxy implements AutoCloseable {
     public void reset() {
         calls.clear();
         faults.clear();
+        hooks.clear();
         injected.set(0);
     }
 
     public void inject(Fault f) {
         faults.add(f);
+    }
+
+    /** Runs {@code hook} when the first call of {@code action} arrives, before it is answered. */
+    public void onFirstCall(String action, Runnable hook) {
+        hooks.put(action, hook);
     }
 
     /** The faults answered so far. */
@@ -86,6 +93,10 @@ public final class Ec2Proxy implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             String action = action(new String(body, StandardCharsets.UTF_8), ex.getRequestURI().getRawQuery());
             int n = calls.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+            Runnable hook = n == 1 ? hooks.remove(action) : null;
+            if (hook != null) {
+                hook.run();
+            }
             for (Fault f : faults) {
                 if (f.action().equals(action) && n >= f.nth() && n < f.nth() + f.times()) {
                     injected.incrementAndGet();

@@ -116,6 +116,10 @@ class EbsFaultMatrixTest {
     record Built(RunResult result, String output) {}
 
     private Built build(String provisioner) throws Exception {
+        return build(provisioner, new Cancellation());
+    }
+
+    private Built build(String provisioner, Cancellation cancellation) throws Exception {
         String template = """
                 source "amazon-ebs" "base" {
                   region                 = "us-east-1"
@@ -151,7 +155,7 @@ class EbsFaultMatrixTest {
                 Map.of("PATH", "/usr/bin:/bin"), Clock.systemUTC());
         SshBuildOutput out = new SshBuildOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
-                new Cancellation(), List.of(), UUID.randomUUID().toString()));
+                cancellation, List.of(), UUID.randomUUID().toString()));
         return new Built(r, out.text());
     }
 
@@ -205,6 +209,22 @@ class EbsFaultMatrixTest {
         assertThat(proxy.injected()).isEqualTo(2);
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         assertThat(left).isEqualTo("0/0/0/0/1/1 + 0/0/0/0/1/1");
+    }
+
+    /** A cancellation (Jenkins abort, Ctrl-C) arriving while each call of the build is under way. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
+        "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
+        "CopyImage", "ModifyImageAttribute", "CreateTags"})
+    void aCancellationDuringAnyCallEndsTheBuildAndLeavesNothing(String action) throws Exception {
+        Cancellation cancellation = new Cancellation();
+        proxy.onFirstCall(action, cancellation::cancel);
+        Built b = build("", cancellation);
+        String left = left();
+        record(action, "cancelled during the call", b, "cancelled", left);
+        assertThat(b.result().cancelled()).as(b.output()).isTrue();
+        assertThat(b.output()).endsWith("Cleanly cancelled builds after being interrupted.\n");
+        assertThat(left).as(b.output()).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0");
     }
 
     @Test
