@@ -33,6 +33,10 @@ public final class Ec2 {
     public static final String PRIVATE_KEY = "private_key";
     /** The security groups of the instance ({@code List<String>}). */
     public static final String SECURITY_GROUP_IDS = "security_group_ids";
+    /** The VPC, subnet and availability zone the instance goes to (Strings, maybe empty). */
+    public static final String VPC_ID = "vpc_id";
+    public static final String SUBNET_ID = "subnet_id";
+    public static final String AVAILABILITY_ZONE = "availability_zone";
     /** The running source {@code Instance}. */
     public static final String INSTANCE = "instance";
     /** The AMIs made, region to id ({@code Map<String, String>}, sorted). */

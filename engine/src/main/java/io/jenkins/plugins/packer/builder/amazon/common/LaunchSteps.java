@@ -163,6 +163,101 @@ public final class LaunchSteps {
         }
     }
 
+    /** EC2 filters of a {@code filters} map option. */
+    static List<Filter> filters(Map<String, String> m) {
+        List<Filter> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(Filter.builder().name(k).values(v).build()));
+        return out;
+    }
+
+    /**
+     * Packer's {@code StepNetworkInfo}: the VPC ({@code vpc_id} or the one {@code vpc_filter} finds), the subnet
+     * ({@code subnet_id} or {@code subnet_filter}'s: the first, a random one, or the one with the most free
+     * addresses) and the availability zone (given, or the subnet's).
+     */
+    public static final class NetworkInfo implements Step {
+        private final ComponentConfig config;
+
+        public NetworkInfo(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepNetworkInfo";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            String vpc = config.string("vpc_id");
+            String subnet = config.string("subnet_id");
+            String az = config.string("availability_zone");
+            Ec2Client ec2 = ec2(state);
+            try {
+                if (vpc.isEmpty() && config.isSet("vpc_filter")) {
+                    List<Filter> f = filters(config.block("vpc_filter").stringMap("filters"));
+                    var vpcs = ec2.describeVpcs(b -> b.filters(f)).vpcs();
+                    if (vpcs.size() != 1) {
+                        return fail(state, "Exactly one VPC should match the filter, but " + vpcs.size()
+                                + " VPC's was found matching filters: " + describe(f));
+                    }
+                    vpc = vpcs.get(0).vpcId();
+                    state.ui().message("Found VPC ID: " + vpc);
+                }
+                if (subnet.isEmpty() && config.isSet("subnet_filter")) {
+                    ComponentConfig sf = config.block("subnet_filter");
+                    Map<String, String> m = new java.util.LinkedHashMap<>(sf.stringMap("filters"));
+                    m.put("state", "available");
+                    if (!vpc.isEmpty()) {
+                        m.put("vpc-id", vpc);
+                    }
+                    if (!az.isEmpty()) {
+                        m.put("availabilityZone", az);
+                    }
+                    List<Filter> f = filters(m);
+                    var subnets = ec2.describeSubnets(b -> b.filters(f)).subnets();
+                    if (subnets.isEmpty()) {
+                        return fail(state, "No Subnets was found matching filters: " + describe(f));
+                    }
+                    if (subnets.size() > 1 && !sf.bool("random") && !sf.bool("most_free")) {
+                        return fail(state, "Your filter matched " + subnets.size() + " Subnets. Please try a more"
+                                + " specific search, or set random or most_free to true.");
+                    }
+                    var chosen = sf.bool("most_free")
+                            ? subnets.stream().max(Comparator.comparing(x -> x.availableIpAddressCount() == null
+                                    ? 0 : x.availableIpAddressCount())).orElseThrow()
+                            : sf.bool("random") ? subnets.get(java.util.concurrent.ThreadLocalRandom.current()
+                                    .nextInt(subnets.size())) : subnets.get(0);
+                    subnet = chosen.subnetId();
+                    state.ui().message("Found Subnet ID: " + subnet);
+                }
+                if (!subnet.isEmpty() && (az.isEmpty() || vpc.isEmpty())) {
+                    String id = subnet;
+                    var found = ec2.describeSubnets(b -> b.subnetIds(id)).subnets();
+                    if (!found.isEmpty()) {
+                        az = az.isEmpty() ? found.get(0).availabilityZone() : az;
+                        vpc = vpc.isEmpty() ? found.get(0).vpcId() : vpc;
+                    }
+                }
+            } catch (SdkException e) {
+                return fail(state, "Error querying the network: " + Ec2.error(e));
+            }
+            state.put(Ec2.VPC_ID, vpc);
+            state.put(Ec2.SUBNET_ID, subnet);
+            state.put(Ec2.AVAILABILITY_ZONE, az);
+            return true;
+        }
+
+        private static String describe(List<Filter> f) {
+            return f.stream().map(x -> x.name() + "=" + x.values()).toList().toString();
+        }
+    }
+
+    static boolean fail(StepState state, String err) {
+        state.ui().error(err);
+        return state.fail(err);
+    }
+
     /**
      * Packer's {@code StepKeyPair}: an existing private key file or agent, or a temporary key pair made for this
      * build ({@code temporary_key_pair_name}, {@code packer_UUID}) and deleted afterwards.
@@ -262,6 +357,24 @@ public final class LaunchSteps {
                 given.add(0, config.string("security_group_id"));
             }
             Ec2Client ec2 = ec2(state);
+            String vpcId = state.get(Ec2.VPC_ID) == null ? config.string("vpc_id") : state.get(Ec2.VPC_ID);
+            if (given.isEmpty() && config.isSet("security_group_filter")) {
+                Map<String, String> m = new java.util.LinkedHashMap<>(config.block("security_group_filter")
+                        .stringMap("filters"));
+                if (!vpcId.isEmpty()) {
+                    m.put("vpc-id", vpcId);
+                }
+                List<String> found;
+                try {
+                    found = ec2.describeSecurityGroups(b -> b.filters(filters(m))).securityGroups().stream()
+                            .map(g -> g.groupId()).toList();
+                } catch (SdkException e) {
+                    return fail(state, "Couldn't find security groups for filter: " + Ec2.error(e));
+                }
+                state.ui().message("Found Security Group(s): " + String.join(", ", found));
+                state.put(Ec2.SECURITY_GROUP_IDS, found);
+                return true;
+            }
             if (!given.isEmpty()) {
                 try {
                     ec2.describeSecurityGroups(b -> b.groupIds(given));
@@ -276,7 +389,7 @@ public final class LaunchSteps {
             String name = "packer_" + UUID.randomUUID();
             state.ui().say("Creating temporary security group for this instance: " + name);
             try {
-                String vpc = config.string("vpc_id");
+                String vpc = vpcId;
                 created = ec2.createSecurityGroup(b -> {
                     b.groupName(name).description("Temporary group for Packer");
                     if (!vpc.isEmpty()) {
@@ -466,8 +579,10 @@ public final class LaunchSteps {
             if (config.bool("ebs_optimized")) {
                 req.ebsOptimized(true);
             }
-            if (!config.string("availability_zone").isEmpty()) {
-                req.placement(b -> b.availabilityZone(config.string("availability_zone")));
+            String az = state.get(Ec2.AVAILABILITY_ZONE) == null ? config.string("availability_zone")
+                    : state.get(Ec2.AVAILABILITY_ZONE);
+            if (!az.isEmpty()) {
+                req.placement(b -> b.availabilityZone(az));
             }
             req.blockDeviceMappings(BlockDevices.of(config.blocks("launch_block_device_mappings")));
             List<TagSpecification> specs = new ArrayList<>();
@@ -485,13 +600,14 @@ public final class LaunchSteps {
             }
             List<String> groups = state.get(Ec2.SECURITY_GROUP_IDS);
             Boolean publicIp = config.trilean("associate_public_ip_address");
-            if (!config.string("subnet_id").isEmpty() && publicIp != null) {
+            String subnet = state.get(Ec2.SUBNET_ID) == null ? config.string("subnet_id") : state.get(Ec2.SUBNET_ID);
+            if (!subnet.isEmpty() && publicIp != null) {
                 // A public address is asked of the network interface, which then carries the subnet and groups.
-                req.networkInterfaces(n -> n.deviceIndex(0).subnetId(config.string("subnet_id")).groups(groups)
+                req.networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet).groups(groups)
                         .associatePublicIpAddress(publicIp).deleteOnTermination(true));
             } else {
-                if (!config.string("subnet_id").isEmpty()) {
-                    req.subnetId(config.string("subnet_id"));
+                if (!subnet.isEmpty()) {
+                    req.subnetId(subnet);
                 }
                 req.securityGroupIds(groups);
             }

@@ -59,6 +59,7 @@ public final class EbsBuilder implements Builder {
             List<Step> steps = new ArrayList<>();
             steps.add(new LaunchSteps.PreValidate(amiName, force));
             steps.add(new LaunchSteps.SourceAmiInfo(config));
+            steps.add(new LaunchSteps.NetworkInfo(config));
             steps.add(new LaunchSteps.KeyPair(config));
             steps.add(new LaunchSteps.SecurityGroup(config, ssh.port()));
             steps.add(new LaunchSteps.CleanupVolumes(config));
