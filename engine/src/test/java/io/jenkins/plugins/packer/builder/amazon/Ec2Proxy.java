@@ -46,6 +46,7 @@ public final class Ec2Proxy implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger injected = new AtomicInteger();
     private final Map<String, Runnable> hooks = new ConcurrentHashMap<>();
+    private final Map<String, String> lastRequest = new ConcurrentHashMap<>();
 
     public Ec2Proxy(String target) throws IOException {
         this.target = target;
@@ -64,6 +65,7 @@ public final class Ec2Proxy implements AutoCloseable {
         calls.clear();
         faults.clear();
         hooks.clear();
+        lastRequest.clear();
         injected.set(0);
     }
 
@@ -81,6 +83,11 @@ public final class Ec2Proxy implements AutoCloseable {
         return injected.get();
     }
 
+    /** The form of the last call of {@code action}, decoded ({@code Action=CopyImage&Encrypted=true&…}). */
+    public String lastRequest(String action) {
+        return lastRequest.getOrDefault(action, "");
+    }
+
     /** Calls by action, sorted. */
     public Map<String, Integer> calls() {
         Map<String, Integer> m = new TreeMap<>();
@@ -93,6 +100,8 @@ public final class Ec2Proxy implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             String action = action(new String(body, StandardCharsets.UTF_8), ex.getRequestURI().getRawQuery());
             int n = calls.computeIfAbsent(action, k -> new AtomicInteger()).incrementAndGet();
+            lastRequest.put(action, URLDecoder.decode(new String(body, StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8));
             Runnable hook = n == 1 ? hooks.remove(action) : null;
             if (hook != null) {
                 hook.run();

@@ -41,6 +41,8 @@ public final class Ec2 {
     public static final String INSTANCE = "instance";
     /** The AMIs made, region to id ({@code Map<String, String>}, sorted). */
     public static final String AMIS = "amis";
+    /** AMIs a step already removed ({@code Set<String>}), which other cleanups leave alone. */
+    public static final String REMOVED_AMIS = "removed_amis";
     /** The AMIs' snapshots, region to ids ({@code Map<String, List<String>>}, sorted). */
     public static final String SNAPSHOTS = "snapshots";
 

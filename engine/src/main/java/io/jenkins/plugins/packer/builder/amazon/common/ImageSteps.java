@@ -175,6 +175,10 @@ public final class ImageSteps {
             if (image == null || !(state.halted() || state.build().cancellation().isCancelled())) {
                 return;
             }
+            java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
+            if (removed != null && removed.contains(image.imageId())) {
+                return;
+            }
             state.ui().say("Deregistering the AMI and deleting associated snapshots because of cancellation, or"
                     + " error...");
             Ec2Client ec2 = state.get(Ec2.CLIENT);
@@ -213,6 +217,9 @@ public final class ImageSteps {
     public static final class RegionCopy implements Step {
         private final ComponentConfig config;
         private final Map<String, String> copies = new TreeMap<>();
+        /** With {@code encrypt_boot}, the unencrypted AMI the encrypted copy in the build region replaces. */
+        private String intermediary;
+        private List<String> intermediarySnapshots = List.of();
 
         public RegionCopy(ComponentConfig config) {
             this.config = config;
@@ -233,12 +240,18 @@ public final class ImageSteps {
             }
             java.util.Set<String> regions = new java.util.LinkedHashSet<>(config.stringList("ami_regions"));
             regions.remove(original);
-            if (regions.isEmpty()) {
-                return true;
-            }
             Map<String, String> amis = state.get(Ec2.AMIS);
             Map<String, List<String>> snapshots = state.get(Ec2.SNAPSHOTS);
             String ami = amis.get(original);
+            if (Boolean.TRUE.equals(encrypt)) {
+                // The build region gets an encrypted copy too, which replaces the AMI made from the instance.
+                regions.add(original);
+                intermediary = ami;
+                intermediarySnapshots = snapshots.getOrDefault(original, List.of());
+            }
+            if (regions.isEmpty()) {
+                return true;
+            }
             String name = config.string("ami_name");
             state.ui().say("Copying/Encrypting AMI (" + ami + ") to other regions...");
             List<String> errors = new ArrayList<>();
@@ -291,6 +304,25 @@ public final class ImageSteps {
 
         @Override
         public void cleanup(StepState state) {
+            if (intermediary != null) {
+                state.ui().say("Deregistering the AMI and deleting unencrypted temporary AMIs and snapshots");
+                Ec2Client ec2 = state.get(Ec2.CLIENT);
+                try {
+                    ec2.deregisterImage(b -> b.imageId(intermediary));
+                    for (String snap : intermediarySnapshots) {
+                        ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                    }
+                    java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
+                    if (removed == null) {
+                        removed = new java.util.HashSet<>();
+                        state.put(Ec2.REMOVED_AMIS, removed);
+                    }
+                    removed.add(intermediary);
+                } catch (SdkException e) {
+                    state.ui().error("Error deregistering the unencrypted AMI " + intermediary
+                            + ", may still be around: " + Ec2.error(e));
+                }
+            }
             if (copies.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
                 return;
             }

@@ -304,6 +304,28 @@ class EbsBuildTest {
     }
 
     @Test
+    void encryptBootReplacesTheAmiWithAnEncryptedCopy() throws Exception {
+        Built b = build(source("""
+                  ami_name     = "encrypted"
+                  encrypt_boot = true
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        List<Image> mine = ec2.describeImages(r -> r.owners("self")).images();
+        assertThat(mine).hasSize(1);
+        String copy = mine.get(0).imageId();
+        String made = b.output().replaceAll("(?s).*    amazon-ebs.base: AMI: (ami-[0-9a-f]+)\n.*", "$1");
+        assertThat(made).isNotEqualTo(copy);
+        assertThat(b.output())
+                .contains("==> amazon-ebs.base: Copying/Encrypting AMI (" + made + ") to other regions...\n"
+                        + "    amazon-ebs.base: Copying to: us-east-1\n")
+                .contains("==> amazon-ebs.base: Deregistering the AMI and deleting unencrypted temporary AMIs and"
+                        + " snapshots\n")
+                .endsWith("--> amazon-ebs.base: AMIs were created:\nus-east-1: " + copy + "\n\n");
+        // moto does not model encryption of copies: EbsFaultMatrixTest checks the CopyImage request instead.
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
     void anAmiNameInUseFailsBeforeAnythingIsMade() throws Exception {
         String template = source("ami_name = \"taken\"") + buildBlock("");
         assertThat(build(template).result().exitCode()).isZero();

@@ -260,6 +260,17 @@ class EbsFaultMatrixTest {
         assertThat(t).exists();
     }
 
+    @Test
+    void encryptBootAsksEc2ForAnEncryptedCopyWithTheKeyAndRemovesTheUnencryptedAmi() throws Exception {
+        Built b = buildWith(Map.of("ami_name      = \"faulty\"", "ami_name      = \"faulty\"\n  encrypt_boot = true\n"
+                + "  kms_key_id = \"alias/images\""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(proxy.lastRequest("CopyImage")).contains("Encrypted=true").contains("KmsKeyId=alias/images")
+                .contains("SourceRegion=us-east-1");
+        assertThat(proxy.calls()).containsEntry("DeregisterImage", 1).containsEntry("DeleteSnapshot", 1);
+        assertThat(left()).isEqualTo("0/0/0/0/1/1 + 0/0/0/0/0/0");
+    }
+
     private Built buildWith(Map<String, String> replacements) throws Exception {
         // Build once to write the template, then run the edited one.
         String provisioner = "";
