@@ -51,4 +51,23 @@ public final class BlockDevices {
         }
         return mappings;
     }
+
+    /** The same mappings as a launch template takes them (spot instances). */
+    public static List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest> ofTemplate(
+            List<ComponentConfig> blocks) {
+        List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest> out =
+                new ArrayList<>();
+        for (BlockDeviceMapping m : of(blocks)) {
+            var b = software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest.builder()
+                    .deviceName(m.deviceName()).virtualName(m.virtualName()).noDevice(m.noDevice());
+            EbsBlockDevice e = m.ebs();
+            if (e != null) {
+                b.ebs(x -> x.deleteOnTermination(e.deleteOnTermination()).volumeType(e.volumeTypeAsString())
+                        .volumeSize(e.volumeSize()).iops(e.iops()).throughput(e.throughput())
+                        .snapshotId(e.snapshotId()).encrypted(e.encrypted()).kmsKeyId(e.kmsKeyId()));
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
 }

@@ -674,7 +674,7 @@ public final class LaunchSteps {
             return true;
         }
 
-        private static boolean isBase64(String s) {
+        static boolean isBase64(String s) {
             try {
                 Base64.getDecoder().decode(s);
                 return true;
@@ -708,6 +708,186 @@ public final class LaunchSteps {
                 state.ui().error(e.getMessage());
             } catch (Cancellation.CancelledException e) {
                 // Not cancelled: its own.
+            }
+        }
+    }
+
+    /**
+     * Packer's {@code StepRunSpotInstance} (with {@code spot_price}): a launch template for the instance and an
+     * instant EC2 fleet of one spot instance of {@code spot_instance_types} (or {@code instance_type}); its cleanup
+     * terminates the instance and deletes the template.
+     */
+    public static final class RunSpotInstance implements Step {
+        private final ComponentConfig config;
+        private String instanceId;
+        private String template;
+
+        public RunSpotInstance(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepRunSpotInstance";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            state.ui().say("Launching a spot AWS instance...");
+            Image image = state.get(Ec2.SOURCE_IMAGE);
+            state.ui().say("Interpolating tags for spot instance...");
+            Map<String, String> raw = Ec2.tagOption(config, "run_tags", "run_tag");
+            raw.putIfAbsent("Name", "Packer Builder");
+            List<Tag> runTags;
+            List<Tag> spotTags;
+            List<Tag> volumeTags;
+            try {
+                runTags = Ec2.tags(state, raw);
+                spotTags = Ec2.tags(state, Ec2.tagOption(config, "spot_tags", "spot_tag"));
+                volumeTags = Ec2.tags(state, Ec2.tagOption(config, "run_volume_tags", "run_volume_tag"));
+            } catch (GoTemplateException e) {
+                return fail(state, "Error tagging source instance: " + e.getMessage());
+            }
+            Ec2.report(state, runTags);
+            state.ui().message("Loading User Data File...");
+            String userData = config.string("user_data");
+            if (!config.string("user_data_file").isEmpty()) {
+                try {
+                    userData = Files.readString(state.build().resolve(config.string("user_data_file")));
+                } catch (IOException e) {
+                    return state.fail("Problem reading user data file: " + e.getMessage());
+                }
+            }
+            if (!userData.isEmpty() && !RunSourceInstance.isBase64(userData)) {
+                userData = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
+            }
+            state.ui().message("Creating Spot Fleet launch template...");
+            String az = state.get(Ec2.AVAILABILITY_ZONE) == null ? "" : state.get(Ec2.AVAILABILITY_ZONE);
+            String subnet = state.get(Ec2.SUBNET_ID) == null ? "" : state.get(Ec2.SUBNET_ID);
+            List<String> groups = state.get(Ec2.SECURITY_GROUP_IDS);
+            String keyName = state.get(Ec2.KEY_NAME);
+            String price = config.string("spot_price");
+            String data = userData;
+            var launch = software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData.builder()
+                    .imageId(image.imageId())
+                    .instanceMarketOptions(m -> m.marketType("spot").spotOptions(o -> {
+                        if (!price.equals("auto")) {
+                            o.maxPrice(price);
+                        }
+                    }))
+                    .blockDeviceMappings(BlockDevices.ofTemplate(config.blocks("launch_block_device_mappings")));
+            if (!data.isEmpty()) {
+                launch.userData(data);
+            }
+            if (keyName != null && !keyName.isEmpty()) {
+                launch.keyName(keyName);
+            }
+            if (!config.string("iam_instance_profile").isEmpty()) {
+                launch.iamInstanceProfile(p -> p.name(config.string("iam_instance_profile")));
+            }
+            if (config.bool("ebs_optimized")) {
+                launch.ebsOptimized(true);
+            }
+            if (!az.isEmpty()) {
+                launch.placement(p -> p.availabilityZone(az));
+            }
+            Boolean publicIp = config.trilean("associate_public_ip_address");
+            if (!subnet.isEmpty() || publicIp != null) {
+                launch.networkInterfaces(n -> {
+                    n.deviceIndex(0).groups(groups).deleteOnTermination(true);
+                    if (!subnet.isEmpty()) {
+                        n.subnetId(subnet);
+                    }
+                    if (publicIp != null) {
+                        n.associatePublicIpAddress(publicIp);
+                    }
+                });
+            } else {
+                launch.securityGroupIds(groups);
+            }
+            if (!volumeTags.isEmpty()) {
+                launch.tagSpecifications(t -> t.resourceType(ResourceType.VOLUME).tags(volumeTags));
+            }
+            String name = "packer_" + UUID.randomUUID();
+            Ec2Client ec2 = ec2(state);
+            try {
+                ec2.createLaunchTemplate(b -> b.launchTemplateName(name).launchTemplateData(launch.build())
+                        .versionDescription("template generated by packer for launching spot instances"));
+                template = name;
+            } catch (SdkException e) {
+                return fail(state, "Error creating launch template for spot instance: " + Ec2.error(e));
+            }
+            List<String> types = config.stringList("spot_instance_types").isEmpty()
+                    ? List.of(config.string("instance_type")) : config.stringList("spot_instance_types");
+            software.amazon.awssdk.services.ec2.model.CreateFleetResponse fleet;
+            try {
+                fleet = ec2.createFleet(b -> b.type("instant").replaceUnhealthyInstances(false)
+                        .targetCapacitySpecification(t -> t.totalTargetCapacity(1).defaultTargetCapacityType("spot"))
+                        .launchTemplateConfigs(c -> c.launchTemplateSpecification(l -> l.launchTemplateName(name)
+                                .version("1")).overrides(types.stream().map(t ->
+                                software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest
+                                        .builder().instanceType(t).build()).toList())));
+            } catch (SdkException e) {
+                return fail(state, "Error waiting for fleet request: " + Ec2.error(e));
+            }
+            if (fleet.instances().isEmpty() || fleet.instances().get(0).instanceIds().isEmpty()) {
+                String why = fleet.errors().isEmpty() ? "no instance was launched"
+                        : fleet.errors().stream().map(e -> e.errorCode() + ": " + e.errorMessage()).toList()
+                                .toString();
+                return fail(state, "Error waiting for fleet request (" + fleet.fleetId() + ") to become ready: "
+                        + why);
+            }
+            instanceId = fleet.instances().get(0).instanceIds().get(0);
+            state.ui().message("Instance ID: " + instanceId);
+            Instance instance;
+            try {
+                instance = Ec2.waitFor(state, Duration.ofSeconds(2), 75, () -> {
+                    Instance i = describe(ec2, instanceId);
+                    return i != null && i.state().name() == InstanceStateName.RUNNING ? i : null;
+                });
+                if (!spotTags.isEmpty() && instance.spotInstanceRequestId() != null) {
+                    ec2.createTags(b -> b.resources(instance.spotInstanceRequestId()).tags(spotTags));
+                }
+                ec2.createTags(b -> b.resources(instanceId).tags(runTags));
+            } catch (Ec2.WaitFailed e) {
+                return fail(state, "Error waiting for instance (" + instanceId + ") to become ready: "
+                        + e.getMessage());
+            } catch (SdkException e) {
+                return fail(state, "Error tagging source instance: " + Ec2.error(e));
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            }
+            state.put(Ec2.INSTANCE, instance);
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            Ec2Client ec2 = ec2(state);
+            if (instanceId != null) {
+                state.ui().say("Terminating the source AWS instance...");
+                try {
+                    ec2.terminateInstances(b -> b.instanceIds(instanceId));
+                    StepState waitState = new StepState(state.build().with(state.ui(), new Cancellation()));
+                    waitState.put(Ec2.ACCESS, state.get(Ec2.ACCESS));
+                    Ec2.waitFor(waitState, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
+                        Instance i = describe(ec2, instanceId);
+                        return i == null || i.state().name() == InstanceStateName.TERMINATED ? Boolean.TRUE : null;
+                    });
+                } catch (SdkException e) {
+                    state.ui().error("Error terminating instance, may still be around: " + Ec2.error(e));
+                } catch (Ec2.WaitFailed e) {
+                    state.ui().error(e.getMessage());
+                } catch (Cancellation.CancelledException e) {
+                    // Not cancelled: its own.
+                }
+            }
+            if (template != null) {
+                try {
+                    ec2.deleteLaunchTemplate(b -> b.launchTemplateName(template));
+                } catch (SdkException e) {
+                    state.ui().error(Ec2.error(e));
+                }
             }
         }
     }
@@ -772,9 +952,16 @@ public final class LaunchSteps {
     /** Packer's {@code StepStopEBSBackedInstance}: stops the instance before the image is made. */
     public static final class StopInstance implements Step {
         private final boolean disabled;
+        private final boolean spot;
 
         public StopInstance(boolean disabled) {
+            this(disabled, false);
+        }
+
+        /** A spot instance is not stopped: the image is made from it running, as Packer does. */
+        public StopInstance(boolean disabled, boolean spot) {
             this.disabled = disabled;
+            this.spot = spot;
         }
 
         @Override
@@ -784,6 +971,9 @@ public final class LaunchSteps {
 
         @Override
         public boolean run(StepState state) {
+            if (spot) {
+                return true;
+            }
             Instance instance = state.get(Ec2.INSTANCE);
             Ec2Client ec2 = ec2(state);
             if (!disabled) {

@@ -63,10 +63,12 @@ public final class EbsBuilder implements Builder {
             steps.add(new LaunchSteps.KeyPair(config));
             steps.add(new LaunchSteps.SecurityGroup(config, ssh.port()));
             steps.add(new LaunchSteps.CleanupVolumes(config));
-            steps.add(new LaunchSteps.RunSourceInstance(config));
+            String price = config.string("spot_price");
+            boolean spot = !price.isEmpty() && !price.equals("0");
+            steps.add(spot ? new LaunchSteps.RunSpotInstance(config) : new LaunchSteps.RunSourceInstance(config));
             steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
             steps.add(new StepProvision());
-            steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance")));
+            steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
             steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
                     Boolean.TRUE.equals(config.trilean("ena_support"))));
             steps.add(new ImageSteps.DeregisterAmi(amiName, force, config.bool("force_delete_snapshot")));

@@ -123,7 +123,10 @@ class EbsDifferentialTest {
             }
             """;
 
-    /** The cases: a bake, a failing provisioner, an AMI name in use, EC2 refusing the tags after the AMI is made. */
+    /**
+     * The cases: a bake, a failing provisioner, an AMI name in use, EC2 refusing the tags after the AMI is made, a
+     * spot instance.
+     */
     static String template(String kind, Path ws) {
         String provisioner = switch (kind) {
             case "bake" -> """
@@ -133,6 +136,12 @@ class EbsDifferentialTest {
                       }
                       post-processor "manifest" {}
                     """.formatted(ws);
+            case "spot" -> """
+                      provisioner "shell" {
+                        inline        = ["echo on a spot instance"]
+                        remote_folder = "%s"
+                      }
+                    """.formatted(ws);
             case "failing-provisioner" -> """
                       provisioner "shell" {
                         inline        = ["echo failing", "exit 5"]
@@ -141,15 +150,19 @@ class EbsDifferentialTest {
                     """.formatted(ws);
             default -> "";
         };
-        return SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
-                kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port)
-                + "build {\n  sources = [\"source.amazon-ebs.base\"]\n" + provisioner + "}\n";
+        String source = SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
+                kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port);
+        if (kind.equals("spot")) {
+            source = source.replace("  instance_type          = \"t2.micro\"\n",
+                    "  spot_price             = \"0.05\"\n  spot_instance_types    = [\"t2.micro\", \"t3.micro\"]\n");
+        }
+        return source + "build {\n  sources = [\"source.amazon-ebs.base\"]\n" + provisioner + "}\n";
     }
 
     record Outcome(String output, Map<String, String> state, Map<String, Integer> calls, long millis) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused"})
+    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot"})
     void packerAndTheEngineBakeTheSame(String kind) throws Exception {
         Outcome theirs = run(kind, "packer");
         Outcome ours = run(kind, "engine");
@@ -229,6 +242,7 @@ class EbsDifferentialTest {
         m.put("security groups", Long.toString(ec2.describeSecurityGroups().securityGroups().stream()
                 .filter(g -> !g.groupName().equals("default")).count()));
         m.put("volumes", Integer.toString(ec2.describeVolumes().volumes().size()));
+        m.put("launch templates", Integer.toString(ec2.describeLaunchTemplates().launchTemplates().size()));
         Path manifest = ws.resolve("packer-manifest.json");
         m.put("manifest", Files.exists(manifest) ? Files.readString(manifest)
                 .replaceAll("ami-[0-9a-f]+", "ami-<ID>").replaceAll("\"build_time\": \\d+", "\"build_time\": <T>")
