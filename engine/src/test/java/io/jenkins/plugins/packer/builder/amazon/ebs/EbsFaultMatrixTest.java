@@ -227,6 +227,30 @@ class EbsFaultMatrixTest {
         assertThat(left).as(b.output()).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0");
     }
 
+    /** Spot instances: a refusal of the template or the fleet, or a cancellation during either, leaves nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CreateLaunchTemplate", "CreateFleet"})
+    void aSpotLaunchThatFailsOrIsCancelledLeavesNoTemplateBehind(String action) throws Exception {
+        Map<String, String> spot = Map.of("  instance_type          = \"t2.micro\"\n",
+                "  spot_price = \"auto\"\n  spot_instance_types = [\"t2.micro\"]\n");
+        proxy.inject(Ec2Proxy.Fault.error(action));
+        Built refused = buildWith(spot);
+        String left = left() + " templates " + ec2.describeLaunchTemplates().launchTemplates().size();
+        record(action + " (spot)", "UnauthorizedOperation (400)", refused,
+                refused.result().builds().get(0).error().lines().findFirst().orElse(""), left);
+        assertThat(refused.result().exitCode()).isEqualTo(1);
+        assertThat(left).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0 templates 0");
+
+        reset();
+        Cancellation cancellation = new Cancellation();
+        proxy.onFirstCall(action, cancellation::cancel);
+        Built cancelled = buildWith(spot, cancellation);
+        left = left() + " templates " + ec2.describeLaunchTemplates().launchTemplates().size();
+        record(action + " (spot)", "cancelled during the call", cancelled, "cancelled", left);
+        assertThat(cancelled.result().cancelled()).as(cancelled.output()).isTrue();
+        assertThat(left).as(cancelled.output()).isEqualTo("0/0/0/0/0/0 + 0/0/0/0/0/0 templates 0");
+    }
+
     @Test
     void aConnectionDroppedDuringProvisioningFailsAndLeavesNothing() throws Exception {
         Built b = build("""
@@ -272,6 +296,10 @@ class EbsFaultMatrixTest {
     }
 
     private Built buildWith(Map<String, String> replacements) throws Exception {
+        return buildWith(replacements, new Cancellation());
+    }
+
+    private Built buildWith(Map<String, String> replacements, Cancellation cancellation) throws Exception {
         // Build once to write the template, then run the edited one.
         String provisioner = "";
         String template = """
@@ -303,7 +331,7 @@ class EbsFaultMatrixTest {
                 Map.of("PATH", "/usr/bin:/bin"), Clock.systemUTC());
         SshBuildOutput out = new SshBuildOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
-                new Cancellation(), List.of(), UUID.randomUUID().toString()));
+                cancellation, List.of(), UUID.randomUUID().toString()));
         return new Built(r, out.text());
     }
 }
