@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.jenkins;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -9,8 +10,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Looks up the AWS credentials a build names ({@code credentialsId}) in the context of the run, records their use,
- * and resolves them on the controller (an IAM role in the credentials is assumed there, as aws-credentials does):
+ * Looks up the AWS credentials a build names ({@code credentialsId}: AWS credentials, or a username with password
+ * holding an access key id and its secret) in the context of the run, records their use, and resolves them on the
+ * controller (an IAM role in the credentials is assumed there, as aws-credentials does):
  * the keys then reach the build as its {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and
  * {@code AWS_SESSION_TOKEN}, masked in its log.
  */
@@ -26,12 +28,25 @@ final class AwsCredentialsLookup {
         }
         AmazonWebServicesCredentials c = run == null ? null
                 : CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
-        if (c == null) {
-            throw new AbortException("credentialsId: no AWS credentials with the id " + id
-                    + " are available to this build");
+        if (c != null) {
+            CredentialsProvider.track(run, c);
+            return keys(id, c);
         }
-        CredentialsProvider.track(run, c);
-        return keys(id, c);
+        // "Username with password" credentials holding an access key id and its secret.
+        StandardUsernamePasswordCredentials up = run == null ? null
+                : CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
+        if (up == null) {
+            throw new AbortException("credentialsId: no AWS credentials (or username with password) with the id "
+                    + id + " are available to this build");
+        }
+        CredentialsProvider.track(run, up);
+        return keys(up);
+    }
+
+    /** An access key id (the user name) and its secret (the password). */
+    static BuildRequest.AwsKeys keys(StandardUsernamePasswordCredentials c) {
+        return new BuildRequest.AwsKeys(c.getUsername(), c.getPassword() == null ? ""
+                : c.getPassword().getPlainText(), "");
     }
 
     static BuildRequest.AwsKeys keys(String id, AmazonWebServicesCredentials c) throws AbortException {

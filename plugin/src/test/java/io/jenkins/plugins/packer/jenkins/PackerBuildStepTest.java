@@ -281,7 +281,27 @@ class PackerBuildStepTest {
         assertThat(AwsCredentialsLookup.lookup(null, "")).isNull();
         assertThatThrownBy(() -> AwsCredentialsLookup.lookup(null, "aws-prod"))
                 .isInstanceOf(hudson.AbortException.class)
-                .hasMessage("credentialsId: no AWS credentials with the id aws-prod are available to this build");
+                .hasMessage("credentialsId: no AWS credentials (or username with password) with the id aws-prod are"
+                        + " available to this build");
+        BuildRequest.AwsKeys fromUsernamePassword = AwsCredentialsLookup.keys(
+                new com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials() {
+                    @Override
+                    public String getUsername() {
+                        return "AKIA3";
+                    }
+
+                    @Override
+                    public hudson.util.Secret getPassword() {
+                        return hudson.util.Secret.fromString("s3");
+                    }
+
+                    @Override
+                    public String getId() {
+                        return "aws-as-password";
+                    }
+                });
+        assertThat(fromUsernamePassword.environment()).containsExactly(Map.entry("AWS_ACCESS_KEY_ID", "AKIA3"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "s3"));
     }
 
     @Test
