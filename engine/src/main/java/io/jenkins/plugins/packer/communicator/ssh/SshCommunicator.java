@@ -66,6 +66,9 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         client.setCipherFactories(new java.util.ArrayList<>(NamedFactory.setUpBuiltinFactories(false, List.of(
                 BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
                 BuiltinCiphers.aes256ctr, BuiltinCiphers.cc20p1305_openssh))));
+        // Small protocol messages (channel open, exec, exit status, scp acknowledgements) go out at once, as
+        // OpenSSH's client sends them; with Nagle's algorithm each round trip waited for a delayed ACK (~40 ms).
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(client, true);
         if (!readWriteTimeout.isZero() && !readWriteTimeout.isNegative()) {
             org.apache.sshd.core.CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, readWriteTimeout);
         }
