@@ -70,7 +70,8 @@ public record SshSettings(String host, int port, String username, String passwor
                 c.stringList("ssh_local_tunnels"), c.stringList("ssh_remote_tunnels"),
                 GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO),
                 LocalFiles.expandUser(c.string("ssh_certificate_file"), env),
-                c.bool("ssh_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "") : "", "");
+                c.bool("ssh_agent_auth") || c.bool("ssh_bastion_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "")
+                        : "", "");
     }
 
     private static int port(ComponentConfig c, String name) {

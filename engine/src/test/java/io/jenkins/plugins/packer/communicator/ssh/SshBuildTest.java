@@ -382,6 +382,47 @@ class SshBuildTest {
     }
 
     @Test
+    void aBastionLogsInWithTheAgentsKey() throws Exception {
+        Path socket = work.resolve("bastion-agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .start();
+        try (OpenSshServer bastion = OpenSshServer.prepare(work.resolve("bastion-sshd"))) {
+            bastion.start();
+            for (int i = 0; i < 50 && !Files.exists(socket); i++) {
+                Thread.sleep(100);
+            }
+            // Only the agent holds the bastion's key.
+            ProcessBuilder add = new ProcessBuilder("ssh-add", bastion.rsaKey.toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process p = add.start();
+            assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+            Files.writeString(work.resolve("t.pkr.hcl"), source(server.port, server.ed25519Key, """
+                      ssh_bastion_host       = "127.0.0.1"
+                      ssh_bastion_port       = %d
+                      ssh_bastion_username   = "%s"
+                      ssh_bastion_agent_auth = true
+                    """.formatted(bastion.port, OpenSshServer.user())) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo through the bastion with the agent"]
+                      }
+                    """));
+            Path tmp = Files.createDirectories(work.resolve("tmp"));
+            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), Map.of("PATH",
+                    "/usr/bin:/bin", "TMPDIR", tmp.toString(), "SSH_AUTH_SOCK", socket.toString()), Clock.systemUTC());
+            Output out = new Output();
+            RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                    new Cancellation(), List.of(), UUID.randomUUID().toString()));
+            assertThat(r.exitCode()).as(out.text()).isZero();
+            assertThat(out.text()).contains("    null.s: through the bastion with the agent\n");
+            assertThat(Files.readString(bastion.dir.resolve("sshd.log"))).contains("Accepted publickey for "
+                    + OpenSshServer.user()).contains("RSA");
+        } finally {
+            agent.destroyForcibly();
+            agent.waitFor();
+        }
+    }
+
+    @Test
     void sshPtyGivesCommandsATerminal() {
         Built b = build(source(server.port, server.ed25519Key, "ssh_pty = true") + buildBlock("""
                   provisioner "shell" {
