@@ -10,6 +10,10 @@ import hudson.model.Run;
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
 
+    /** Credentials/UseItem: who may use the credentials in an item's configuration. */
+    public static final hudson.security.Permission USE_ITEM = hudson.security.Permission.standIn(
+            "com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
+
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
         throw new UnsupportedOperationException("jenkins-api stand-in");
     }

@@ -298,6 +298,22 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /** The AWS credentials the job may use (POST only: Jenkins' forms ask with POST). */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.ListBoxModel doFillCredentialsIdItems(
+                @org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String credentialsId) {
+            return CredentialsLists.aws(item, credentialsId);
+        }
+
+        /** The SSH private keys the job may use. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.ListBoxModel doFillSshCredentialsIdItems(
+                @org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String sshCredentialsId) {
+            return CredentialsLists.ssh(item, sshCredentialsId);
+        }
+
         @Override
         public String getFunctionName() {
             return "packerBuild";
