@@ -38,6 +38,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     private boolean timestampUi;
     private boolean color;
     private boolean archive = true;
+    private boolean exportEnv;
     private String sshCredentialsId;
     private String credentialsId;
 
@@ -167,6 +168,16 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         this.color = color;
     }
 
+    /** Whether later steps see the images as {@code PACKER_ARTIFACT_<BUILD>_<REGION>}. */
+    public boolean isExportEnv() {
+        return exportEnv;
+    }
+
+    @DataBoundSetter
+    public void setExportEnv(boolean exportEnv) {
+        this.exportEnv = exportEnv;
+    }
+
     @Override
     public boolean isArchive() {
         return archive;
@@ -211,7 +222,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         if (archive) {
             Archiving.archive(run, workspace, launcher, listener, outcome);
         }
-        PackerImagesAction.record(run, outcome);
+        PackerImagesAction.record(run, outcome, exportEnv);
         if (!outcome.succeeded()) {
             throw new AbortException(outcome.failureMessage());
         }

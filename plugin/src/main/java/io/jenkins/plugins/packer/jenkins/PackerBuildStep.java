@@ -45,6 +45,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private boolean timestampUi;
     private boolean color;
     private boolean archive = true;
+    private boolean exportEnv;
     private String sshCredentialsId;
     private String credentialsId;
 
@@ -148,6 +149,16 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         this.color = color;
     }
 
+    /** Whether later steps see the images as {@code PACKER_ARTIFACT_<BUILD>_<REGION>}. */
+    public boolean isExportEnv() {
+        return exportEnv;
+    }
+
+    @DataBoundSetter
+    public void setExportEnv(boolean exportEnv) {
+        this.exportEnv = exportEnv;
+    }
+
     @Override
     public boolean isArchive() {
         return archive;
@@ -233,7 +244,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
                     BuildOutcome outcome = workspace.act(new BuildCallable(request, listener));
                     List<String> archived = step.archive ? Archiving.archive(ctx.get(Run.class), workspace,
                             ctx.get(Launcher.class), listener, outcome) : List.of();
-                    PackerImagesAction.record(ctx.get(Run.class), outcome);
+                    PackerImagesAction.record(ctx.get(Run.class), outcome, step.exportEnv);
                     if (stopCause != null) {
                         report(null, stopCause);
                     } else if (!outcome.succeeded()) {

@@ -10,7 +10,7 @@ import jenkins.model.RunAction2;
  * The images a run's Packer builds made, on the run's page: for each build, the artifact ids and, for AMIs, each
  * region's image id. Every {@code packerBuild} of the run adds its own.
  */
-public final class PackerImagesAction implements RunAction2 {
+public final class PackerImagesAction implements RunAction2, hudson.model.EnvironmentContributingAction {
 
     /** One image a build made: the build's name, the region (empty when not an AMI) and the id. */
     public static final class Image {
@@ -53,10 +53,32 @@ public final class PackerImagesAction implements RunAction2 {
     }
 
     private final List<Image> images;
+    /** Whether a packerBuild asked for the images in the environment of later steps ({@code exportEnv}). */
+    private final boolean exported;
     private transient Run<?, ?> run;
 
-    PackerImagesAction(List<Image> images) {
+    PackerImagesAction(List<Image> images, boolean exported) {
         this.images = new ArrayList<>(images);
+        this.exported = exported;
+    }
+
+    /**
+     * With {@code exportEnv}, each image as {@code PACKER_ARTIFACT_<BUILD>_<REGION>} (upper case, other characters
+     * as {@code _}): {@code PACKER_ARTIFACT_AMAZON_EBS_BASE_US_EAST_1=ami-…}.
+     */
+    @Override
+    public void buildEnvironment(Run<?, ?> r, hudson.EnvVars env) {
+        if (!exported) {
+            return;
+        }
+        for (Image i : images) {
+            env.put(variable(i), i.getId());
+        }
+    }
+
+    static String variable(Image i) {
+        String name = i.getBuild() + (i.getRegion().isEmpty() ? "" : "_" + i.getRegion());
+        return "PACKER_ARTIFACT_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     public List<Image> getImages() {
@@ -126,6 +148,11 @@ public final class PackerImagesAction implements RunAction2 {
 
     /** Records the AMIs of {@code outcome} on the run, after those of its earlier Packer builds. */
     static void record(Run<?, ?> run, BuildOutcome outcome) {
+        record(run, outcome, false);
+    }
+
+    /** The same; {@code export} puts them in the environment of later steps. */
+    static void record(Run<?, ?> run, BuildOutcome outcome, boolean export) {
         List<Image> found = images(outcome);
         if (run == null || found.isEmpty()) {
             return;
@@ -133,7 +160,7 @@ public final class PackerImagesAction implements RunAction2 {
         PackerImagesAction existing = run.getAction(PackerImagesAction.class);
         List<Image> all = new ArrayList<>(existing == null ? List.of() : existing.images);
         all.addAll(found);
-        PackerImagesAction action = new PackerImagesAction(all);
+        PackerImagesAction action = new PackerImagesAction(all, export || (existing != null && existing.exported));
         run.addOrReplaceAction(action);
         action.onAttached(run);
     }

@@ -124,6 +124,14 @@ class PackerBuildAmazonTest {
         assertThat(action.getImages()).extracting(Object::toString).containsExactly(
                 "amazon-ebs.base eu-west-1:" + amis.get("eu-west-1"), "amazon-ebs.base us-east-1:" + amis.get("us-east-1"),
                 "amazon-ebs.base eu-west-1:" + amis.get("eu-west-1"), "amazon-ebs.base us-east-1:" + amis.get("us-east-1"));
+        hudson.EnvVars env = new hudson.EnvVars();
+        action.buildEnvironment(run, env);
+        assertThat(env).as("no exportEnv").isEmpty();
+        hudson.model.Run<?, ?> exporting = new RecordingRun();
+        PackerImagesAction.record(exporting, o, true);
+        exporting.getAction(PackerImagesAction.class).buildEnvironment(exporting, env);
+        assertThat(env).containsExactly(Map.entry("PACKER_ARTIFACT_AMAZON_EBS_BASE_EU_WEST_1", amis.get("eu-west-1")),
+                Map.entry("PACKER_ARTIFACT_AMAZON_EBS_BASE_US_EAST_1", amis.get("us-east-1")));
         assertThat(Files.readString(ws.resolve("packer-manifest.json")))
                 .contains("\"artifact_id\": \"eu-west-1:" + amis.get("eu-west-1") + ",us-east-1:"
                         + amis.get("us-east-1") + "\"");
