@@ -189,6 +189,29 @@ class PackerStepsJenkinsTest {
     }
 
     @Test
+    void awsCredentialsReachTheBuildMaskedAndLaterStepsSeeNothingElse() throws Exception {
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().add(
+                new com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "aws-prod", "AKIAJENKINSTEST00001",
+                        "jenkins-test-secret-key", "test keys"));
+        WorkflowRun b = run("node('agent') {\n" + writeTemplate("k.pkr.hcl", """
+                source "null" "k" {
+                  communicator = "none"
+                }
+
+                build {
+                  sources = ["source.null.k"]
+
+                  provisioner "shell-local" {
+                    inline = ["echo key=$AWS_ACCESS_KEY_ID secret=$AWS_SECRET_ACCESS_KEY"]
+                  }
+                }
+                """) + "packerBuild template: 'k.pkr.hcl', credentialsId: 'aws-prod'\n}", Result.SUCCESS);
+        j.assertLogContains("null.k: key=AKIAJENKINSTEST00001 secret=<sensitive>", b);
+        j.assertLogNotContains("jenkins-test-secret-key", b);
+    }
+
+    @Test
     void stepsRoundTripThroughTheirForms() throws Exception {
         PackerValidateStep validate = new PackerValidateStep("packer/aws.pkr.hcl");
         validate.setOnly("amazon-ebs.*");
