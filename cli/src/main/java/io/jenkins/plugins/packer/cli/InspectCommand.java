@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.cli;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.ops.Inspect;
 import io.jenkins.plugins.packer.ops.Validate;
+import io.jenkins.plugins.packer.run.PackerUi;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.json.JsonValidate;
@@ -20,6 +21,25 @@ final class InspectCommand extends Main.IoCommand {
 
     @picocli.CommandLine.Mixin
     VarOptions vars = new VarOptions();
+
+    @Option(names = {"-machine-readable", "--machine-readable"}, arity = "0..1", fallbackValue = "true",
+            description = "Machine-readable output.")
+    boolean machineReadable;
+
+    /** Packer's machine-readable lines of inspect: each say as {@code ui,say}, and its {@code template-*} facts. */
+    private final class Machine implements Inspect.Sink {
+        private final long now = Clock.systemUTC().instant().getEpochSecond();
+
+        @Override
+        public void say(String text) {
+            io.out().print(PackerUi.machineLine(now, "", "ui", "say", text));
+        }
+
+        @Override
+        public void machine(String type, String... args) {
+            io.out().print(PackerUi.machineLine(now, "", type, args));
+        }
+    }
 
     @Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
             description = "JSON or HCL2 file containing user variables.")
@@ -54,7 +74,11 @@ final class InspectCommand extends Main.IoCommand {
         }
         // Like packer, inspect shows what it could read even when some of it does not evaluate.
         cfg.initialize(new Diagnostics());
-        io.out().print(Inspect.hcl(cfg));
+        if (machineReadable) {
+            Inspect.hcl(cfg, new Machine());
+        } else {
+            io.out().print(Inspect.hcl(cfg));
+        }
         return 0;
     }
 
@@ -62,10 +86,22 @@ final class InspectCommand extends Main.IoCommand {
     private int json() {
         JsonValidate.Loaded loaded = JsonValidate.load(io.workDir(), template, varFiles);
         if (loaded.failure() != null) {
-            io.out().print(loaded.failure().output());
+            String text = loaded.failure().output();
+            if (machineReadable) {
+                // The error as one ui,error line: packer's message without the line end its terminal adds.
+                io.out().print(PackerUi.machineLine(
+                        Clock.systemUTC().instant().getEpochSecond(), "", "ui", "error",
+                        text.endsWith("\n") ? text.substring(0, text.length() - 1) : text));
+            } else {
+                io.out().print(text);
+            }
             return loaded.failure().exitCode();
         }
-        io.out().print(Inspect.json(loaded.template()));
+        if (machineReadable) {
+            Inspect.json(loaded.template(), new Machine());
+        } else {
+            io.out().print(Inspect.json(loaded.template()));
+        }
         return 0;
     }
 }

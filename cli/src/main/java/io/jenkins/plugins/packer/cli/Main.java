@@ -63,7 +63,7 @@ public final class Main {
 
     /**
      * Packer takes {@code -machine-readable} anywhere on the command line; the verbs that print machine-readable
-     * output ({@code build}, {@code validate}) take it as their own flag, the others ignore it.
+     * output ({@code build}, {@code validate}, {@code inspect}) take it as their own flag, the others ignore it.
      */
     static String[] machineReadableAfterVerb(String[] args) {
         java.util.List<String> rest = new java.util.ArrayList<>();
@@ -78,7 +78,8 @@ public final class Main {
         if (!machine) {
             return args;
         }
-        if (!rest.isEmpty() && (rest.get(0).equals("build") || rest.get(0).equals("validate"))) {
+        if (!rest.isEmpty() && (rest.get(0).equals("build") || rest.get(0).equals("validate")
+                || rest.get(0).equals("inspect"))) {
             rest.add(1, "-machine-readable");
         }
         return rest.toArray(String[]::new);

@@ -25,12 +25,38 @@ public final class Inspect {
     private Inspect() {
     }
 
+    /**
+     * Where inspect's output goes, as Packer's UI takes it: {@code say} for text (a line end follows each), and
+     * {@code machine} for the machine-readable facts ({@code template-builder}…) only that mode prints.
+     */
+    public interface Sink {
+        void say(String text);
+
+        default void machine(String type, String... args) {
+        }
+    }
+
+    /** The text a terminal shows. */
+    private static final class Text implements Sink {
+        final StringBuilder out = new StringBuilder();
+
+        @Override
+        public void say(String text) {
+            out.append(text).append('\n');
+        }
+    }
+
     /** What packer prints, line breaks included. */
     public static String hcl(HclConfig cfg) {
-        StringBuilder out = new StringBuilder("Packer Inspect: HCL2 mode\n\n");
-        out.append(Console.variables(cfg)).append('\n');
-        out.append(builds(cfg.builds())).append('\n');
-        return out.toString();
+        Text t = new Text();
+        hcl(cfg, t);
+        return t.out.toString();
+    }
+
+    public static void hcl(HclConfig cfg, Sink out) {
+        out.say("Packer Inspect: HCL2 mode\n");
+        out.say(Console.variables(cfg));
+        out.say(builds(cfg.builds()));
     }
 
     /** Go's {@code sort.Strings} order: by UTF-8 bytes, which differs from {@link String#compareTo} past U+FFFF. */
@@ -39,42 +65,53 @@ public final class Inspect {
 
     /** What packer prints for a legacy JSON template, line breaks included. */
     public static String json(JsonTemplate tpl) {
-        StringBuilder out = new StringBuilder("Packer Inspect: JSON mode\n");
+        Text t = new Text();
+        json(tpl, t);
+        return t.out.toString();
+    }
+
+    public static void json(JsonTemplate tpl, Sink out) {
+        out.say("Packer Inspect: JSON mode");
         if (tpl.description() != null && !tpl.description().isEmpty()) {
-            out.append("Description:\n\n").append(tpl.description()).append("\n\n");
+            out.say("Description:\n");
+            out.say(tpl.description() + "\n");
         }
         if (tpl.variables().isEmpty()) {
-            out.append("Variables:\n\n  <No variables>\n");
+            out.say("Variables:\n");
+            out.say("  <No variables>");
         } else {
             jsonVariables(tpl, out);
         }
-        out.append("\nBuilders:\n\n");
+        out.say("");
+        out.say("Builders:\n");
         if (tpl.builders().isEmpty()) {
-            out.append("  <No builders>\n");
+            out.say("  <No builders>");
         } else {
             List<String> names = new ArrayList<>(tpl.builders().keySet());
             names.sort(GO_ORDER);
             int width = names.stream().mapToInt(Inspect::goLen).max().orElse(0);
             for (String name : names) {
                 JsonTemplate.Builder b = tpl.builders().get(name);
-                out.append("  ").append(name).append(" ".repeat(width - goLen(name)));
+                String line = "  " + name + " ".repeat(width - goLen(name));
                 if (!b.name().equals(b.type())) {
-                    out.append(" (").append(b.type()).append(')');
+                    line += " (" + b.type() + ")";
                 }
-                out.append('\n');
+                out.machine("template-builder", name, b.type());
+                out.say(line);
             }
         }
-        out.append("\nProvisioners:\n\n");
+        out.say("");
+        out.say("Provisioners:\n");
         if (tpl.provisioners().isEmpty()) {
-            out.append("  <No provisioners>\n");
+            out.say("  <No provisioners>");
         }
         for (JsonTemplate.Provisioner p : tpl.provisioners()) {
-            out.append("  ").append(p.type()).append('\n');
+            out.machine("template-provisioner", p.type());
+            out.say("  " + p.type());
         }
-        out.append("\nNote: If your build names contain user variables or template\n"
+        out.say("\nNote: If your build names contain user variables or template\n"
                 + "functions such as 'timestamp', these are processed at build time,\n"
-                + "and therefore only show in their raw form here.\n");
-        return out.toString();
+                + "and therefore only show in their raw form here.");
     }
 
     /**
@@ -82,7 +119,7 @@ public final class Inspect {
      * goes: any variable whose default equals a sensitive variable's default (as overwritten so far) prints
      * {@code <sensitive>}. Packer's first pass walks a Go map in random order; sorted order stands in for it.
      */
-    private static void jsonVariables(JsonTemplate tpl, StringBuilder out) {
+    private static void jsonVariables(JsonTemplate tpl, Sink out) {
         List<String> names = new ArrayList<>(tpl.variables().keySet());
         names.sort(GO_ORDER);
         Map<String, String> defaults = new HashMap<>();
@@ -99,23 +136,24 @@ public final class Inspect {
             if (tpl.variables().get(name).required()) {
                 if (!requiredHeader) {
                     requiredHeader = true;
-                    out.append("Required variables:\n\n");
+                    out.say("Required variables:\n");
                 }
-                out.append("  ").append(name).append('\n');
+                out.machine("template-variable", name, defaults.get(name), "1");
+                out.say("  " + name);
             }
         }
         if (requiredHeader) {
-            out.append('\n');
+            out.say("");
         }
-        out.append("Optional variables and their defaults:\n\n");
+        out.say("Optional variables and their defaults:\n");
         int width = names.stream().mapToInt(Inspect::goLen).max().orElse(0);
         for (String name : names) {
             if (tpl.variables().get(name).required()) {
                 continue;
             }
             hideIfSensitive(name, sensitive, defaults);
-            out.append("  ").append(name).append(" ".repeat(width - goLen(name))).append(" = ")
-                    .append(defaults.get(name)).append('\n');
+            out.machine("template-variable", name, defaults.get(name), "0");
+            out.say("  " + name + " ".repeat(width - goLen(name)) + " = " + defaults.get(name));
         }
     }
 
