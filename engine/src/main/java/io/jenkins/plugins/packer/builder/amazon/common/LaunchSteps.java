@@ -288,7 +288,7 @@ public final class LaunchSteps {
                         : "Using SSH Agent for existing key pair " + keyPairName);
                 return true;
             }
-            if (!config.string("ssh_password").isEmpty() || config.string("communicator").equals("none")) {
+            if (!config.string("ssh_password").isEmpty()) {
                 state.ui().say("Not using temporary keypair");
                 state.put(Ec2.KEY_NAME, "");
                 return true;

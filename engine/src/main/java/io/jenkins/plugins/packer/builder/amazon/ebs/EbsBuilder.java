@@ -41,9 +41,10 @@ public final class EbsBuilder implements Builder {
     @Override
     public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
         String communicator = config.string("communicator");
-        if (!communicator.isEmpty() && !communicator.equals("ssh")) {
+        boolean none = communicator.equals("none");
+        if (!communicator.isEmpty() && !communicator.equals("ssh") && !none) {
             throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
-                    + " \"ssh\"");
+                    + " \"ssh\", or \"none\" with local provisioners");
         }
         SshSettings ssh = SshSettings.of(config, ctx.env());
         AwsAccess access = AwsAccess.of(config, ctx.env());
@@ -61,12 +62,28 @@ public final class EbsBuilder implements Builder {
             steps.add(new LaunchSteps.SourceAmiInfo(config));
             steps.add(new LaunchSteps.NetworkInfo(config));
             steps.add(new LaunchSteps.KeyPair(config));
-            steps.add(new LaunchSteps.SecurityGroup(config, ssh.port()));
+            // With no communicator Packer still makes the group, open on port 0.
+            steps.add(new LaunchSteps.SecurityGroup(config, none ? 0 : ssh.port()));
             steps.add(new LaunchSteps.CleanupVolumes(config));
             String price = config.string("spot_price");
             boolean spot = !price.isEmpty() && !price.equals("0");
             steps.add(spot ? new LaunchSteps.RunSpotInstance(config) : new LaunchSteps.RunSourceInstance(config));
-            steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
+            if (none) {
+                steps.add(new io.jenkins.plugins.packer.run.Step() {
+                    @Override
+                    public String name() {
+                        return "StepConnect";
+                    }
+
+                    @Override
+                    public boolean run(StepState s) {
+                        s.put(StepProvision.INSTANCE_ID, s.<Instance>get(Ec2.INSTANCE).instanceId());
+                        return true;
+                    }
+                });
+            } else {
+                steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
+            }
             steps.add(new StepProvision());
             steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
             steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),

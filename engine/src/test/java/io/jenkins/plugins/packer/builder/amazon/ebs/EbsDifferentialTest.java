@@ -136,6 +136,11 @@ class EbsDifferentialTest {
                       }
                       post-processor "manifest" {}
                     """.formatted(ws);
+            case "no-communicator" -> """
+                      provisioner "shell-local" {
+                        inline = ["echo built without a communicator"]
+                      }
+                    """;
             case "spot" -> """
                       provisioner "shell" {
                         inline        = ["echo on a spot instance"]
@@ -152,6 +157,10 @@ class EbsDifferentialTest {
         };
         String source = SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
                 kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port);
+        if (kind.equals("no-communicator")) {
+            source = source.replaceAll("(?m)^  ssh_(username|host|port) .*\n", "")
+                    .replace("  ami_name ", "  communicator = \"none\"\n  ami_name ");
+        }
         if (kind.equals("spot")) {
             source = source.replace("  instance_type          = \"t2.micro\"\n",
                     "  spot_price             = \"0.05\"\n  spot_instance_types    = [\"t2.micro\", \"t3.micro\"]\n");
@@ -162,7 +171,7 @@ class EbsDifferentialTest {
     record Outcome(String output, Map<String, String> state, Map<String, Integer> calls, long millis) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot"})
+    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot", "no-communicator"})
     void packerAndTheEngineBakeTheSame(String kind) throws Exception {
         Outcome theirs = run(kind, "packer");
         Outcome ours = run(kind, "engine");
