@@ -118,6 +118,16 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         if (!s.agentSocket().isEmpty()) {
             // ssh_agent_auth: the agent's keys are offered, the agent signs.
             client.setAgentFactory(UnixSocketAgent.factory(Path.of(s.agentSocket())));
+        } else if (!s.forwardedAgent().isEmpty()) {
+            // The local agent (SSH_AUTH_SOCK) is forwarded to the commands unless ssh_disable_agent_forwarding; as
+            // in Packer, its keys may then log in too.
+            client.setAgentFactory(UnixSocketAgent.factory(Path.of(s.forwardedAgent())));
+        }
+        if (!s.forwardedAgent().isEmpty()) {
+            List<org.apache.sshd.common.channel.ChannelFactory> channels = new java.util.ArrayList<>(
+                    client.getChannelFactories());
+            channels.addAll(AgentRelayChannel.factories(Path.of(s.forwardedAgent())));
+            client.setChannelFactories(channels);
         }
         ClientSession bastion = null;
         try {
@@ -250,6 +260,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             channel.setOut(out);
             channel.setErr(err);
             channel.setUsePty(settings.pty());
+            channel.setAgentForwarding(!settings.forwardedAgent().isEmpty());
             channel.open().verify(Duration.ofMinutes(1));
             try (Cancellation.Registration r = cancellation.onCancel(() -> channel.close(true))) {
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);

@@ -17,7 +17,7 @@ public record SshSettings(String host, int port, String username, String passwor
                           Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
                           boolean sftp, Duration pauseBeforeConnecting, Bastion bastion, List<String> localTunnels,
                           List<String> remoteTunnels, Duration readWriteTimeout, String certificateFile,
-                          String agentSocket, String privateKey) {
+                          String agentSocket, String privateKey, String forwardedAgent) {
 
     public SshSettings {
         localTunnels = List.copyOf(localTunnels);
@@ -29,21 +29,21 @@ public record SshSettings(String host, int port, String username, String passwor
                        Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval, boolean sftp,
                        Duration pauseBeforeConnecting, Bastion bastion) {
         this(host, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty, keepAliveInterval,
-                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "", "", "");
+                sftp, pauseBeforeConnecting, bastion, List.of(), List.of(), Duration.ZERO, "", "", "", "");
     }
 
     /** The same settings aimed at another host (the one the builder chose). */
     public SshSettings withHost(String newHost) {
         return new SshSettings(newHost, port, username, password, privateKeyFile, timeout, handshakeAttempts, pty,
                 keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
-                readWriteTimeout, certificateFile, agentSocket, privateKey);
+                readWriteTimeout, certificateFile, agentSocket, privateKey, forwardedAgent);
     }
 
     /** The same settings logging in with a key the builder made ({@code privateKey}, PEM) instead of a file. */
     public SshSettings withPrivateKey(String pem) {
         return new SshSettings(host, port, username, password, "", timeout, handshakeAttempts, pty,
                 keepAliveInterval, sftp, pauseBeforeConnecting, bastion, localTunnels, remoteTunnels,
-                readWriteTimeout, certificateFile, agentSocket, pem);
+                readWriteTimeout, certificateFile, agentSocket, pem, forwardedAgent);
     }
 
     /** A bastion (jump) host the connection goes through. */
@@ -71,7 +71,7 @@ public record SshSettings(String host, int port, String username, String passwor
                 GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO),
                 LocalFiles.expandUser(c.string("ssh_certificate_file"), env),
                 c.bool("ssh_agent_auth") || c.bool("ssh_bastion_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "")
-                        : "", "");
+                        : "", "", c.bool("ssh_disable_agent_forwarding") ? "" : env.getOrDefault("SSH_AUTH_SOCK", ""));
     }
 
     private static int port(ComponentConfig c, String name) {

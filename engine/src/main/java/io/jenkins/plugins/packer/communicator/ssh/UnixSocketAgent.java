@@ -46,6 +46,7 @@ final class UnixSocketAgent implements SshAgent {
         return new SshAgentFactory() {
             @Override
             public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
+                // Forwarding is set up by the communicator itself (AgentRelayChannel).
                 return List.of();
             }
 

@@ -564,7 +564,7 @@ class SshBuildTest {
                     }
                     """.formatted(server.port, OpenSshServer.user()) + buildBlock("""
                       provisioner "shell" {
-                        inline = ["echo signed by the agent"]
+                        inline = ["echo signed by the agent", "echo forwarded keys: $(ssh-add -l | wc -l)"]
                       }
                     """));
             Path tmp = Files.createDirectories(work.resolve("tmp"));
@@ -574,7 +574,17 @@ class SshBuildTest {
             RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                     new Cancellation(), List.of(), UUID.randomUUID().toString()));
             assertThat(r.exitCode()).as(out.text()).isZero();
-            assertThat(out.text()).contains("    null.s: signed by the agent\n");
+            assertThat(out.text()).contains("    null.s: signed by the agent\n")
+                    .contains("    null.s: forwarded keys: 1\n");
+            // ssh_disable_agent_forwarding: the commands see no agent.
+            Files.writeString(work.resolve("t.pkr.hcl"), Files.readString(work.resolve("t.pkr.hcl"))
+                    .replace("ssh_agent_auth = true", "ssh_agent_auth = true\n  ssh_disable_agent_forwarding = true")
+                    .replace("$(ssh-add -l | wc -l)", "$${SSH_AUTH_SOCK:-none}"));
+            Output off = new Output();
+            RunResult r2 = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, off,
+                    new Cancellation(), List.of(), UUID.randomUUID().toString()));
+            assertThat(r2.exitCode()).as(off.text()).isZero();
+            assertThat(off.text()).contains("    null.s: forwarded keys: none\n");
         } finally {
             agent.destroyForcibly();
             agent.waitFor();
