@@ -137,7 +137,9 @@ public final class StepConnectSsh implements Step {
         data.put("User", settings.username());
         data.put("Password", settings.password());
         data.put("ConnType", "ssh");
-        data.put("SSHPublicKey", "");
+        // A temporary key's public half, as Packer gives it to provisioners (build.SSHPublicKey).
+        data.put("SSHPublicKey", settings.privateKey().isEmpty() ? ""
+                : StepCleanupTempKeys.publicKeyLine(settings.privateKey()));
         String key = settings.privateKey();
         if (!settings.privateKeyFile().isEmpty()) {
             try {

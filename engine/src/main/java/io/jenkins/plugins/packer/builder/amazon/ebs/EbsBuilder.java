@@ -85,6 +85,8 @@ public final class EbsBuilder implements Builder {
                 steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
             }
             steps.add(new StepProvision());
+            steps.add(new io.jenkins.plugins.packer.communicator.ssh.StepCleanupTempKeys(
+                    config.bool("ssh_clear_authorized_keys")));
             steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
             steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
                     Boolean.TRUE.equals(config.trilean("ena_support"))));

@@ -47,8 +47,11 @@ class EbsBuildTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // The login's home is a folder of the test's own: ssh_clear_authorized_keys edits its authorized_keys.
+        java.nio.file.Files.createDirectories(shared.resolve("home/.ssh"));
         sshd = OpenSshServer.prepare(shared.resolve("sshd"), "AuthorizedKeysCommand /bin/echo %t %k",
-                "AuthorizedKeysCommandUser " + OpenSshServer.user()).start();
+                "AuthorizedKeysCommandUser " + OpenSshServer.user(), "SetEnv HOME=" + shared.resolve("home"))
+                .start();
         moto = MotoServer.start(shared.resolve("moto"));
         ec2 = moto.client("us-east-1");
     }
@@ -323,6 +326,27 @@ class EbsBuildTest {
                 .endsWith("--> amazon-ebs.base: AMIs were created:\nus-east-1: " + copy + "\n\n");
         // moto does not model encryption of copies: EbsFaultMatrixTest checks the CopyImage request instead.
         assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
+    void sshClearAuthorizedKeysRemovesTheTemporaryKeyFromTheImage() throws Exception {
+        Path keys = shared.resolve("home/.ssh/authorized_keys");
+        Files.writeString(keys, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyStaysOtherKeyStaysOtherKeyStays other@host\n");
+        Built b = build(source("""
+                  ami_name                  = "cleared"
+                  ssh_clear_authorized_keys = true
+                """) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo '${build.SSHPublicKey} packer' >> ~/.ssh/authorized_keys",
+                              "echo keys before: $(wc -l < ~/.ssh/authorized_keys)"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    amazon-ebs.base: keys before: 2\n")
+                .contains("==> amazon-ebs.base: Trying to remove ephemeral keys from authorized_keys files\n");
+        assertThat(Files.readString(keys)).isEqualTo(
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyStaysOtherKeyStaysOtherKeyStays other@host\n");
+        assertThat(shared.resolve("home/.ssh/authorized_keys.bak")).doesNotExist();
     }
 
     @Test
