@@ -309,6 +309,13 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /** Checks the template path as typed: required, relative, inside the workspace. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckTemplate(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.template(item, value);
+        }
+
         /** The AWS credentials the job may use (POST only: Jenkins' forms ask with POST). */
         @org.kohsuke.stapler.verb.POST
         public hudson.util.ListBoxModel doFillCredentialsIdItems(

@@ -122,6 +122,13 @@ public final class PackerValidateStep extends Step {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /** Checks the template path as typed: required, relative, inside the workspace. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckTemplate(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.template(item, value);
+        }
+
         @Override
         public String getFunctionName() {
             return "packerValidate";

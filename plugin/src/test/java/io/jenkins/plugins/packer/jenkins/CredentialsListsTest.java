@@ -52,4 +52,18 @@ class CredentialsListsTest {
         assertThat(values(new PackerBuildBuilder.DescriptorImpl().doFillSshCredentialsIdItems(
                 item(Item.EXTENDED_READ), "k"))).containsExactly("", "k");
     }
+
+    @Test
+    void theTemplateCheckAnswersThoseWhoMayConfigureTheJob() {
+        var configurer = item(Item.CONFIGURE);
+        assertThat(new PackerBuildStep.DescriptorImpl().doCheckTemplate(configurer, "").getMessage())
+                .isEqualTo("template is required");
+        assertThat(new PackerValidateStep.DescriptorImpl().doCheckTemplate(configurer, "../x.pkr.hcl").kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+        assertThat(new PackerBuildBuilder.DescriptorImpl().doCheckTemplate(configurer, "packer/aws.pkr.hcl").kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.OK);
+        // Without Item/Configure the check says nothing.
+        assertThat(new PackerBuildStep.DescriptorImpl().doCheckTemplate(item(Item.EXTENDED_READ), "/etc/x").kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.OK);
+    }
 }
