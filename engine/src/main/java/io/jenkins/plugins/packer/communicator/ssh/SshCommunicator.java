@@ -262,12 +262,35 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             channel.setUsePty(settings.pty());
             channel.setAgentForwarding(!settings.forwardedAgent().isEmpty());
             channel.open().verify(Duration.ofMinutes(1));
-            try (Cancellation.Registration r = cancellation.onCancel(() -> channel.close(true))) {
+            try (Cancellation.Registration r = cancellation.onCancel(() -> {
+                signal(channel, "TERM");
+                channel.close(true);
+            })) {
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
             }
             cancellation.check();
             Integer status = channel.getExitStatus();
             return status == null ? DISCONNECTED : status;
+        }
+    }
+
+    /**
+     * RFC 4254's "signal" request, sent before the channel is closed when the build is cancelled: OpenSSH delivers it
+     * to the command's whole process group when the session runs as the login user (privilege separation, any login
+     * but root), so the command and everything it started stop; it refuses it for root logins, whose commands keep
+     * running on the machine, as with Packer.
+     */
+    private static void signal(ChannelExec channel, String name) {
+        try {
+            org.apache.sshd.common.util.buffer.Buffer b = channel.getSession().createBuffer(
+                    org.apache.sshd.common.SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
+            b.putUInt(channel.getRecipient());
+            b.putString("signal");
+            b.putBoolean(false);
+            b.putString(name);
+            channel.writePacket(b);
+        } catch (IOException | RuntimeException e) {
+            // The channel is being closed anyway.
         }
     }
 

@@ -434,6 +434,42 @@ class SshBuildTest {
     }
 
     @Test
+    void aCancelledRemoteCommandAndItsChildrenGetTerm() throws Exception {
+        // OpenSSH delivers "signal" requests to a session's process group when privilege separation runs the session
+        // as the user: a login other than root, as on an image's build user.
+        assumePasswordUser();
+        buildBlock("");
+        // The folder every user may write to that buildBlock makes for the scripts.
+        Path marker = work.resolve("remote-tmp").resolve("terminated");
+        String unique = "9" + (System.nanoTime() % 100000) + ".5";
+        Files.writeString(work.resolve("t.pkr.hcl"), passwordSource() + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["trap 'echo TERM > %s; exit 1' TERM", "echo started", "sleep %s & wait"]
+                  }
+                """.formatted(marker, unique)));
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
+                Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
+        Output out = new Output();
+        Cancellation cancellation = new Cancellation();
+        Thread t = new Thread(() -> PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT,
+                out, cancellation, List.of(), UUID.randomUUID().toString())));
+        t.start();
+        for (int i = 0; i < 300 && !out.text().contains("null.s: started"); i++) {
+            Thread.sleep(100);
+        }
+        cancellation.cancel();
+        t.join(30_000);
+        for (int i = 0; i < 50 && !Files.exists(marker); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(marker).as(out.text()).hasContent("TERM");
+        // The script's child went with it: no "sleep" of this test is left running.
+        Process p = new ProcessBuilder("pgrep", "-f", "sleep " + unique).start();
+        assertThat(p.waitFor()).as("pgrep exit status (1: no process)").isEqualTo(1);
+    }
+
+    @Test
     void cancellingDuringARemoteCommandEndsTheBuildPromptly() throws Exception {
         Files.writeString(work.resolve("t.pkr.hcl"), source(server.port, server.ed25519Key, "") + buildBlock("""
                   provisioner "shell" {
