@@ -350,8 +350,8 @@ public final class ImageSteps {
 
     /**
      * Packer's {@code StepModifyAMIAttributes}: the description, launch permissions ({@code ami_users},
-     * {@code ami_groups}), product codes, and the snapshots' volume permissions ({@code snapshot_users},
-     * {@code snapshot_groups}).
+     * {@code ami_groups}, {@code ami_org_arns}, {@code ami_ou_arns}), product codes, and the snapshots' volume
+     * permissions ({@code snapshot_users}, {@code snapshot_groups}).
      */
     public static final class ModifyAmiAttributes implements Step {
         private final ComponentConfig config;
@@ -372,9 +372,11 @@ public final class ImageSteps {
             List<String> codes = config.stringList("ami_product_codes");
             List<String> snapshotUsers = config.stringList("snapshot_users");
             List<String> snapshotGroups = config.stringList("snapshot_groups");
+            List<String> orgArns = config.stringList("ami_org_arns");
+            List<String> ouArns = config.stringList("ami_ou_arns");
             String raw = config.string("ami_description");
             if (raw.isEmpty() && users.isEmpty() && groups.isEmpty() && codes.isEmpty() && snapshotUsers.isEmpty()
-                    && snapshotGroups.isEmpty()) {
+                    && snapshotGroups.isEmpty() && orgArns.isEmpty() && ouArns.isEmpty()) {
                 return true;
             }
             String description;
@@ -400,6 +402,15 @@ public final class ImageSteps {
             }
             if (!codes.isEmpty()) {
                 options.put("product codes", b -> b.productCodes(codes));
+            }
+            if (!orgArns.isEmpty()) {
+                options.put("org arns", b -> b.organizationArns(orgArns).launchPermission(p -> p.add(orgArns.stream()
+                        .map(a -> LaunchPermission.builder().organizationArn(a).build()).toList())));
+            }
+            if (!ouArns.isEmpty()) {
+                options.put("ou arns", b -> b.organizationalUnitArns(ouArns).launchPermission(p -> p.add(
+                        ouArns.stream().map(a -> LaunchPermission.builder().organizationalUnitArn(a).build())
+                                .toList())));
             }
             Map<String, java.util.function.Consumer<ModifySnapshotAttributeRequest.Builder>> snapshotOptions =
                     new java.util.LinkedHashMap<>();

@@ -295,6 +295,19 @@ class EbsFaultMatrixTest {
         assertThat(left()).isEqualTo("0/0/0/0/1/1 + 0/0/0/0/0/0");
     }
 
+    @Test
+    void organizationLaunchPermissionsAreAskedOfEc2() throws Exception {
+        Built b = buildWith(Map.of("ami_name      = \"faulty\"", "ami_name      = \"faulty\"\n"
+                + "  ami_org_arns = [\"arn:aws:organizations::111122223333:organization/o-abc123\"]\n"
+                + "  ami_ou_arns = [\"arn:aws:organizations::111122223333:ou/o-abc123/ou-ab12-34cd\"]"));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    amazon-ebs.base: Modifying: org arns\n")
+                .contains("    amazon-ebs.base: Modifying: ou arns\n");
+        assertThat(proxy.lastRequest("ModifyImageAttribute"))
+                .contains("arn:aws:organizations::111122223333:ou/o-abc123/ou-ab12-34cd");
+        assertThat(proxy.calls()).containsEntry("ModifyImageAttribute", 2);
+    }
+
     private Built buildWith(Map<String, String> replacements) throws Exception {
         return buildWith(replacements, new Cancellation());
     }
