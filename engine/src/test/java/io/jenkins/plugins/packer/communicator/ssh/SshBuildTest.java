@@ -3,11 +3,11 @@ package io.jenkins.plugins.packer.communicator.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.CollectedOutput;
 import io.jenkins.plugins.packer.run.PackerBuild;
 import io.jenkins.plugins.packer.run.RunOptions;
 import io.jenkins.plugins.packer.run.RunRequest;
 import io.jenkins.plugins.packer.run.RunResult;
-import io.jenkins.plugins.packer.run.UiOutput;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,19 +47,6 @@ class SshBuildTest {
         }
     }
 
-    /** Output collected as one text. */
-    static final class Output implements UiOutput {
-        final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(String t) {
-            text.append(t);
-        }
-
-        synchronized String text() {
-            return text.toString();
-        }
-    }
 
     record Built(RunResult result, String output) {}
 
@@ -69,7 +56,7 @@ class SshBuildTest {
             Path tmp = Files.createDirectories(work.resolve("tmp"));
             Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString());
             LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), env, Clock.systemUTC());
-            Output out = new Output();
+            CollectedOutput out = new CollectedOutput();
             RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                     new Cancellation(), List.of(), UUID.randomUUID().toString()));
             return new Built(r, out.text());
@@ -409,7 +396,7 @@ class SshBuildTest {
             Path tmp = Files.createDirectories(work.resolve("tmp"));
             LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), Map.of("PATH",
                     "/usr/bin:/bin", "TMPDIR", tmp.toString(), "SSH_AUTH_SOCK", socket.toString()), Clock.systemUTC());
-            Output out = new Output();
+            CollectedOutput out = new CollectedOutput();
             RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                     new Cancellation(), List.of(), UUID.randomUUID().toString()));
             assertThat(r.exitCode()).as(out.text()).isZero();
@@ -450,7 +437,7 @@ class SshBuildTest {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
                 Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
-        Output out = new Output();
+        CollectedOutput out = new CollectedOutput();
         Cancellation cancellation = new Cancellation();
         Thread t = new Thread(() -> PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT,
                 out, cancellation, List.of(), UUID.randomUUID().toString())));
@@ -479,7 +466,7 @@ class SshBuildTest {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
                 Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
-        Output out = new Output();
+        CollectedOutput out = new CollectedOutput();
         Cancellation cancellation = new Cancellation();
         RunResult[] result = new RunResult[1];
         Thread t = new Thread(() -> result[0] = PackerBuild.run(new RunRequest(load, List.of(), List.of(),
@@ -512,7 +499,7 @@ class SshBuildTest {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
                 Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
-        Output out = new Output();
+        CollectedOutput out = new CollectedOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                 new Cancellation(), List.of(), UUID.randomUUID().toString(),
                 new io.jenkins.plugins.packer.component.SshLogin(OpenSshServer.user(), server.ed25519Key.toString())));
@@ -606,7 +593,7 @@ class SshBuildTest {
             Path tmp = Files.createDirectories(work.resolve("tmp"));
             LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), Map.of("PATH",
                     "/usr/bin:/bin", "TMPDIR", tmp.toString(), "SSH_AUTH_SOCK", socket.toString()), Clock.systemUTC());
-            Output out = new Output();
+            CollectedOutput out = new CollectedOutput();
             RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                     new Cancellation(), List.of(), UUID.randomUUID().toString()));
             assertThat(r.exitCode()).as(out.text()).isZero();
@@ -616,7 +603,7 @@ class SshBuildTest {
             Files.writeString(work.resolve("t.pkr.hcl"), Files.readString(work.resolve("t.pkr.hcl"))
                     .replace("ssh_agent_auth = true", "ssh_agent_auth = true\n  ssh_disable_agent_forwarding = true")
                     .replace("$(ssh-add -l | wc -l)", "$${SSH_AUTH_SOCK:-none}"));
-            Output off = new Output();
+            CollectedOutput off = new CollectedOutput();
             RunResult r2 = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, off,
                     new Cancellation(), List.of(), UUID.randomUUID().toString()));
             assertThat(r2.exitCode()).as(off.text()).isZero();

@@ -543,16 +543,11 @@ public final class LaunchSteps {
                 return state.fail("The provided source AMI has an invalid root device type.\nExpected 'ebs', got '"
                         + image.rootDeviceTypeAsString() + "'.");
             }
-            String userData = config.string("user_data");
-            if (!config.string("user_data_file").isEmpty()) {
-                try {
-                    userData = Files.readString(state.build().resolve(config.string("user_data_file")));
-                } catch (IOException e) {
-                    return state.fail("Problem reading user data file: " + e.getMessage());
-                }
-            }
-            if (!userData.isEmpty() && !isBase64(userData)) {
-                userData = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
+            String userData;
+            try {
+                userData = userData(state, config);
+            } catch (IOException e) {
+                return state.fail("Problem reading user data file: " + e.getMessage());
             }
             Map<String, String> raw = Ec2.tagOption(config, "run_tags", "run_tag");
             raw.putIfAbsent("Name", "Packer Builder");
@@ -674,14 +669,6 @@ public final class LaunchSteps {
             return true;
         }
 
-        static boolean isBase64(String s) {
-            try {
-                Base64.getDecoder().decode(s);
-                return true;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
 
         @Override
         public void cleanup(StepState state) {
@@ -750,16 +737,11 @@ public final class LaunchSteps {
             }
             Ec2.report(state, runTags);
             state.ui().message("Loading User Data File...");
-            String userData = config.string("user_data");
-            if (!config.string("user_data_file").isEmpty()) {
-                try {
-                    userData = Files.readString(state.build().resolve(config.string("user_data_file")));
-                } catch (IOException e) {
-                    return state.fail("Problem reading user data file: " + e.getMessage());
-                }
-            }
-            if (!userData.isEmpty() && !RunSourceInstance.isBase64(userData)) {
-                userData = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
+            String userData;
+            try {
+                userData = userData(state, config);
+            } catch (IOException e) {
+                return state.fail("Problem reading user data file: " + e.getMessage());
             }
             state.ui().message("Creating Spot Fleet launch template...");
             String az = state.get(Ec2.AVAILABILITY_ZONE) == null ? "" : state.get(Ec2.AVAILABILITY_ZONE);
@@ -889,6 +871,30 @@ public final class LaunchSteps {
                     state.ui().error(Ec2.error(e));
                 }
             }
+        }
+    }
+
+    /**
+     * {@code user_data}, or the content of {@code user_data_file}, base64-encoded unless it already is, as EC2 takes
+     * it.
+     */
+    static String userData(StepState state, ComponentConfig config) throws IOException {
+        String userData = config.string("user_data");
+        if (!config.string("user_data_file").isEmpty()) {
+            userData = Files.readString(state.build().resolve(config.string("user_data_file")));
+        }
+        if (!userData.isEmpty() && !isBase64(userData)) {
+            userData = Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
+        }
+        return userData;
+    }
+
+    private static boolean isBase64(String s) {
+        try {
+            Base64.getDecoder().decode(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.packer.builder.amazon.MotoServer;
 import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.CollectedOutput;
 import io.jenkins.plugins.packer.run.PackerBuild;
 import io.jenkins.plugins.packer.run.RunOptions;
 import io.jenkins.plugins.packer.run.RunRequest;
 import io.jenkins.plugins.packer.run.RunResult;
-import io.jenkins.plugins.packer.run.UiOutput;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,18 +83,6 @@ class EbsBuildTest {
                 .map(software.amazon.awssdk.services.ec2.model.Snapshot::snapshotId).collect(Collectors.toSet());
     }
 
-    static final class Output implements UiOutput {
-        final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(String t) {
-            text.append(t);
-        }
-
-        synchronized String text() {
-            return text.toString();
-        }
-    }
 
     record Built(RunResult result, String output) {}
 
@@ -133,7 +121,7 @@ class EbsBuildTest {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
                 Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
-        Output out = new Output();
+        CollectedOutput out = new CollectedOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                 cancellation, List.of(), UUID.randomUUID().toString()));
         return new Built(r, out.text());

@@ -6,6 +6,7 @@ import io.jenkins.plugins.packer.builder.amazon.Ec2Proxy;
 import io.jenkins.plugins.packer.builder.amazon.MotoServer;
 import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.CollectedOutput;
 import io.jenkins.plugins.packer.run.PackerBuild;
 import io.jenkins.plugins.packer.run.RunOptions;
 import io.jenkins.plugins.packer.run.RunRequest;
@@ -153,24 +154,12 @@ class EbsFaultMatrixTest {
         Files.writeString(work.resolve("t.pkr.hcl"), template);
         LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
                 Map.of("PATH", "/usr/bin:/bin"), Clock.systemUTC());
-        SshBuildOutput out = new SshBuildOutput();
+        CollectedOutput out = new CollectedOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                 cancellation, List.of(), UUID.randomUUID().toString()));
         return new Built(r, out.text());
     }
 
-    static final class SshBuildOutput implements io.jenkins.plugins.packer.run.UiOutput {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(String t) {
-            text.append(t);
-        }
-
-        synchronized String text() {
-            return text.toString();
-        }
-    }
 
     static void record(String step, String fault, Built b, String message, String left) {
         MATRIX.append("| ").append(step).append(" | ").append(fault).append(" | ").append(b.result().exitCode())
@@ -342,7 +331,7 @@ class EbsFaultMatrixTest {
         Files.writeString(work.resolve("t.pkr.hcl"), template);
         LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
                 Map.of("PATH", "/usr/bin:/bin"), Clock.systemUTC());
-        SshBuildOutput out = new SshBuildOutput();
+        CollectedOutput out = new CollectedOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                 cancellation, List.of(), UUID.randomUUID().toString()));
         return new Built(r, out.text());
