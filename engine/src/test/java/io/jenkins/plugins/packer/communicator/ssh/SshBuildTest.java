@@ -451,9 +451,15 @@ class SshBuildTest {
             Thread.sleep(100);
         }
         assertThat(marker).as(out.text()).hasContent("TERM");
-        // The script's child went with it: no "sleep" of this test is left running.
-        Process p = new ProcessBuilder("pgrep", "-f", "sleep " + unique).start();
-        assertThat(p.waitFor()).as("pgrep exit status (1: no process)").isEqualTo(1);
+        // The script's child went with it: no "sleep" of this test is left running (given a moment to be reaped).
+        int status = 0;
+        for (int i = 0; i < 100 && status != 1; i++) {
+            status = new ProcessBuilder("pgrep", "-f", "^sleep " + unique + "$").start().waitFor();
+            if (status != 1) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(status).as("pgrep exit status (1: no process)").isEqualTo(1);
     }
 
     @Test
