@@ -116,6 +116,10 @@ public final class ImageSteps {
 
         @Override
         public boolean run(StepState state) {
+            if (config.bool("skip_create_ami")) {
+                state.ui().say("Skipping AMI creation...");
+                return true;
+            }
             Ec2Client ec2 = state.get(Ec2.CLIENT);
             Instance instance = state.get(Ec2.INSTANCE);
             String amiName = config.string("ami_name");
@@ -232,6 +236,9 @@ public final class ImageSteps {
 
         @Override
         public boolean run(StepState state) {
+            if (state.get(Ec2.AMIS) == null) {
+                return true;
+            }
             String original = state.<AwsAccess>get(Ec2.ACCESS).region();
             Boolean encrypt = config.trilean("encrypt_boot");
             Map<String, String> keys = new TreeMap<>(config.stringMap("region_kms_key_ids"));
@@ -367,6 +374,9 @@ public final class ImageSteps {
 
         @Override
         public boolean run(StepState state) {
+            if (state.get(Ec2.AMIS) == null) {
+                return true;
+            }
             List<String> users = config.stringList("ami_users");
             List<String> groups = config.stringList("ami_groups");
             List<String> codes = config.stringList("ami_product_codes");
@@ -476,7 +486,7 @@ public final class ImageSteps {
 
         @Override
         public boolean run(StepState state) {
-            if (at.isEmpty()) {
+            if (at.isEmpty() || state.get(Ec2.AMIS) == null) {
                 return true;
             }
             java.time.Instant when;
@@ -521,7 +531,7 @@ public final class ImageSteps {
 
         @Override
         public boolean run(StepState state) {
-            if (tags.isEmpty() && snapshotTags.isEmpty()) {
+            if ((tags.isEmpty() && snapshotTags.isEmpty()) || state.get(Ec2.AMIS) == null) {
                 return true;
             }
             Map<String, String> amis = state.get(Ec2.AMIS);

@@ -338,6 +338,26 @@ class EbsBuildTest {
     }
 
     @Test
+    void skipCreateAmiProvisionsAndMakesNoImage() throws Exception {
+        Built b = build(source("""
+                  ami_name        = "never-made"
+                  skip_create_ami = true
+                  tags            = { Name = "x" }
+                  ami_regions     = ["us-west-2"]
+                """) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo provisioned"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    amazon-ebs.base: provisioned\n")
+                .contains("==> amazon-ebs.base: Skipping AMI creation...\n")
+                .doesNotContain("Creating AMI").doesNotContain("Copying")
+                .endsWith("==> Builds finished but no artifacts were created.\n");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
     void anAmiNameInUseFailsBeforeAnythingIsMade() throws Exception {
         String template = source("ami_name = \"taken\"") + buildBlock("");
         assertThat(build(template).result().exitCode()).isZero();
