@@ -266,10 +266,11 @@ public final class AwsAccess implements AutoCloseable {
         return specific.isEmpty() ? env.getOrDefault("AWS_ENDPOINT_URL", "") : specific;
     }
 
-    private void configure(software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync,
-                           String inRegion, String endpoint) {
-        sync.httpClient(http);
-        var b = (software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?>) sync;
+    /** Every client the same way: the shared HTTP client, the region, the credentials, retries, the endpoint. */
+    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> void configure(B b,
+            String inRegion, String endpoint) {
+        b.httpClient(http);
         b.region(Region.of(inRegion)).credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(maxRetries > 0

@@ -185,32 +185,43 @@ public final class ImageSteps {
             }
             state.ui().say("Deregistering the AMI and deleting associated snapshots because of cancellation, or"
                     + " error...");
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
-            List<String> snapshots = snapshots(image);
-            if (snapshots.isEmpty()) {
-                try {
-                    ec2.describeImages(b -> b.imageIds(image.imageId())).images().forEach(i ->
-                            snapshots.addAll(snapshots(i)));
-                } catch (SdkException e) {
-                    // Deregistering still goes ahead.
-                }
-            }
+            removeImage(state, state.get(Ec2.CLIENT), image.imageId(), snapshots(image), true);
+        }
+    }
+
+    /**
+     * Deregisters an AMI and deletes its snapshots (looked up when none are given), with Packer's lines when
+     * {@code report}; false when the AMI could not be deregistered.
+     */
+    static boolean removeImage(StepState state, Ec2Client ec2, String id, List<String> snapshotIds, boolean report) {
+        List<String> snapshots = new ArrayList<>(snapshotIds);
+        if (snapshots.isEmpty()) {
             try {
-                ec2.deregisterImage(b -> b.imageId(image.imageId()));
+                ec2.describeImages(b -> b.imageIds(id)).images().forEach(i -> snapshots.addAll(snapshots(i)));
             } catch (SdkException e) {
-                state.ui().error("Error deregistering AMI, may still be around: " + Ec2.error(e));
-                return;
-            }
-            state.ui().say("Deregistered AMI id: " + image.imageId());
-            for (String snap : snapshots) {
-                try {
-                    ec2.deleteSnapshot(b -> b.snapshotId(snap));
-                    state.ui().say("Deleted snapshot: " + snap);
-                } catch (SdkException e) {
-                    state.ui().error("Error deleting snapshot, may still be around: " + Ec2.error(e));
-                }
+                // Deregistering still goes ahead.
             }
         }
+        try {
+            ec2.deregisterImage(b -> b.imageId(id));
+        } catch (SdkException e) {
+            state.ui().error("Error deregistering AMI " + id + ", may still be around: " + Ec2.error(e));
+            return false;
+        }
+        if (report) {
+            state.ui().say("Deregistered AMI id: " + id);
+        }
+        for (String snap : snapshots) {
+            try {
+                ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                if (report) {
+                    state.ui().say("Deleted snapshot: " + snap);
+                }
+            } catch (SdkException e) {
+                state.ui().error("Error deleting snapshot " + snap + ", may still be around: " + Ec2.error(e));
+            }
+        }
+        return true;
     }
 
     /**
@@ -313,21 +324,13 @@ public final class ImageSteps {
         public void cleanup(StepState state) {
             if (intermediary != null) {
                 state.ui().say("Deregistering the AMI and deleting unencrypted temporary AMIs and snapshots");
-                Ec2Client ec2 = state.get(Ec2.CLIENT);
-                try {
-                    ec2.deregisterImage(b -> b.imageId(intermediary));
-                    for (String snap : intermediarySnapshots) {
-                        ec2.deleteSnapshot(b -> b.snapshotId(snap));
-                    }
+                if (removeImage(state, state.get(Ec2.CLIENT), intermediary, intermediarySnapshots, false)) {
                     java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
                     if (removed == null) {
                         removed = new java.util.HashSet<>();
                         state.put(Ec2.REMOVED_AMIS, removed);
                     }
                     removed.add(intermediary);
-                } catch (SdkException e) {
-                    state.ui().error("Error deregistering the unencrypted AMI " + intermediary
-                            + ", may still be around: " + Ec2.error(e));
                 }
             }
             if (copies.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
@@ -335,23 +338,7 @@ public final class ImageSteps {
             }
             state.ui().say("Deregistering the AMI copies and deleting their snapshots because of cancellation, or"
                     + " error...");
-            for (Map.Entry<String, String> copy : copies.entrySet()) {
-                Ec2Client ec2 = Ec2.client(state, copy.getKey());
-                List<String> snaps = new ArrayList<>();
-                try {
-                    ec2.describeImages(b -> b.imageIds(copy.getValue())).images().forEach(i ->
-                            snaps.addAll(snapshots(i)));
-                    ec2.deregisterImage(b -> b.imageId(copy.getValue()));
-                    state.ui().say("Deregistered AMI id: " + copy.getValue());
-                    for (String snap : snaps) {
-                        ec2.deleteSnapshot(b -> b.snapshotId(snap));
-                        state.ui().say("Deleted snapshot: " + snap);
-                    }
-                } catch (SdkException e) {
-                    state.ui().error("Error deregistering AMI copy " + copy.getValue() + " in " + copy.getKey()
-                            + ", may still be around: " + Ec2.error(e));
-                }
-            }
+            copies.forEach((region, id) -> removeImage(state, Ec2.client(state, region), id, List.of(), true));
         }
     }
 

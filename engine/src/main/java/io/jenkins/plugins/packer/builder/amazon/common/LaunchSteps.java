@@ -549,12 +549,10 @@ public final class LaunchSteps {
             } catch (IOException e) {
                 return state.fail("Problem reading user data file: " + e.getMessage());
             }
-            Map<String, String> raw = Ec2.tagOption(config, "run_tags", "run_tag");
-            raw.putIfAbsent("Name", "Packer Builder");
             List<Tag> runTags;
             List<Tag> volumeTags;
             try {
-                runTags = Ec2.tags(state, raw);
+                runTags = runTags(state, config);
                 volumeTags = Ec2.tags(state, Ec2.tagOption(config, "run_volume_tags", "run_volume_tag"));
             } catch (GoTemplateException e) {
                 String err = "Error tagging source instance: " + e.getMessage();
@@ -675,27 +673,32 @@ public final class LaunchSteps {
             if (instanceId == null) {
                 return;
             }
-            state.ui().say("Terminating the source AWS instance...");
-            Ec2Client ec2 = ec2(state);
-            try {
-                ec2.terminateInstances(b -> b.instanceIds(instanceId));
-            } catch (SdkException e) {
-                state.ui().error("Error terminating instance, may still be around: " + Ec2.error(e));
-                return;
-            }
-            // Cleanups run after a cancellation too: wait on a cancellation of their own, bounded by attempts.
-            StepState waitState = new StepState(state.build().with(state.ui(), new Cancellation()));
-            waitState.put(Ec2.ACCESS, state.get(Ec2.ACCESS));
-            try {
-                Ec2.waitFor(waitState, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
-                    Instance i = describe(ec2, instanceId);
-                    return i == null || i.state().name() == InstanceStateName.TERMINATED ? Boolean.TRUE : null;
-                });
-            } catch (Ec2.WaitFailed e) {
-                state.ui().error(e.getMessage());
-            } catch (Cancellation.CancelledException e) {
-                // Not cancelled: its own.
-            }
+            terminate(state, instanceId);
+        }
+    }
+
+    /** Terminates the source instance and waits until it is gone, as both launch steps' cleanups do. */
+    static void terminate(StepState state, String instanceId) {
+        state.ui().say("Terminating the source AWS instance...");
+        Ec2Client ec2 = ec2(state);
+        try {
+            ec2.terminateInstances(b -> b.instanceIds(instanceId));
+        } catch (SdkException e) {
+            state.ui().error("Error terminating instance, may still be around: " + Ec2.error(e));
+            return;
+        }
+        // Cleanups run after a cancellation too: wait on a cancellation of their own, bounded by attempts.
+        StepState waitState = new StepState(state.build().with(state.ui(), new Cancellation()));
+        waitState.put(Ec2.ACCESS, state.get(Ec2.ACCESS));
+        try {
+            Ec2.waitFor(waitState, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
+                Instance i = describe(ec2, instanceId);
+                return i == null || i.state().name() == InstanceStateName.TERMINATED ? Boolean.TRUE : null;
+            });
+        } catch (Ec2.WaitFailed e) {
+            state.ui().error(e.getMessage());
+        } catch (Cancellation.CancelledException e) {
+            // Not cancelled: its own.
         }
     }
 
@@ -723,13 +726,11 @@ public final class LaunchSteps {
             state.ui().say("Launching a spot AWS instance...");
             Image image = state.get(Ec2.SOURCE_IMAGE);
             state.ui().say("Interpolating tags for spot instance...");
-            Map<String, String> raw = Ec2.tagOption(config, "run_tags", "run_tag");
-            raw.putIfAbsent("Name", "Packer Builder");
             List<Tag> runTags;
             List<Tag> spotTags;
             List<Tag> volumeTags;
             try {
-                runTags = Ec2.tags(state, raw);
+                runTags = runTags(state, config);
                 spotTags = Ec2.tags(state, Ec2.tagOption(config, "spot_tags", "spot_tag"));
                 volumeTags = Ec2.tags(state, Ec2.tagOption(config, "run_volume_tags", "run_volume_tag"));
             } catch (GoTemplateException e) {
@@ -847,22 +848,7 @@ public final class LaunchSteps {
         public void cleanup(StepState state) {
             Ec2Client ec2 = ec2(state);
             if (instanceId != null) {
-                state.ui().say("Terminating the source AWS instance...");
-                try {
-                    ec2.terminateInstances(b -> b.instanceIds(instanceId));
-                    StepState waitState = new StepState(state.build().with(state.ui(), new Cancellation()));
-                    waitState.put(Ec2.ACCESS, state.get(Ec2.ACCESS));
-                    Ec2.waitFor(waitState, WAIT_DELAY, WAIT_ATTEMPTS, () -> {
-                        Instance i = describe(ec2, instanceId);
-                        return i == null || i.state().name() == InstanceStateName.TERMINATED ? Boolean.TRUE : null;
-                    });
-                } catch (SdkException e) {
-                    state.ui().error("Error terminating instance, may still be around: " + Ec2.error(e));
-                } catch (Ec2.WaitFailed e) {
-                    state.ui().error(e.getMessage());
-                } catch (Cancellation.CancelledException e) {
-                    // Not cancelled: its own.
-                }
+                terminate(state, instanceId);
             }
             if (template != null) {
                 try {
@@ -872,6 +858,13 @@ public final class LaunchSteps {
                 }
             }
         }
+    }
+
+    /** The instance's tags: {@code run_tags} and {@code run_tag} blocks, rendered, with Packer's default Name. */
+    static List<Tag> runTags(StepState state, ComponentConfig config) throws GoTemplateException {
+        Map<String, String> raw = Ec2.tagOption(config, "run_tags", "run_tag");
+        raw.putIfAbsent("Name", "Packer Builder");
+        return Ec2.tags(state, raw);
     }
 
     /**
