@@ -47,6 +47,8 @@ public final class Ec2Proxy implements AutoCloseable {
     private final AtomicInteger injected = new AtomicInteger();
     private final Map<String, Runnable> hooks = new ConcurrentHashMap<>();
     private final Map<String, String> lastRequest = new ConcurrentHashMap<>();
+    private final Map<String, String> standIns = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.BinaryOperator<String>> rewrites = new ConcurrentHashMap<>();
 
     public Ec2Proxy(String target) throws IOException {
         this.target = target;
@@ -66,7 +68,23 @@ public final class Ec2Proxy implements AutoCloseable {
         faults.clear();
         hooks.clear();
         lastRequest.clear();
+        standIns.clear();
+        rewrites.clear();
         injected.set(0);
+    }
+
+    /**
+     * Answers {@code action} with {@code result} (the elements inside EC2's {@code <ActionResponse>}) instead of
+     * passing it on: for the calls moto does not implement, whose requests the tests then read with
+     * {@link #lastRequest}.
+     */
+    public void standIn(String action, String result) {
+        standIns.put(action, result);
+    }
+
+    /** Passes moto's answers to {@code action} through {@code rewrite}, given the decoded request and the answer. */
+    public void rewrite(String action, java.util.function.BinaryOperator<String> rewrite) {
+        rewrites.put(action, rewrite);
     }
 
     public void inject(Fault f) {
@@ -119,11 +137,22 @@ public final class Ec2Proxy implements AutoCloseable {
                     return;
                 }
             }
-            forward(ex, body);
+            String standIn = standIns.get(action);
+            if (standIn != null) {
+                byte[] answer = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action
+                        + "Response xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>stand-in-" + n
+                        + "</requestId>" + standIn + "</" + action + "Response>").getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "text/xml");
+                ex.sendResponseHeaders(200, answer.length);
+                ex.getResponseBody().write(answer);
+                return;
+            }
+            forward(ex, body, rewrites.get(action));
         }
     }
 
-    private void forward(HttpExchange ex, byte[] body) throws IOException {
+    private void forward(HttpExchange ex, byte[] body, java.util.function.BinaryOperator<String> rewrite)
+            throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(target + ex.getRequestURI()).toURL().openConnection();
         c.setRequestMethod(ex.getRequestMethod());
         c.setConnectTimeout(5_000);
@@ -142,6 +171,10 @@ public final class Ec2Proxy implements AutoCloseable {
         int status = c.getResponseCode();
         InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
         byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+        if (rewrite != null && status == 200) {
+            answer = rewrite.apply(URLDecoder.decode(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                    new String(answer, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
         String type = c.getContentType();
         if (type != null) {
             ex.getResponseHeaders().set("Content-Type", type);

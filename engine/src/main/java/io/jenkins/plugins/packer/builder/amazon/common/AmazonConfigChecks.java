@@ -121,7 +121,30 @@ public final class AmazonConfigChecks {
                         + " automatically clean your ami name.");
             }
         }
+        String imds = c.string("imds_support");
+        if (!imds.isEmpty() && !imds.equals("v2.0")) {
+            errs.add("The only valid imds_support values are \"v2.0\" or the empty string");
+        }
+        String deprecateAt = c.string("deprecate_at");
+        if (!deprecateAt.isEmpty() && rfc3339(deprecateAt) == null) {
+            errs.add("deprecate_at is not a valid time: \"" + deprecateAt + "\". Expect time format:"
+                    + " YYYY-MM-DDTHH:MM:SSZ");
+        }
         return errs;
+    }
+
+    private static final java.time.format.DateTimeFormatter RFC3339 = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .appendOffset("+HH:MM", "Z").toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** A time as Go's {@code time.Parse(time.RFC3339, s)} reads it (seconds and an offset required), else null. */
+    public static java.time.Instant rfc3339(String s) {
+        try {
+            return java.time.OffsetDateTime.parse(s, RFC3339).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The {@code clean_resource_name} template function: every byte AWS does not allow in a name becomes '-'. */

@@ -223,6 +223,21 @@ public final class AwsAccess implements AutoCloseable {
         return Files.isRegularFile(p) ? p : null;
     }
 
+    /**
+     * Packer's credential check ({@code skip_credential_validation} turns it off): the credentials resolve before
+     * the build makes anything, or the error says where credentials come from; null when they resolve.
+     */
+    public String credentialsError() {
+        try {
+            credentials.resolveCredentials();
+            return null;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            return "No valid credential sources found for AWS Builder. Please see"
+                    + " https://www.packer.io/docs/builders/amazon#authentication for more information on providing"
+                    + " credentials for the AWS Builder. Error: " + e.getMessage();
+        }
+    }
+
     public String region() {
         return region;
     }

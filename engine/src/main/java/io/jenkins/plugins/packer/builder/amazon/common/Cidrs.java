@@ -42,9 +42,69 @@ final class Cidrs {
 
     private static boolean ipv6(String a) {
         try {
-            return a.matches("[0-9A-Fa-f:.]+") && java.net.InetAddress.getByName(a) instanceof java.net.Inet6Address;
+            // An IPv6 literal (an IPv4-mapped one included); the pattern keeps host names from being looked up.
+            return a.contains(":") && a.matches("[0-9A-Fa-f:.]+") && java.net.InetAddress.getByName(a) != null;
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * The one-address block of the IP literal {@code s} as Go prints it ({@code 203.0.113.7/32},
+     * {@code 2001:db8::1/128}; an IPv4-mapped IPv6 address as IPv4), or null when {@code s} is not an IP literal.
+     */
+    static String hostBlock(String s) {
+        if (ipv4(s)) {
+            return s + "/32";
+        }
+        if (!s.contains(":") || !ipv6(s)) {
+            return null;
+        }
+        java.net.InetAddress a;
+        try {
+            a = java.net.InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+        if (a instanceof java.net.Inet4Address) {
+            return a.getHostAddress() + "/32";
+        }
+        byte[] b = a.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        // RFC 5952: the longest run of two or more zero groups (the first of equals) becomes "::".
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out + "/128";
+    }
+
+    /** Whether the block is IPv6. */
+    static boolean isIpv6(String cidr) {
+        return cidr.substring(0, cidr.indexOf('/')).contains(":");
     }
 }

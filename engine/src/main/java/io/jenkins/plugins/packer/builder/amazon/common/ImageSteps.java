@@ -42,6 +42,56 @@ public final class ImageSteps {
         return ids;
     }
 
+    /**
+     * Waits until the AMI {@code id} is available, as Packer's {@code WaitUntilAMIAvailable}; while it is pending,
+     * its snapshots' progress is shown each time it changes ({@code Snapshot snap-…: 42%}), since a large volume
+     * takes many minutes.
+     */
+    static Image waitForImage(StepState state, Ec2Client ec2, String id) throws Ec2.WaitFailed,
+            Cancellation.CancelledException {
+        Map<String, String> shown = new java.util.HashMap<>();
+        return Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
+            List<Image> found;
+            try {
+                found = ec2.describeImages(b -> b.imageIds(id)).images();
+            } catch (SdkException e) {
+                if (Ec2.code(e).equals("InvalidAMIID.NotFound")) {
+                    return null;
+                }
+                throw e;
+            }
+            if (found.isEmpty()) {
+                return null;
+            }
+            Image image = found.get(0);
+            if (image.state() == ImageState.FAILED) {
+                throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource state");
+            }
+            if (image.state() == ImageState.AVAILABLE) {
+                return image;
+            }
+            showProgress(state, ec2, snapshots(image), shown);
+            return null;
+        });
+    }
+
+    private static void showProgress(StepState state, Ec2Client ec2, List<String> ids, Map<String, String> shown) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            for (var snapshot : ec2.describeSnapshots(b -> b.snapshotIds(ids)).snapshots()) {
+                String progress = snapshot.progress();
+                if (progress != null && !progress.isEmpty()
+                        && !progress.equals(shown.put(snapshot.snapshotId(), progress))) {
+                    state.ui().message("Snapshot " + snapshot.snapshotId() + ": " + progress);
+                }
+            }
+        } catch (SdkException e) {
+            // The progress is only shown; the wait goes on by the image's state.
+        }
+    }
+
     /** Packer's {@code StepDeregisterAMI}: with {@code force_deregister}, the AMIs of that name go first. */
     public static final class DeregisterAmi implements Step {
         private final String amiName;
@@ -141,24 +191,7 @@ public final class ImageSteps {
             state.put(Ec2.AMIS, amis);
             state.ui().say("Waiting for AMI to become ready...");
             try {
-                image = Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
-                    List<Image> found;
-                    try {
-                        found = ec2.describeImages(b -> b.imageIds(id)).images();
-                    } catch (SdkException e) {
-                        if (Ec2.code(e).equals("InvalidAMIID.NotFound")) {
-                            return null;
-                        }
-                        throw e;
-                    }
-                    if (found.isEmpty()) {
-                        return null;
-                    }
-                    if (found.get(0).state() == ImageState.FAILED) {
-                        throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource state");
-                    }
-                    return found.get(0).state() == ImageState.AVAILABLE ? found.get(0) : null;
-                });
+                image = waitForImage(state, ec2, id);
             } catch (Ec2.WaitFailed e) {
                 image = Image.builder().imageId(id).build();
                 String err = "Error waiting for AMI: " + e.getMessage();
@@ -294,15 +327,7 @@ public final class ImageSteps {
                 String region = copy.getKey();
                 Ec2Client ec2 = Ec2.client(state, region);
                 try {
-                    Image image = Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
-                        List<Image> found = ec2.describeImages(b -> b.imageIds(copy.getValue())).images();
-                        if (!found.isEmpty() && found.get(0).state() == ImageState.FAILED) {
-                            throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource"
-                                    + " state");
-                        }
-                        return !found.isEmpty() && found.get(0).state() == ImageState.AVAILABLE ? found.get(0)
-                                : null;
-                    });
+                    Image image = waitForImage(state, ec2, copy.getValue());
                     amis.put(region, copy.getValue());
                     snapshots.put(region, snapshots(image));
                 } catch (Ec2.WaitFailed e) {
@@ -372,7 +397,8 @@ public final class ImageSteps {
             List<String> orgArns = config.stringList("ami_org_arns");
             List<String> ouArns = config.stringList("ami_ou_arns");
             String raw = config.string("ami_description");
-            if (raw.isEmpty() && users.isEmpty() && groups.isEmpty() && codes.isEmpty() && snapshotUsers.isEmpty()
+            String imds = config.string("imds_support");
+            if (raw.isEmpty() && imds.isEmpty() && users.isEmpty() && groups.isEmpty() && codes.isEmpty() && snapshotUsers.isEmpty()
                     && snapshotGroups.isEmpty() && orgArns.isEmpty() && ouArns.isEmpty()) {
                 return true;
             }
@@ -408,6 +434,9 @@ public final class ImageSteps {
                 options.put("ou arns", b -> b.organizationalUnitArns(ouArns).launchPermission(p -> p.add(
                         ouArns.stream().map(a -> LaunchPermission.builder().organizationalUnitArn(a).build())
                                 .toList())));
+            }
+            if (!imds.isEmpty()) {
+                options.put("imds_support", b -> b.imdsSupport(v -> v.value(imds)));
             }
             Map<String, java.util.function.Consumer<ModifySnapshotAttributeRequest.Builder>> snapshotOptions =
                     new java.util.LinkedHashMap<>();
@@ -476,23 +505,59 @@ public final class ImageSteps {
             if (at.isEmpty() || state.get(Ec2.AMIS) == null) {
                 return true;
             }
-            java.time.Instant when;
-            try {
-                when = java.time.OffsetDateTime.parse(at).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                String err = "Error parsing deprecate_at \"" + at + "\": it must be an RFC 3339 time such as"
-                        + " 2030-01-02T15:04:05Z";
-                state.ui().error(err);
-                return state.fail(err);
-            }
-            state.ui().say("Enabling deprecation on AMIs...");
+            // Prepare has checked the time.
+            java.time.Instant when = AmazonConfigChecks.rfc3339(at);
             Map<String, String> amis = state.get(Ec2.AMIS);
             for (Map.Entry<String, String> e : amis.entrySet()) {
+                state.ui().say("Enabling deprecation on AMI (" + e.getValue() + ") in region \"" + e.getKey()
+                        + "\" ...");
                 try {
                     Ec2.client(state, e.getKey()).enableImageDeprecation(b -> b.imageId(e.getValue())
                             .deprecateAt(when));
                 } catch (SdkException ex) {
                     String err = "Error enable AMI deprecation: " + Ec2.error(ex);
+                    state.ui().error(err);
+                    return state.fail(err);
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Packer's {@code StepEnableDeregistrationProtection}: with {@code deregistration_protection { enabled = true }}
+     * the AMIs cannot be deregistered until the protection is turned off ({@code with_cooldown}: and 24 hours
+     * have passed). It runs as the build's last image step, so that a failure before it can still remove the AMIs.
+     */
+    public static final class EnableDeregistrationProtection implements Step {
+        private final boolean enabled;
+        private final boolean cooldown;
+
+        public EnableDeregistrationProtection(ComponentConfig config) {
+            ComponentConfig block = config.block("deregistration_protection");
+            cooldown = block != null && block.bool("with_cooldown");
+            enabled = block != null && (block.bool("enabled") || cooldown);
+        }
+
+        @Override
+        public String name() {
+            return "StepEnableDeregistrationProtection";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            if (!enabled || state.get(Ec2.AMIS) == null) {
+                return true;
+            }
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            for (Map.Entry<String, String> e : amis.entrySet()) {
+                state.ui().say("Enabling deregistration protection on AMI (" + e.getValue() + ") in region \""
+                        + e.getKey() + "\" ...");
+                try {
+                    Ec2.client(state, e.getKey()).enableImageDeregistrationProtection(b -> b.imageId(e.getValue())
+                            .withCooldown(cooldown));
+                } catch (SdkException ex) {
+                    String err = "failed to enable AMI deregistration protection: " + Ec2.error(ex);
                     state.ui().error(err);
                     return state.fail(err);
                 }

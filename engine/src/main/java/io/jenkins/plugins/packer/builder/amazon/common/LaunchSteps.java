@@ -48,12 +48,10 @@ public final class LaunchSteps {
 
     /** Packer's {@code StepPreValidate}: the AMI name must be free unless {@code force_deregister}. */
     public static final class PreValidate implements Step {
-        private final String amiName;
-        private final boolean forceDeregister;
+        private final ComponentConfig config;
 
-        public PreValidate(String amiName, boolean forceDeregister) {
-            this.amiName = amiName;
-            this.forceDeregister = forceDeregister;
+        public PreValidate(ComponentConfig config) {
+            this.config = config;
         }
 
         @Override
@@ -63,11 +61,27 @@ public final class LaunchSteps {
 
         @Override
         public boolean run(StepState state) {
-            if (forceDeregister) {
+            if (!config.bool("skip_region_validation")) {
+                String err = invalidRegions(state);
+                if (err != null) {
+                    return state.fail("error validating regions: " + err);
+                }
+            }
+            if (config.bool("force_deregister")) {
                 state.ui().say("Force Deregister flag found, skipping prevalidating AMI Name");
                 return true;
             }
+            if (config.bool("skip_create_ami")) {
+                state.ui().say("skip_create_ami was set; not prevalidating AMI name");
+                return true;
+            }
             state.ui().say("Prevalidating any provided VPC information");
+            String vpcErr = checkVpc(state);
+            if (vpcErr != null) {
+                state.ui().error(vpcErr);
+                return state.fail(vpcErr);
+            }
+            String amiName = config.string("ami_name");
             state.ui().say("Prevalidating AMI Name: " + amiName);
             try {
                 List<Image> images = ec2(state).describeImages(b -> b.filters(
@@ -84,6 +98,42 @@ public final class LaunchSteps {
                 state.ui().error(err);
                 return state.fail(err);
             }
+        }
+
+        /** The build region and {@code ami_regions} the account does not have, as Packer's message; else null. */
+        private String invalidRegions(StepState state) {
+            List<String> valid;
+            try {
+                valid = ec2(state).describeRegions().regions().stream().map(r -> r.regionName()).toList();
+            } catch (SdkException e) {
+                return Ec2.error(e);
+            }
+            java.util.Set<String> wanted = new java.util.LinkedHashSet<>(config.stringList("ami_regions"));
+            wanted.add(state.<AwsAccess>get(Ec2.ACCESS).region());
+            List<String> invalid = wanted.stream().filter(r -> !r.isEmpty() && !valid.contains(r)).toList();
+            if (invalid.isEmpty()) {
+                return null;
+            }
+            return "Invalid region(s): [" + String.join(" ", invalid) + "], available regions: ["
+                    + String.join(" ", valid) + "]";
+        }
+
+        /** A {@code vpc_id} without a subnet must be the default VPC, where EC2 picks the subnet. */
+        private String checkVpc(StepState state) {
+            String vpcId = config.string("vpc_id");
+            if (vpcId.isEmpty() || !config.string("subnet_id").isEmpty() || config.isSet("subnet_filter")) {
+                return null;
+            }
+            List<software.amazon.awssdk.services.ec2.model.Vpc> vpcs;
+            try {
+                vpcs = ec2(state).describeVpcs(b -> b.vpcIds(vpcId)).vpcs();
+            } catch (SdkException e) {
+                return "Error retrieving VPC information for vpc_id " + vpcId + ": " + Ec2.error(e);
+            }
+            if (vpcs.size() == 1 && !Boolean.TRUE.equals(vpcs.get(0).isDefault())) {
+                return "Error: subnet_id or subnet_filter must be provided for non-default VPCs (" + vpcId + ")";
+            }
+            return null;
         }
     }
 
@@ -420,6 +470,24 @@ public final class LaunchSteps {
                 return false;
             }
             List<String> cidrs = config.stringList("temporary_security_group_source_cidrs");
+            boolean publicIp = config.bool("temporary_security_group_source_public_ip");
+            if (!cidrs.isEmpty() && publicIp) {
+                state.ui().say("Using temporary_security_group_source_public_ip with"
+                        + " temporary_security_group_source_cidrs is unsupported, ignoring"
+                        + " temporary_security_group_source_public_ip.");
+            }
+            if (cidrs.isEmpty() && publicIp) {
+                state.ui().say("Checking current host's public IP...");
+                String block;
+                try {
+                    block = PublicIp.block(state.build().env());
+                } catch (java.io.IOException e) {
+                    state.ui().error(e.getMessage());
+                    return state.fail(e.getMessage());
+                }
+                state.ui().say("Current host's public IP: " + block.substring(0, block.indexOf('/')));
+                cidrs = List.of(block);
+            }
             if (cidrs.isEmpty()) {
                 cidrs = List.of("0.0.0.0/0");
             }
@@ -427,8 +495,14 @@ public final class LaunchSteps {
                     + "] in the temporary security groups...");
             try {
                 for (String cidr : cidrs) {
-                    ec2.authorizeSecurityGroupIngress(b -> b.groupId(created).ipProtocol("tcp").fromPort(port)
-                            .toPort(port).cidrIp(cidr));
+                    ec2.authorizeSecurityGroupIngress(b -> b.groupId(created).ipPermissions(p -> {
+                        p.ipProtocol("tcp").fromPort(port).toPort(port);
+                        if (Cidrs.isIpv6(cidr)) {
+                            p.ipv6Ranges(r -> r.cidrIpv6(cidr));
+                        } else {
+                            p.ipRanges(r -> r.cidrIp(cidr));
+                        }
+                    }));
                 }
             } catch (SdkException e) {
                 String err = "Error authorizing temporary security group: " + Ec2.error(e);

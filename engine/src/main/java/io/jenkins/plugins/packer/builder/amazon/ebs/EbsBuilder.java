@@ -51,6 +51,10 @@ public final class EbsBuilder implements Builder {
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
             ctx.masker().add(config.string("secret_key"));
             ctx.masker().add(config.string("token"));
+            String credentialsError = config.bool("skip_credential_validation") ? null : access.credentialsError();
+            if (credentialsError != null) {
+                throw new BuildFailure(credentialsError);
+            }
             StepState state = new StepState(ctx);
             state.put(Ec2.ACCESS, access);
             state.put(Ec2.CLIENT, ec2);
@@ -58,7 +62,7 @@ public final class EbsBuilder implements Builder {
             boolean force = config.bool("force_deregister");
             String amiName = config.string("ami_name");
             List<Step> steps = new ArrayList<>();
-            steps.add(new LaunchSteps.PreValidate(amiName, force));
+            steps.add(new LaunchSteps.PreValidate(config));
             steps.add(new LaunchSteps.SourceAmiInfo(config));
             steps.add(new LaunchSteps.NetworkInfo(config));
             steps.add(new LaunchSteps.KeyPair(config));
@@ -93,10 +97,11 @@ public final class EbsBuilder implements Builder {
             steps.add(new ImageSteps.DeregisterAmi(amiName, force, config.bool("force_delete_snapshot")));
             steps.add(new ImageSteps.CreateAmi(config));
             steps.add(new ImageSteps.RegionCopy(config));
+            steps.add(new ImageSteps.EnableDeprecation(config.string("deprecate_at")));
             steps.add(new ImageSteps.ModifyAmiAttributes(config));
             steps.add(new ImageSteps.CreateTags(Ec2.tagOption(config, "tags", "tag"),
                     Ec2.tagOption(config, "snapshot_tags", "snapshot_tag")));
-            steps.add(new ImageSteps.EnableDeprecation(config.string("deprecate_at")));
+            steps.add(new ImageSteps.EnableDeregistrationProtection(config));
             try {
                 StepRunner.run(steps, state);
             } finally {

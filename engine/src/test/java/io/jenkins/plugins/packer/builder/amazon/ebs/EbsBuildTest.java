@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.builder.amazon.ebs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.packer.builder.amazon.Ec2Proxy;
 import io.jenkins.plugins.packer.builder.amazon.MotoServer;
 import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
 import io.jenkins.plugins.packer.run.Cancellation;
@@ -41,6 +42,8 @@ class EbsBuildTest {
     static MotoServer moto;
     static OpenSshServer sshd;
     static Ec2Client ec2;
+    /** Between the build and moto: stands in for the calls moto lacks and shows what the build asked. */
+    static Ec2Proxy proxy;
 
     @TempDir
     Path work;
@@ -53,6 +56,7 @@ class EbsBuildTest {
                 "AuthorizedKeysCommandUser " + OpenSshServer.user(), "SetEnv HOME=" + shared.resolve("home"))
                 .start();
         moto = MotoServer.start(shared.resolve("moto"));
+        proxy = new Ec2Proxy(moto.endpoint());
         ec2 = moto.client("us-east-1");
     }
 
@@ -60,6 +64,9 @@ class EbsBuildTest {
     static void stop() throws Exception {
         if (ec2 != null) {
             ec2.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (moto != null) {
             moto.close();
@@ -75,6 +82,7 @@ class EbsBuildTest {
     @BeforeEach
     void reset() throws Exception {
         moto.reset();
+        proxy.reset();
         baseSnapshots = snapshotIds();
     }
 
@@ -108,7 +116,7 @@ class EbsBuildTest {
                   ssh_port     = %d
                   %s
                 }
-                """.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, moto.endpoint(), OpenSshServer.user(),
+                """.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(), OpenSshServer.user(),
                 sshd.port, extra);
     }
 
@@ -117,10 +125,16 @@ class EbsBuildTest {
     }
 
     private Built build(String template, Cancellation cancellation) throws Exception {
+        return build(template, cancellation, Map.of());
+    }
+
+    private Built build(String template, Cancellation cancellation, Map<String, String> extraEnv) throws Exception {
         Files.writeString(work.resolve("t.pkr.hcl"), template);
         Path tmp = Files.createDirectories(work.resolve("tmp"));
-        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(),
-                Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString()), Clock.systemUTC());
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("TMPDIR", tmp.toString());
+        LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), env, Clock.systemUTC());
         CollectedOutput out = new CollectedOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                 cancellation, List.of(), UUID.randomUUID().toString()));
@@ -444,6 +458,178 @@ class EbsBuildTest {
                 "  source_ami = \"ami-12345678\"\n") + buildBlock(""));
         assertThat(b.result().exitCode()).isEqualTo(1);
         assertThat(b.output()).contains("==> amazon-ebs.base: Error querying AMI: InvalidAMIID.NotFound: ");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void deprecationDeregistrationProtectionAndImdsSupportAreSetOnEveryAmi() throws Exception {
+        // moto 5.2.5 implements neither EnableImageDeprecation nor EnableImageDeregistrationProtection, and ignores
+        // ImdsSupport: the proxy answers the first two as EC2 does, and the test reads the requests the build sent.
+        proxy.standIn("EnableImageDeprecation", "<return>true</return>");
+        proxy.standIn("EnableImageDeregistrationProtection", "<return>true</return>");
+        Built b = build(source("""
+                  ami_name     = "protected"
+                  ami_regions  = ["us-west-2"]
+                  deprecate_at = "2030-01-02T15:04:05+02:00"
+                  imds_support = "v2.0"
+                  deregistration_protection {
+                    with_cooldown = true
+                  }
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        String ami = ec2.describeImages(r -> r.owners("self")).images().get(0).imageId();
+        String copy;
+        try (Ec2Client west = moto.client("us-west-2")) {
+            copy = west.describeImages(r -> r.owners("self")).images().get(0).imageId();
+        }
+        assertThat(b.output())
+                .contains("==> amazon-ebs.base: Enabling deprecation on AMI (" + ami + ") in region \"us-east-1\""
+                        + " ...\n==> amazon-ebs.base: Enabling deprecation on AMI (" + copy + ") in region"
+                        + " \"us-west-2\" ...\n==> amazon-ebs.base: Modifying attributes on AMI (" + ami + ")...\n"
+                        + "    amazon-ebs.base: Modifying: imds_support\n")
+                .contains("==> amazon-ebs.base: Enabling deregistration protection on AMI (" + copy + ") in region"
+                        + " \"us-west-2\" ...\n");
+        assertThat(proxy.calls()).containsEntry("EnableImageDeprecation", 2)
+                .containsEntry("EnableImageDeregistrationProtection", 2);
+        assertThat(proxy.lastRequest("EnableImageDeprecation")).contains("ImageId=" + copy)
+                .contains("DeprecateAt=2030-01-02T13:04:05Z");
+        assertThat(proxy.lastRequest("EnableImageDeregistrationProtection")).contains("ImageId=" + copy)
+                .contains("WithCooldown=true");
+        assertThat(proxy.lastRequest("ModifyImageAttribute")).contains("ImdsSupport.Value=v2.0");
+        // Protection comes last, after the steps that could still fail and remove the AMIs.
+        assertThat(b.output().indexOf("Enabling deregistration protection"))
+                .isGreaterThan(b.output().indexOf("Adding tags to AMI"));
+    }
+
+    @Test
+    void snapshotProgressIsShownWhileTheAmiIsPending() throws Exception {
+        // moto makes AMIs available at once; the proxy shows the build's AMI as pending twice, and its snapshot at
+        // 45% the first time.
+        java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger(2);
+        proxy.rewrite("DescribeImages", (request, answer) -> request.contains("ImageId.1=")
+                && pending.getAndDecrement() > 0 ? answer.replace("<imageState>available</imageState>",
+                "<imageState>pending</imageState>") : answer);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        proxy.rewrite("DescribeSnapshots", (request, answer) -> first.getAndSet(false)
+                ? answer.replace(">100%<", ">45%<") : answer);
+        Built b = build(source("""
+                  ami_name = "slow"
+                  aws_polling {
+                    delay_seconds = 1
+                    max_attempts  = 10
+                  }
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        String snapshot = ec2.describeImages(r -> r.owners("self")).images().get(0).blockDeviceMappings().get(0)
+                .ebs().snapshotId();
+        assertThat(b.output()).contains("==> amazon-ebs.base: Waiting for AMI to become ready...\n"
+                + "    amazon-ebs.base: Snapshot " + snapshot + ": 45%\n"
+                + "    amazon-ebs.base: Snapshot " + snapshot + ": 100%\n");
+        assertThat(proxy.calls()).containsEntry("DescribeSnapshots", 2);
+    }
+
+    /** A stand-in for checkip.amazonaws.com on 127.0.0.1 answering {@code status} and {@code body}. */
+    private static com.sun.net.httpserver.HttpServer checkIp(int status, String body) throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void theTemporaryGroupAdmitsOnlyThisHostsPublicIp() throws Exception {
+        var server = checkIp(200, "203.0.113.7\n");
+        try {
+            Built b = build(source("""
+                      ami_name                                  = "public-ip"
+                      temporary_security_group_source_public_ip = true
+                    """) + buildBlock(""), new Cancellation(), Map.of("PKRJ_CHECKIP_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("==> amazon-ebs.base: Checking current host's public IP...\n"
+                    + "==> amazon-ebs.base: Current host's public IP: 203.0.113.7\n"
+                    + "==> amazon-ebs.base: Authorizing access to port " + sshd.port + " from [203.0.113.7/32] in"
+                    + " the temporary security groups...\n");
+            assertThat(proxy.lastRequest("AuthorizeSecurityGroupIngress"))
+                    .contains("IpPermissions.1.IpRanges.1.CidrIp=203.0.113.7/32");
+            assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aPublicIpThatCannotBeFoundFailsBeforeTheInstanceStarts() throws Exception {
+        var server = checkIp(503, "busy");
+        try {
+            Built b = build(source("""
+                      ami_name                                  = "no-ip"
+                      temporary_security_group_source_public_ip = true
+                    """) + buildBlock(""), new Cancellation(), Map.of("PKRJ_CHECKIP_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+            assertThat(b.result().exitCode()).isEqualTo(1);
+            assertThat(b.output()).contains("==> amazon-ebs.base: failed to get current host's public ip: received"
+                    + " status 503\n").doesNotContain("Launching a source AWS instance");
+            assertThat(left()).isEqualTo(NOTHING);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void unknownRegionsFailBeforeAnythingIsMade() throws Exception {
+        Built b = build(source("""
+                  ami_name    = "regions"
+                  ami_regions = ["us-west-2", "mars-north-1"]
+                """).replace("skip_region_validation = true", "") + buildBlock(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("Build 'amazon-ebs.base' errored after ")
+                .contains(": error validating regions: Invalid region(s): [mars-north-1], available regions: [")
+                .doesNotContain("Prevalidating AMI Name");
+        assertThat(proxy.calls()).containsEntry("DescribeRegions", 1).doesNotContainKey("RunInstances");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void aVpcWithoutASubnetMustBeTheDefaultOne() throws Exception {
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+        try {
+            Built b = build(source("ami_name = \"vpc\"\n  vpc_id = \"" + vpc + "\"") + buildBlock(""));
+            assertThat(b.result().exitCode()).isEqualTo(1);
+            assertThat(b.output()).contains("==> amazon-ebs.base: Prevalidating any provided VPC information\n"
+                    + "==> amazon-ebs.base: Error: subnet_id or subnet_filter must be provided for non-default VPCs ("
+                    + vpc + ")\n");
+            assertThat(left()).isEqualTo(NOTHING);
+        } finally {
+            ec2.deleteVpc(r -> r.vpcId(vpc));
+        }
+    }
+
+    @Test
+    void noCredentialsAnywhereFailsWithWhereToPutThem() throws Exception {
+        String template = source("ami_name = \"nobody\"\n  skip_metadata_api_check = true")
+                .replace("access_key             = \"" + MotoServer.ACCESS_KEY + "\"", "")
+                .replace("secret_key             = \"" + MotoServer.SECRET_KEY + "\"", "") + buildBlock("");
+        Map<String, String> noFiles = Map.of("AWS_SHARED_CREDENTIALS_FILE", work.resolve("none").toString(),
+                "AWS_CONFIG_FILE", work.resolve("none").toString(), "HOME", work.toString());
+        Built b = build(template, new Cancellation(), noFiles);
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains(": No valid credential sources found for AWS Builder. Please see"
+                + " https://www.packer.io/docs/builders/amazon#authentication for more information on providing"
+                + " credentials for the AWS Builder. Error: ");
+        assertThat(proxy.calls()).isEmpty();
+
+        Built skipped = build(template.replace("skip_metadata_api_check = true",
+                "skip_metadata_api_check = true\n  skip_credential_validation = true"), new Cancellation(), noFiles);
+        assertThat(skipped.result().exitCode()).isEqualTo(1);
+        assertThat(skipped.output()).doesNotContain("No valid credential sources")
+                .contains("==> amazon-ebs.base: Error querying AMI: ");
         assertThat(left()).isEqualTo(NOTHING);
     }
 }

@@ -77,4 +77,26 @@ class EbsBuilderConfigTest {
                 + " \"Linux/UNIX\"").warnings()).singleElement().asString()
                 .startsWith("spot_price_auto_product is deprecated");
     }
+
+    @Test
+    void imdsSupportTakesOnlyV2() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"\nimds_support = \"v1.0\"").error())
+                .endsWith("* The only valid imds_support values are \"v2.0\" or the empty string");
+        assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"\nimds_support = \"v2.0\"").ok())
+                .isTrue();
+    }
+
+    @Test
+    void deprecateAtIsAnRfc3339Time() {
+        for (String bad : new String[] {"2030-01-02", "2030-01-02T15:04Z", "2030-01-02 15:04:05Z",
+                "2030-13-02T15:04:05Z", "2030-01-02T15:04:05"}) {
+            assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"\ndeprecate_at = \"" + bad
+                    + "\"").error()).as(bad).endsWith("* deprecate_at is not a valid time: \"" + bad + "\". Expect"
+                    + " time format: YYYY-MM-DDTHH:MM:SSZ");
+        }
+        for (String good : new String[] {"2030-01-02T15:04:05Z", "2030-01-02T15:04:05.123+02:00"}) {
+            assertThat(prepare("builder", "amazon-ebs", VALID + "ami_name = \"image\"\ndeprecate_at = \"" + good
+                    + "\"").ok()).as(good).isTrue();
+        }
+    }
 }
