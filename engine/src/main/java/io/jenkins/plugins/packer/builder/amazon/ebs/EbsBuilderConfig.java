@@ -38,6 +38,10 @@ public final class EbsBuilderConfig implements Preparer {
         errs.addAll(AmazonConfigChecks.blockDevices(c.blocks("launch_block_device_mappings")));
         errs.addAll(AmazonConfigChecks.run(c, ctx));
         errs.addAll(AmazonConfigChecks.spotEnhancedNetworking(c));
+        ComponentConfig fastLaunch = c.isSet("fast_launch") ? c.block("fast_launch") : null;
+        if (fastLaunch != null && fastLaunch.bool("enable_fast_launch")) {
+            errs.add("fast_launch is not available in this version: the AMI would be made without EC2 Fast Launch");
+        }
         return new Prepared(AmazonConfigChecks.runWarnings(c), errs.error());
     }
 }

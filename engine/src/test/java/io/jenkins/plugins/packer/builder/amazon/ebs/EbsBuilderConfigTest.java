@@ -99,4 +99,15 @@ class EbsBuilderConfigTest {
                     + "\"").ok()).as(good).isTrue();
         }
     }
+
+    @Test
+    void fastLaunchIsRefusedRatherThanIgnored() {
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name = "image"
+                fast_launch {
+                  enable_fast_launch = true
+                }
+                """).error()).endsWith("* fast_launch is not available in this version: the AMI would be made"
+                + " without EC2 Fast Launch");
+    }
 }
