@@ -169,7 +169,7 @@ class EbsFaultMatrixTest {
 
     /** The calls a build makes, in order, until the AMI is tagged. */
     @ParameterizedTest
-    @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
+    @ValueSource(strings = {"DescribeRegions", "DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
         "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
         "CopyImage", "ModifyImageAttribute", "CreateTags"})
     void aRefusalFailsTheBuildWithEc2sMessageAndLeavesNothing(String action) throws Exception {
@@ -187,7 +187,7 @@ class EbsFaultMatrixTest {
 
     /** Every call a build makes, cleanups included: throttled twice, then answered. */
     @ParameterizedTest
-    @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
+    @ValueSource(strings = {"DescribeRegions", "DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
         "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
         "CopyImage", "ModifyImageAttribute", "CreateTags", "TerminateInstances", "DeleteSecurityGroup", "DeleteKeyPair"})
     void aBurstOfThrottlingIsRetried(String action) throws Exception {
@@ -202,7 +202,7 @@ class EbsFaultMatrixTest {
 
     /** A cancellation (Jenkins abort, Ctrl-C) arriving while each call of the build is under way. */
     @ParameterizedTest
-    @ValueSource(strings = {"DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
+    @ValueSource(strings = {"DescribeRegions", "DescribeImages", "CreateKeyPair", "CreateSecurityGroup", "DescribeSecurityGroups",
         "AuthorizeSecurityGroupIngress", "RunInstances", "DescribeInstances", "StopInstances", "CreateImage",
         "CopyImage", "ModifyImageAttribute", "CreateTags"})
     void aCancellationDuringAnyCallEndsTheBuildAndLeavesNothing(String action) throws Exception {
