@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,11 +33,13 @@ public final class MotoServer implements AutoCloseable {
     public final int port;
     private final Process process;
     private final Path log;
+    private final boolean tls;
 
-    private MotoServer(int port, Process process, Path log) {
+    private MotoServer(int port, Process process, Path log, boolean tls) {
         this.port = port;
         this.process = process;
         this.log = log;
+        this.tls = tls;
     }
 
     static Path executable() {
@@ -55,6 +59,15 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts moto and waits (at most 30 s) until it answers; skips outside CI when moto is not installed. */
     public static MotoServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, false);
+    }
+
+    /** Starts moto serving HTTPS with a self-signed certificate of its own making. */
+    public static MotoServer startTls(Path dir) throws IOException, InterruptedException {
+        return start(dir, true);
+    }
+
+    private static MotoServer start(Path dir, boolean tls) throws IOException, InterruptedException {
         Path exe = executable();
         if (exe == null || !Files.isExecutable(exe)) {
             String why = "moto is not installed (python3 -m venv .venv && .venv/bin/pip install 'moto[server]')";
@@ -69,9 +82,13 @@ public final class MotoServer implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Path log = dir.resolve("moto.log");
-        Process p = new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        MotoServer server = new MotoServer(port, p, log);
+        List<String> command = new ArrayList<>(List.of(exe.toString(), "-H", "127.0.0.1", "-p",
+                Integer.toString(port)));
+        if (tls) {
+            command.add("-s");
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        MotoServer server = new MotoServer(port, p, log, tls);
         for (int i = 0; i < 300; i++) {
             if (!p.isAlive()) {
                 throw new IOException("moto_server exited: " + Files.readString(log));
@@ -88,7 +105,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     /** Forgets every resource: a clean EC2 for the next test. */

@@ -124,4 +124,25 @@ class AwsAccessTest {
             assertThat(a.polling().attemptsOr(40)).isEqualTo(40);
         }
     }
+
+    @Test
+    void insecureSkipTlsVerifyTrustsAnEndpointsSelfSignedCertificate() throws Exception {
+        try (var moto = io.jenkins.plugins.packer.builder.amazon.MotoServer.startTls(home.resolve("moto"))) {
+            String endpoint = """
+                    access_key          = "%s"
+                    secret_key          = "%s"
+                    custom_endpoint_ec2 = "%s"
+                    """.formatted(io.jenkins.plugins.packer.builder.amazon.MotoServer.ACCESS_KEY,
+                    io.jenkins.plugins.packer.builder.amazon.MotoServer.SECRET_KEY, moto.endpoint());
+            try (AwsAccess a = AwsAccess.of(source(endpoint), Map.of());
+                 var ec2 = a.ec2(a.region())) {
+                assertThatThrownBy(ec2::describeRegions).isInstanceOf(SdkClientException.class)
+                        .hasMessageContaining("PKIX path building failed");
+            }
+            try (AwsAccess a = AwsAccess.of(source(endpoint + "insecure_skip_tls_verify = true\n"), Map.of());
+                 var ec2 = a.ec2(a.region())) {
+                assertThat(ec2.describeRegions().regions()).extracting(r -> r.regionName()).contains("eu-west-1");
+            }
+        }
+    }
 }

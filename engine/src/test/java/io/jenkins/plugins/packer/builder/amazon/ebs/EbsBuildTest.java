@@ -632,4 +632,16 @@ class EbsBuildTest {
                 .contains("==> amazon-ebs.base: Error querying AMI: ");
         assertThat(left()).isEqualTo(NOTHING);
     }
+
+    @Test
+    void maxRetriesBoundsTheRetriesOfAThrottledCall() throws Exception {
+        proxy.inject(Ec2Proxy.Fault.throttling("DescribeImages", 3));
+        Built b = build(source("ami_name = \"throttled\"\n  max_retries = 2") + buildBlock(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("==> amazon-ebs.base: Error querying AMI: RequestLimitExceeded: Request limit"
+                + " exceeded.\n");
+        // The call and its two retries, all throttled.
+        assertThat(proxy.calls()).containsEntry("DescribeImages", 3);
+        assertThat(left()).isEqualTo(NOTHING);
+    }
 }
