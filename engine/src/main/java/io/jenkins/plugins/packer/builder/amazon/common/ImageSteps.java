@@ -507,21 +507,29 @@ public final class ImageSteps {
             }
             // Prepare has checked the time.
             java.time.Instant when = AmazonConfigChecks.rfc3339(at);
-            Map<String, String> amis = state.get(Ec2.AMIS);
-            for (Map.Entry<String, String> e : amis.entrySet()) {
-                state.ui().say("Enabling deprecation on AMI (" + e.getValue() + ") in region \"" + e.getKey()
-                        + "\" ...");
-                try {
-                    Ec2.client(state, e.getKey()).enableImageDeprecation(b -> b.imageId(e.getValue())
-                            .deprecateAt(when));
-                } catch (SdkException ex) {
-                    String err = "Error enable AMI deprecation: " + Ec2.error(ex);
-                    state.ui().error(err);
-                    return state.fail(err);
-                }
-            }
-            return true;
+            return eachAmi(state, "Enabling deprecation", "Error enable AMI deprecation: ",
+                    (ec2, ami) -> ec2.enableImageDeprecation(b -> b.imageId(ami).deprecateAt(when)));
         }
+    }
+
+    /**
+     * Says {@code what} for each AMI of the build, in each region, and makes the call; an EC2 error fails the step
+     * as {@code errorPrefix} and EC2's message.
+     */
+    private static boolean eachAmi(StepState state, String what, String errorPrefix,
+                                   java.util.function.BiConsumer<Ec2Client, String> call) {
+        Map<String, String> amis = state.get(Ec2.AMIS);
+        for (Map.Entry<String, String> e : amis.entrySet()) {
+            state.ui().say(what + " on AMI (" + e.getValue() + ") in region \"" + e.getKey() + "\" ...");
+            try {
+                call.accept(Ec2.client(state, e.getKey()), e.getValue());
+            } catch (SdkException ex) {
+                String err = errorPrefix + Ec2.error(ex);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+        }
+        return true;
     }
 
     /**
@@ -549,20 +557,9 @@ public final class ImageSteps {
             if (!enabled || state.get(Ec2.AMIS) == null) {
                 return true;
             }
-            Map<String, String> amis = state.get(Ec2.AMIS);
-            for (Map.Entry<String, String> e : amis.entrySet()) {
-                state.ui().say("Enabling deregistration protection on AMI (" + e.getValue() + ") in region \""
-                        + e.getKey() + "\" ...");
-                try {
-                    Ec2.client(state, e.getKey()).enableImageDeregistrationProtection(b -> b.imageId(e.getValue())
-                            .withCooldown(cooldown));
-                } catch (SdkException ex) {
-                    String err = "failed to enable AMI deregistration protection: " + Ec2.error(ex);
-                    state.ui().error(err);
-                    return state.fail(err);
-                }
-            }
-            return true;
+            return eachAmi(state, "Enabling deregistration protection",
+                    "failed to enable AMI deregistration protection: ",
+                    (ec2, ami) -> ec2.enableImageDeregistrationProtection(b -> b.imageId(ami).withCooldown(cooldown)));
         }
     }
 

@@ -528,10 +528,12 @@ class EbsBuildTest {
         assertThat(proxy.calls()).containsEntry("DescribeSnapshots", 2);
     }
 
-    /** A stand-in for checkip.amazonaws.com on 127.0.0.1 answering {@code status} and {@code body}. */
-    private static com.sun.net.httpserver.HttpServer checkIp(int status, String body) throws Exception {
-        var server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    /**
+     * A build with {@code temporary_security_group_source_public_ip}, its check-IP service a stand-in for
+     * checkip.amazonaws.com on 127.0.0.1 answering {@code status} and {@code body}.
+     */
+    private Built buildAskingThePublicIp(String amiName, int status, String body) throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ex.sendResponseHeaders(status, b.length);
@@ -539,47 +541,46 @@ class EbsBuildTest {
             ex.close();
         });
         server.start();
-        return server;
+        try {
+            return build(source("""
+                      ami_name                                  = "%s"
+                      temporary_security_group_source_public_ip = true
+                    """.formatted(amiName)) + buildBlock(""), new Cancellation(), Map.of("PKRJ_CHECKIP_URL",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
     void theTemporaryGroupAdmitsOnlyThisHostsPublicIp() throws Exception {
-        var server = checkIp(200, "203.0.113.7\n");
-        try {
-            Built b = build(source("""
-                      ami_name                                  = "public-ip"
-                      temporary_security_group_source_public_ip = true
-                    """) + buildBlock(""), new Cancellation(), Map.of("PKRJ_CHECKIP_URL",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/"));
-            assertThat(b.result().exitCode()).as(b.output()).isZero();
-            assertThat(b.output()).contains("==> amazon-ebs.base: Checking current host's public IP...\n"
-                    + "==> amazon-ebs.base: Current host's public IP: 203.0.113.7\n"
-                    + "==> amazon-ebs.base: Authorizing access to port " + sshd.port + " from [203.0.113.7/32] in"
-                    + " the temporary security groups...\n");
-            assertThat(proxy.lastRequest("AuthorizeSecurityGroupIngress"))
-                    .contains("IpPermissions.1.IpRanges.1.CidrIp=203.0.113.7/32");
-            assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
-        } finally {
-            server.stop(0);
-        }
+        Built b = buildAskingThePublicIp("public-ip", 200, "203.0.113.7\n");
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("==> amazon-ebs.base: Checking current host's public IP...\n"
+                + "==> amazon-ebs.base: Current host's public IP: 203.0.113.7\n"
+                + "==> amazon-ebs.base: Authorizing access to port " + sshd.port + " from [203.0.113.7/32] in"
+                + " the temporary security groups...\n");
+        assertThat(proxy.lastRequest("AuthorizeSecurityGroupIngress"))
+                .contains("IpPermissions.1.IpRanges.1.CidrIp=203.0.113.7/32");
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
+    void anIpv6PublicAddressOpensAnIpv6Range() throws Exception {
+        Built b = buildAskingThePublicIp("public-ipv6", 200, "2001:DB8:0:0::7\n");
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("==> amazon-ebs.base: Current host's public IP: 2001:db8::7\n");
+        assertThat(proxy.lastRequest("AuthorizeSecurityGroupIngress"))
+                .contains("IpPermissions.1.Ipv6Ranges.1.CidrIpv6=2001:db8::7/128");
     }
 
     @Test
     void aPublicIpThatCannotBeFoundFailsBeforeTheInstanceStarts() throws Exception {
-        var server = checkIp(503, "busy");
-        try {
-            Built b = build(source("""
-                      ami_name                                  = "no-ip"
-                      temporary_security_group_source_public_ip = true
-                    """) + buildBlock(""), new Cancellation(), Map.of("PKRJ_CHECKIP_URL",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/"));
-            assertThat(b.result().exitCode()).isEqualTo(1);
-            assertThat(b.output()).contains("==> amazon-ebs.base: failed to get current host's public ip: received"
-                    + " status 503\n").doesNotContain("Launching a source AWS instance");
-            assertThat(left()).isEqualTo(NOTHING);
-        } finally {
-            server.stop(0);
-        }
+        Built b = buildAskingThePublicIp("no-ip", 503, "busy");
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("==> amazon-ebs.base: failed to get current host's public ip: received"
+                + " status 503\n").doesNotContain("Launching a source AWS instance");
+        assertThat(left()).isEqualTo(NOTHING);
     }
 
     @Test
