@@ -121,7 +121,8 @@ public final class LaunchSteps {
         /** A {@code vpc_id} without a subnet must be the default VPC, where EC2 picks the subnet. */
         private String checkVpc(StepState state) {
             String vpcId = config.string("vpc_id");
-            if (vpcId.isEmpty() || !config.string("subnet_id").isEmpty() || config.isSet("subnet_filter")) {
+            if (vpcId.isEmpty() || !config.string("subnet_id").isEmpty()
+                    || !filterOption(config, "subnet_filter").isEmpty()) {
                 return null;
             }
             List<software.amazon.awssdk.services.ec2.model.Vpc> vpcs;
@@ -135,6 +136,23 @@ public final class LaunchSteps {
             }
             return null;
         }
+    }
+
+    /**
+     * A {@code vpc_filter}, {@code subnet_filter} or {@code security_group_filter}: its {@code filters} map with its
+     * {@code filter { name = …, value = … }} blocks on top, as Packer's {@code NameValueFilter}; empty when unset.
+     */
+    static Map<String, String> filterOption(ComponentConfig config, String name) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (!config.isSet(name)) {
+            return m;
+        }
+        ComponentConfig block = config.block(name);
+        m.putAll(block.stringMap("filters"));
+        for (ComponentConfig f : block.blocks("filter")) {
+            m.put(f.string("name"), f.string("value"));
+        }
+        return m;
     }
 
     /** Packer's {@code StepSourceAMIInfo}: finds the source AMI by id or by {@code source_ami_filter}. */
@@ -244,8 +262,9 @@ public final class LaunchSteps {
             String az = config.string("availability_zone");
             Ec2Client ec2 = ec2(state);
             try {
-                if (vpc.isEmpty() && config.isSet("vpc_filter")) {
-                    List<Filter> f = filters(config.block("vpc_filter").stringMap("filters"));
+                Map<String, String> vpcFilters = filterOption(config, "vpc_filter");
+                if (vpc.isEmpty() && !vpcFilters.isEmpty()) {
+                    List<Filter> f = filters(vpcFilters);
                     var vpcs = ec2.describeVpcs(b -> b.filters(f)).vpcs();
                     if (vpcs.size() != 1) {
                         return fail(state, "Exactly one VPC should match the filter, but " + vpcs.size()
@@ -254,9 +273,9 @@ public final class LaunchSteps {
                     vpc = vpcs.get(0).vpcId();
                     state.ui().message("Found VPC ID: " + vpc);
                 }
-                if (subnet.isEmpty() && config.isSet("subnet_filter")) {
+                Map<String, String> m = filterOption(config, "subnet_filter");
+                if (subnet.isEmpty() && !m.isEmpty()) {
                     ComponentConfig sf = config.block("subnet_filter");
-                    Map<String, String> m = new java.util.LinkedHashMap<>(sf.stringMap("filters"));
                     m.put("state", "available");
                     if (!vpc.isEmpty()) {
                         m.put("vpc-id", vpc);
@@ -408,9 +427,8 @@ public final class LaunchSteps {
             }
             Ec2Client ec2 = ec2(state);
             String vpcId = state.get(Ec2.VPC_ID) == null ? config.string("vpc_id") : state.get(Ec2.VPC_ID);
-            if (given.isEmpty() && config.isSet("security_group_filter")) {
-                Map<String, String> m = new java.util.LinkedHashMap<>(config.block("security_group_filter")
-                        .stringMap("filters"));
+            Map<String, String> m = filterOption(config, "security_group_filter");
+            if (given.isEmpty() && !m.isEmpty()) {
                 if (!vpcId.isEmpty()) {
                     m.put("vpc-id", vpcId);
                 }

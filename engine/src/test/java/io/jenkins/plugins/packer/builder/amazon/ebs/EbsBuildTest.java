@@ -280,31 +280,40 @@ class EbsBuildTest {
     }
 
     @Test
-    void vpcSubnetAndSecurityGroupFiltersChooseTheNetwork() throws Exception {
+    void vpcSubnetAndSecurityGroupFiltersChooseTheNetworkByMapOrFilterBlocks() throws Exception {
         var vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("isDefault").values("true"))).vpcs().get(0);
+        // A group of the template's choosing beside the VPC's default one: only the filter block tells them apart.
+        String own = ec2.createSecurityGroup(r -> r.groupName("bake-group").description("chosen by a filter block")
+                .vpcId(vpc.vpcId())).groupId();
         Built b = build(source("""
                   ami_name = "network"
                   vpc_filter {
                     filters = { "isDefault" = "true" }
                   }
                   subnet_filter {
-                    filters   = { "default-for-az" = "true" }
+                    filter {
+                      name  = "default-for-az"
+                      value = "true"
+                    }
                     most_free = true
                   }
                   security_group_filter {
-                    filters = { "group-name" = "default" }
+                    filter {
+                      name  = "group-name"
+                      value = "bake-group"
+                    }
                   }
                 """) + buildBlock(""));
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         var instance = ec2.describeInstances().reservations().get(0).instances().get(0);
-        var group = ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("default"),
-                f -> f.name("vpc-id").values(vpc.vpcId()))).securityGroups().get(0);
+        var group = ec2.describeSecurityGroups(r -> r.groupIds(own)).securityGroups().get(0);
         assertThat(b.output()).contains("    amazon-ebs.base: Found VPC ID: " + vpc.vpcId() + "\n")
                 .contains("    amazon-ebs.base: Found Subnet ID: " + instance.subnetId() + "\n")
                 .contains("    amazon-ebs.base: Found Security Group(s): " + group.groupId() + "\n")
                 .doesNotContain("Creating temporary security group");
         assertThat(instance.vpcId()).isEqualTo(vpc.vpcId());
         assertThat(instance.securityGroups()).extracting(g -> g.groupId()).containsExactly(group.groupId());
+        ec2.deleteSecurityGroup(r -> r.groupId(own));
         assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
     }
 
