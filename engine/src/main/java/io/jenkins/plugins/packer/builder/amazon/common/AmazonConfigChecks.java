@@ -25,7 +25,8 @@ public final class AmazonConfigChecks {
      * they are prepared.
      */
     public static final java.util.List<String> EBS_RENDER_EXCLUDED = java.util.List.of("ami_description",
-            "snapshot_tags", "tags", "spot_tags", "run_tags", "run_volume_tags");
+            "fleet_tags", "fleet_tag", "run_tags", "run_tag", "run_volume_tags", "run_volume_tag", "spot_tags",
+            "spot_tag", "snapshot_tags", "snapshot_tag", "tags", "tag");
 
 
     private static final Pattern KMS_KEY_ID = Pattern.compile("^[a-f0-9-]+$");

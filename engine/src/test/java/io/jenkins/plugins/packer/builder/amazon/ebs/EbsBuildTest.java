@@ -258,9 +258,13 @@ class EbsBuildTest {
                     key   = "Team"
                     value = "images"
                   }
+                  tag {
+                    key   = "Base"
+                    value = "{{ .SourceAMI }} in {{ .BuildRegion }}"
+                  }
                   run_tag {
                     key   = "Stage"
-                    value = "bake"
+                    value = "bake from {{ .SourceAMIName }}"
                   }
                   metadata_options {
                     http_endpoint               = "enabled"
@@ -271,11 +275,13 @@ class EbsBuildTest {
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         assertThat(b.output()).contains("==> amazon-ebs.base: Enabling Enhanced Networking (ENA)...\n");
         var instance = ec2.describeInstances().reservations().get(0).instances().get(0);
-        assertThat(tags(instance.tags())).containsEntry("Stage", "bake");
+        Image source = ec2.describeImages(r -> r.imageIds(instance.imageId())).images().get(0);
+        assertThat(tags(instance.tags())).containsEntry("Stage", "bake from " + source.name());
         assertThat(instance.metadataOptions().httpTokensAsString()).isEqualTo("required");
         assertThat(instance.metadataOptions().httpPutResponseHopLimit()).isEqualTo(2);
         Image ami = ec2.describeImages(r -> r.owners("self")).images().get(0);
-        assertThat(tags(ami.tags())).containsEntry("Team", "images");
+        assertThat(tags(ami.tags())).containsEntry("Team", "images")
+                .containsEntry("Base", source.imageId() + " in us-east-1");
         assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
     }
 
