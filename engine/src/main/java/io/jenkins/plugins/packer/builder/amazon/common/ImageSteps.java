@@ -92,6 +92,26 @@ public final class ImageSteps {
         }
     }
 
+    /**
+     * Whether the AMI made from the instance is only the source of copies, removed once they are made: with
+     * {@code encrypt_boot} (an encrypted copy replaces it) or {@code skip_save_build_region}.
+     */
+    static boolean intermediary(ComponentConfig config) {
+        return Boolean.TRUE.equals(config.trilean("encrypt_boot")) || config.bool("skip_save_build_region");
+    }
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** Seven random letters and digits, as Packer names an intermediary AMI. */
+    static String randomName() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder(7);
+        for (int i = 0; i < 7; i++) {
+            b.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return b.toString();
+    }
+
     /** Packer's {@code StepDeregisterAMI}: with {@code force_deregister}, the AMIs of that name go first. */
     public static final class DeregisterAmi implements Step {
         private final String amiName;
@@ -173,10 +193,16 @@ public final class ImageSteps {
             Ec2Client ec2 = state.get(Ec2.CLIENT);
             Instance instance = state.get(Ec2.INSTANCE);
             String amiName = config.string("ami_name");
-            state.ui().say("Creating AMI " + amiName + " from instance " + instance.instanceId());
+            if (intermediary(config)) {
+                // The AMI only stands until its copies are made: a name of its own keeps the copy in this region
+                // (encrypt_boot) from clashing with it.
+                amiName = randomName();
+            }
+            String name = amiName;
+            state.ui().say("Creating AMI " + name + " from instance " + instance.instanceId());
             String id;
             try {
-                id = ec2.createImage(b -> b.instanceId(instance.instanceId()).name(amiName)
+                id = ec2.createImage(b -> b.instanceId(instance.instanceId()).name(name)
                         .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings"))))
                         .imageId();
             } catch (SdkException e) {
@@ -294,16 +320,25 @@ public final class ImageSteps {
             Map<String, String> amis = state.get(Ec2.AMIS);
             Map<String, List<String>> snapshots = state.get(Ec2.SNAPSHOTS);
             String ami = amis.get(original);
-            if (Boolean.TRUE.equals(encrypt)) {
-                // The build region gets an encrypted copy too, which replaces the AMI made from the instance.
-                regions.add(original);
+            boolean skipBuildRegion = config.bool("skip_save_build_region");
+            if (intermediary(config)) {
                 intermediary = ami;
                 intermediarySnapshots = snapshots.getOrDefault(original, List.of());
+                if (!skipBuildRegion) {
+                    // The build region gets an encrypted copy too, which replaces the AMI made from the instance.
+                    regions.add(original);
+                }
+            }
+            if (skipBuildRegion) {
+                // The AMI of the build region is removed once copied: the build's AMIs are the copies.
+                amis.remove(original);
+                snapshots.remove(original);
             }
             if (regions.isEmpty()) {
                 return true;
             }
             String name = config.string("ami_name");
+            long copyMinutes = config.number("snapshot_copy_duration_minutes");
             state.ui().say("Copying/Encrypting AMI (" + ami + ") to other regions...");
             List<String> errors = new ArrayList<>();
             for (String region : regions) {
@@ -315,6 +350,9 @@ public final class ImageSteps {
                         b.sourceRegion(original).sourceImageId(ami).name(name).encrypted(encrypted);
                         if (!key.isEmpty()) {
                             b.kmsKeyId(key);
+                        }
+                        if (copyMinutes > 0) {
+                            b.snapshotCopyCompletionDurationMinutes(copyMinutes);
                         }
                     }).imageId();
                     copies.put(region, id);

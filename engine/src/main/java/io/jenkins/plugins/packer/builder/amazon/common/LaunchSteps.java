@@ -40,6 +40,9 @@ public final class LaunchSteps {
 
     /** The SDK waiters' pace: a look every 15 seconds, 40 looks. */
     static final Duration WAIT_DELAY = Duration.ofSeconds(15);
+    /** With {@code no_ephemeral}: the devices EC2 would map instance-store volumes to, mapped to no device. */
+    static final List<String> NO_EPHEMERAL_DEVICES = "abcdefghijklmnopqrstuvwxyz".chars()
+            .mapToObj(c -> "xvdc" + (char) c).toList();
     static final int WAIT_ATTEMPTS = 40;
 
     static Ec2Client ec2(StepState state) {
@@ -69,6 +72,10 @@ public final class LaunchSteps {
             }
             if (config.bool("force_deregister")) {
                 state.ui().say("Force Deregister flag found, skipping prevalidating AMI Name");
+                return true;
+            }
+            if (config.bool("skip_save_build_region")) {
+                state.ui().say("skip_build_region was set; not prevalidating AMI name");
                 return true;
             }
             if (config.bool("skip_create_ami")) {
@@ -153,6 +160,28 @@ public final class LaunchSteps {
             m.put(f.string("name"), f.string("value"));
         }
         return m;
+    }
+
+    /**
+     * {@code metadata_options} onto an on-demand request or a spot launch template, through their setters: the
+     * endpoint, tokens, hop limit and instance tags each when set.
+     */
+    static void metadataOptions(ComponentConfig m, java.util.function.Consumer<String> endpoint,
+                                java.util.function.Consumer<String> tokens,
+                                java.util.function.Consumer<Integer> hopLimit,
+                                java.util.function.Consumer<String> instanceTags) {
+        if (!m.string("http_endpoint").isEmpty()) {
+            endpoint.accept(m.string("http_endpoint"));
+        }
+        if (!m.string("http_tokens").isEmpty()) {
+            tokens.accept(m.string("http_tokens"));
+        }
+        if (m.number("http_put_response_hop_limit") > 0) {
+            hopLimit.accept((int) m.number("http_put_response_hop_limit"));
+        }
+        if (!m.string("instance_metadata_tags").isEmpty()) {
+            instanceTags.accept(m.string("instance_metadata_tags"));
+        }
     }
 
     /** Packer's {@code StepSourceAMIInfo}: finds the source AMI by id or by {@code source_ami_filter}. */
@@ -666,10 +695,69 @@ public final class LaunchSteps {
             }
             String az = state.get(Ec2.AVAILABILITY_ZONE) == null ? config.string("availability_zone")
                     : state.get(Ec2.AVAILABILITY_ZONE);
-            if (!az.isEmpty()) {
-                req.placement(b -> b.availabilityZone(az));
+            ComponentConfig placement = config.isSet("placement") ? config.block("placement") : null;
+            String hostGroup = placement == null ? "" : placement.string("host_resource_group_arn");
+            String hostId = placement == null ? "" : placement.string("host_id");
+            String tenancy = config.string("tenancy");
+            if (!az.isEmpty() || !hostGroup.isEmpty() || !hostId.isEmpty() || !tenancy.isEmpty()) {
+                req.placement(b -> {
+                    if (!az.isEmpty()) {
+                        b.availabilityZone(az);
+                    }
+                    if (!hostGroup.isEmpty()) {
+                        b.hostResourceGroupArn(hostGroup);
+                    }
+                    if (!hostId.isEmpty()) {
+                        b.hostId(hostId);
+                    }
+                    if (!tenancy.isEmpty()) {
+                        b.tenancy(tenancy);
+                    }
+                });
             }
-            req.blockDeviceMappings(BlockDevices.of(config.blocks("launch_block_device_mappings")));
+            List<software.amazon.awssdk.services.ec2.model.BlockDeviceMapping> mappings =
+                    new ArrayList<>(BlockDevices.of(config.blocks("launch_block_device_mappings")));
+            if (config.bool("no_ephemeral")) {
+                for (String device : NO_EPHEMERAL_DEVICES) {
+                    mappings.add(software.amazon.awssdk.services.ec2.model.BlockDeviceMapping.builder()
+                            .deviceName(device).noDevice("").build());
+                }
+            }
+            req.blockDeviceMappings(mappings);
+            if (config.bool("enable_unlimited_credits")) {
+                req.creditSpecification(c -> c.cpuCredits("unlimited"));
+            }
+            if (config.bool("enable_nitro_enclave")) {
+                req.enclaveOptions(e -> e.enabled(true));
+            }
+            List<String> licenses = config.blocks("license_specifications").stream()
+                    .flatMap(l -> l.blocks("license_configuration_request").stream())
+                    .map(r -> r.string("license_configuration_arn")).toList();
+            if (!licenses.isEmpty()) {
+                req.licenseSpecifications(licenses.stream().map(arn ->
+                        software.amazon.awssdk.services.ec2.model.LicenseConfigurationRequest.builder()
+                                .licenseConfigurationArn(arn).build()).toList());
+            }
+            String reservation = config.string("capacity_reservation_preference");
+            String reservationId = config.string("capacity_reservation_id");
+            String reservationGroup = config.string("capacity_reservation_group_arn");
+            if (!reservation.isEmpty() || !reservationId.isEmpty() || !reservationGroup.isEmpty()) {
+                req.capacityReservationSpecification(c -> {
+                    if (!reservation.isEmpty()) {
+                        c.capacityReservationPreference(reservation);
+                    }
+                    if (!reservationId.isEmpty() || !reservationGroup.isEmpty()) {
+                        c.capacityReservationTarget(t -> {
+                            if (!reservationId.isEmpty()) {
+                                t.capacityReservationId(reservationId);
+                            }
+                            if (!reservationGroup.isEmpty()) {
+                                t.capacityReservationResourceGroupArn(reservationGroup);
+                            }
+                        });
+                    }
+                });
+            }
             List<TagSpecification> specs = new ArrayList<>();
             specs.add(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(runTags).build());
             if (!volumeTags.isEmpty()) {
@@ -698,20 +786,8 @@ public final class LaunchSteps {
             }
             if (config.isSet("metadata_options")) {
                 ComponentConfig m = config.block("metadata_options");
-                req.metadataOptions(o -> {
-                    if (!m.string("http_endpoint").isEmpty()) {
-                        o.httpEndpoint(m.string("http_endpoint"));
-                    }
-                    if (!m.string("http_tokens").isEmpty()) {
-                        o.httpTokens(m.string("http_tokens"));
-                    }
-                    if (m.number("http_put_response_hop_limit") > 0) {
-                        o.httpPutResponseHopLimit((int) m.number("http_put_response_hop_limit"));
-                    }
-                    if (!m.string("instance_metadata_tags").isEmpty()) {
-                        o.instanceMetadataTags(m.string("instance_metadata_tags"));
-                    }
-                });
+                req.metadataOptions(o -> metadataOptions(m, o::httpEndpoint, o::httpTokens,
+                        o::httpPutResponseHopLimit, o::instanceMetadataTags));
             }
             Ec2Client ec2 = ec2(state);
             try {
@@ -813,6 +889,20 @@ public final class LaunchSteps {
             return "StepRunSpotInstance";
         }
 
+        /** The launch mappings, and with {@code no_ephemeral} the instance-store devices mapped to nothing. */
+        private List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest>
+                spotMappings() {
+            List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest> mappings =
+                    new ArrayList<>(BlockDevices.ofTemplate(config.blocks("launch_block_device_mappings")));
+            if (config.bool("no_ephemeral")) {
+                for (String device : NO_EPHEMERAL_DEVICES) {
+                    mappings.add(software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest
+                            .builder().deviceName(device).noDevice("").build());
+                }
+            }
+            return mappings;
+        }
+
         @Override
         public boolean run(StepState state) {
             state.ui().say("Launching a spot AWS instance...");
@@ -821,10 +911,12 @@ public final class LaunchSteps {
             List<Tag> runTags;
             List<Tag> spotTags;
             List<Tag> volumeTags;
+            List<Tag> fleetTags;
             try {
                 runTags = runTags(state, config);
                 spotTags = Ec2.tags(state, Ec2.tagOption(config, "spot_tags", "spot_tag"));
                 volumeTags = Ec2.tags(state, Ec2.tagOption(config, "run_volume_tags", "run_volume_tag"));
+                fleetTags = Ec2.tags(state, Ec2.tagOption(config, "fleet_tags", "fleet_tag"));
             } catch (GoTemplateException e) {
                 return fail(state, "Error tagging source instance: " + e.getMessage());
             }
@@ -850,9 +942,17 @@ public final class LaunchSteps {
                             o.maxPrice(price);
                         }
                     }))
-                    .blockDeviceMappings(BlockDevices.ofTemplate(config.blocks("launch_block_device_mappings")));
+                    .blockDeviceMappings(spotMappings());
             if (!data.isEmpty()) {
                 launch.userData(data);
+            }
+            if (config.bool("enable_unlimited_credits")) {
+                launch.creditSpecification(c -> c.cpuCredits("unlimited"));
+            }
+            if (config.isSet("metadata_options")) {
+                ComponentConfig m = config.block("metadata_options");
+                launch.metadataOptions(o -> metadataOptions(m, o::httpEndpoint, o::httpTokens,
+                        o::httpPutResponseHopLimit, o::instanceMetadataTags));
             }
             if (keyName != null && !keyName.isEmpty()) {
                 launch.keyName(keyName);
@@ -894,14 +994,25 @@ public final class LaunchSteps {
             }
             List<String> types = config.stringList("spot_instance_types").isEmpty()
                     ? List.of(config.string("instance_type")) : config.stringList("spot_instance_types");
+            Ec2.report(state, fleetTags);
+            String allocation = config.string("spot_allocation_strategy");
             software.amazon.awssdk.services.ec2.model.CreateFleetResponse fleet;
             try {
-                fleet = ec2.createFleet(b -> b.type("instant").replaceUnhealthyInstances(false)
-                        .targetCapacitySpecification(t -> t.totalTargetCapacity(1).defaultTargetCapacityType("spot"))
-                        .launchTemplateConfigs(c -> c.launchTemplateSpecification(l -> l.launchTemplateName(name)
-                                .version("1")).overrides(types.stream().map(t ->
-                                software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest
-                                        .builder().instanceType(t).build()).toList())));
+                fleet = ec2.createFleet(b -> {
+                    b.type("instant").replaceUnhealthyInstances(false)
+                            .targetCapacitySpecification(t -> t.totalTargetCapacity(1)
+                                    .defaultTargetCapacityType("spot"))
+                            .launchTemplateConfigs(c -> c.launchTemplateSpecification(l -> l.launchTemplateName(name)
+                                    .version("1")).overrides(types.stream().map(t ->
+                                    software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesRequest
+                                            .builder().instanceType(t).build()).toList()));
+                    if (!allocation.isEmpty()) {
+                        b.spotOptions(o -> o.allocationStrategy(allocation));
+                    }
+                    if (!fleetTags.isEmpty()) {
+                        b.tagSpecifications(t -> t.resourceType(ResourceType.FLEET).tags(fleetTags));
+                    }
+                });
             } catch (SdkException e) {
                 return fail(state, "Error waiting for fleet request: " + Ec2.error(e));
             }

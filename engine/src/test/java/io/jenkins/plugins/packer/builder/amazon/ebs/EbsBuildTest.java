@@ -335,6 +335,9 @@ class EbsBuildTest {
         String copy = mine.get(0).imageId();
         String made = b.output().replaceAll("(?s).*    amazon-ebs.base: AMI: (ami-[0-9a-f]+)\n.*", "$1");
         assertThat(made).isNotEqualTo(copy);
+        // The unencrypted AMI has a name of its own, so that its encrypted copy can take the template's.
+        assertThat(b.output()).containsPattern("==> amazon-ebs.base: Creating AMI [A-Za-z0-9]{7} from instance ");
+        assertThat(mine.get(0).name()).isEqualTo("encrypted");
         assertThat(b.output())
                 .contains("==> amazon-ebs.base: Copying/Encrypting AMI (" + made + ") to other regions...\n"
                         + "    amazon-ebs.base: Copying to: us-east-1\n")
@@ -658,6 +661,36 @@ class EbsBuildTest {
                 + " exceeded.\n");
         // The call and its two retries, all throttled.
         assertThat(proxy.calls()).containsEntry("DescribeImages", 3);
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void skipSaveBuildRegionKeepsOnlyTheCopies() throws Exception {
+        Built b = build(source("""
+                  ami_name                       = "elsewhere"
+                  ami_regions                    = ["us-west-2"]
+                  skip_save_build_region         = true
+                  snapshot_copy_duration_minutes = 15
+                  tags                           = { Name = "copied" }
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        List<Image> west;
+        try (Ec2Client client = moto.client("us-west-2")) {
+            west = client.describeImages(r -> r.owners("self")).images();
+            assertThat(west).singleElement().satisfies(i -> {
+                assertThat(i.name()).isEqualTo("elsewhere");
+                assertThat(tags(i.tags())).containsEntry("Name", "copied");
+            });
+            client.deregisterImage(r -> r.imageId(west.get(0).imageId()));
+        }
+        assertThat(b.output()).contains("==> amazon-ebs.base: skip_build_region was set; not prevalidating AMI name\n")
+                .containsPattern("==> amazon-ebs.base: Creating AMI [A-Za-z0-9]{7} from instance ")
+                .contains("==> amazon-ebs.base: Deregistering the AMI and deleting unencrypted temporary AMIs and"
+                        + " snapshots\n")
+                .doesNotContain("Adding tags to AMI (" + b.output().replaceAll("(?s).*    amazon-ebs.base: AMI:"
+                        + " (ami-[0-9a-f]+)\n.*", "$1"))
+                .endsWith("--> amazon-ebs.base: AMIs were created:\nus-west-2: " + west.get(0).imageId() + "\n\n");
+        assertThat(proxy.lastRequest("CopyImage")).contains("SnapshotCopyCompletionDurationMinutes=15");
         assertThat(left()).isEqualTo(NOTHING);
     }
 }
