@@ -95,6 +95,8 @@ public final class CommunicatorChecks {
         if (!bastion.isEmpty() && !c.string("ssh_proxy_host").isEmpty()) {
             errs.add("please specify either ssh_bastion_host or ssh_proxy_host, not both");
         }
+        errs.addAll(io.jenkins.plugins.packer.communicator.ssh.SshCommunicator.algorithmErrors(
+                c.stringList("ssh_ciphers"), c.stringList("ssh_key_exchange_algorithms")));
         return errs;
     }
 }

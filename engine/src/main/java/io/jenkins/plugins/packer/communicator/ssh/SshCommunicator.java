@@ -27,6 +27,9 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
@@ -47,6 +50,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     private SshClient client;
     private ClientSession session;
     private ClientSession bastionSession;
+    private SocksRelay relay;
 
     private SshCommunicator(SshSettings settings, Path workDir) {
         this.settings = settings;
@@ -54,7 +58,8 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     }
 
     /** A client configured for builds: no user files, host keys remembered in memory. */
-    static SshClient newClient(Duration keepAlive, Duration readWriteTimeout) {
+    static SshClient newClient(Duration keepAlive, Duration readWriteTimeout, SshSettings.Transport transport)
+            throws IOException {
         SshClient client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -66,6 +71,20 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         client.setCipherFactories(new java.util.ArrayList<>(NamedFactory.setUpBuiltinFactories(false, List.of(
                 BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
                 BuiltinCiphers.aes256ctr, BuiltinCiphers.cc20p1305_openssh))));
+        List<String> unknown = algorithmErrors(transport.ciphers(), transport.keyExchanges());
+        if (!unknown.isEmpty()) {
+            throw new IOException("Error setting up SSH config: " + String.join("; ", unknown));
+        }
+        if (!transport.ciphers().isEmpty()) {
+            // ssh_ciphers: only these, in this order.
+            client.setCipherFactories(new java.util.ArrayList<>(transport.ciphers().stream()
+                    .map(BuiltinCiphers::fromFactoryName).toList()));
+        }
+        if (!transport.keyExchanges().isEmpty()) {
+            // ssh_key_exchange_algorithms: only these, in this order.
+            client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, transport.keyExchanges()
+                    .stream().map(BuiltinDHFactories::fromFactoryName).toList(), ClientBuilder.DH2KEX));
+        }
         // Small protocol messages (channel open, exec, exit status, scp acknowledgements) go out at once, as
         // OpenSSH's client sends them; with Nagle's algorithm each round trip waited for a delayed ACK (~40 ms).
         org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(client, true);
@@ -77,6 +96,31 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         }
         client.start();
         return client;
+    }
+
+    /**
+     * The names in {@code ssh_ciphers} and {@code ssh_key_exchange_algorithms} the client does not implement, each
+     * as an error that lists the names it does.
+     */
+    public static List<String> algorithmErrors(List<String> ciphers, List<String> keyExchanges) {
+        List<String> errs = new java.util.ArrayList<>();
+        List<BuiltinCiphers> knownCiphers = BuiltinCiphers.VALUES.stream().filter(BuiltinCiphers::isSupported)
+                .filter(c -> c != BuiltinCiphers.none).toList();
+        for (String name : ciphers) {
+            if (!knownCiphers.contains(BuiltinCiphers.fromFactoryName(name))) {
+                errs.add("ssh_ciphers: unknown cipher \"" + name + "\", known ciphers: "
+                        + NamedResource.getNames(knownCiphers));
+            }
+        }
+        List<BuiltinDHFactories> knownKex = BuiltinDHFactories.VALUES.stream().filter(BuiltinDHFactories::isSupported)
+                .toList();
+        for (String name : keyExchanges) {
+            if (!knownKex.contains(BuiltinDHFactories.fromFactoryName(name))) {
+                errs.add("ssh_key_exchange_algorithms: unknown key exchange \"" + name + "\", known key exchanges: "
+                        + NamedResource.getNames(knownKex));
+            }
+        }
+        return errs;
     }
 
     /** Accepts a host's key the first time and refuses another key for it afterwards. */
@@ -114,7 +158,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
 
     private void open(Duration timeout) throws IOException {
         SshSettings s = settings;
-        SshClient client = newClient(s.keepAliveInterval(), s.readWriteTimeout());
+        SshClient client = newClient(s.keepAliveInterval(), s.readWriteTimeout(), s.transport());
         if (!s.agentSocket().isEmpty()) {
             // ssh_agent_auth: the agent's keys are offered, the agent signs.
             client.setAgentFactory(UnixSocketAgent.factory(Path.of(s.agentSocket())));
@@ -130,13 +174,20 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             client.setChannelFactories(channels);
         }
         ClientSession bastion = null;
+        SocksRelay socks = null;
         try {
             String host = s.host();
             int port = s.port();
+            if (s.transport().proxy() != null) {
+                // ssh_proxy_host: the SOCKS5 proxy opens the connection; the client reaches it through a relay.
+                socks = new SocksRelay(s.transport().proxy(), host, port);
+                host = "127.0.0.1";
+                port = socks.port();
+            }
             if (s.bastion() != null) {
                 SshSettings.Bastion b = s.bastion();
-                bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(), "",
-                        "", timeout, workDir);
+                bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(),
+                        b.certificateFile(), "", timeout, workDir);
                 SshdSocketAddress local = bastion.startLocalPortForwarding(0, new SshdSocketAddress(host, port));
                 host = "127.0.0.1";
                 port = local.getPort();
@@ -146,12 +197,19 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             this.client = client;
             this.session = session;
             this.bastionSession = bastion;
+            this.relay = socks;
             tunnels(session, s);
         } catch (IOException | RuntimeException e) {
             if (bastion != null) {
                 bastion.close(true);
             }
             client.stop();
+            if (socks != null) {
+                socks.close();
+                if (socks.lastError() != null) {
+                    throw new IOException(socks.lastError(), e);
+                }
+            }
             throw e;
         }
     }
@@ -412,6 +470,10 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             if (client != null) {
                 client.stop();
             }
+            if (relay != null) {
+                relay.close();
+            }
+            relay = null;
             session = null;
             bastionSession = null;
             client = null;

@@ -152,6 +152,12 @@ public final class StepConnectSsh implements Step {
         data.put("WinRMPassword", "");
         ctx.masker().add(settings.password());
         ctx.masker().add(key);
+        if (settings.bastion() != null) {
+            ctx.masker().add(settings.bastion().password());
+        }
+        if (settings.transport().proxy() != null) {
+            ctx.masker().add(settings.transport().proxy().password());
+        }
         return data;
     }
 

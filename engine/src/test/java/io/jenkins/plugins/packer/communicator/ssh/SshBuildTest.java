@@ -619,4 +619,144 @@ class SshBuildTest {
             agent.waitFor();
         }
     }
+
+    @Test
+    void sshCiphersAndKeyExchangeAlgorithmsAreTheOnlyOnesOffered() throws Exception {
+        try (OpenSshServer logged = OpenSshServer.prepare(work.resolve("debug-sshd"), "LogLevel DEBUG1")) {
+            logged.start();
+            Built b = build(source(logged.port, logged.ed25519Key, """
+                      ssh_ciphers                 = ["aes192-ctr"]
+                      ssh_key_exchange_algorithms = ["ecdh-sha2-nistp384"]
+                    """) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo negotiated"]
+                      }
+                    """));
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("    null.s: negotiated\n");
+            assertThat(Files.readString(logged.dir.resolve("sshd.log")))
+                    .contains("kex: algorithm: ecdh-sha2-nistp384")
+                    .contains("kex: client->server cipher: aes192-ctr");
+        }
+    }
+
+    @Test
+    void anUnknownCipherIsAValidationError() {
+        Built b = build(source(server.port, server.ed25519Key, "ssh_ciphers = [\"rot13\"]") + buildBlock(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("ssh_ciphers: unknown cipher \"rot13\", known ciphers: ")
+                .contains("aes256-ctr");
+    }
+
+    @Test
+    void aSocksProxyCarriesTheConnection() throws Exception {
+        // OpenSSH's own client is the SOCKS5 proxy: dynamic forwarding (ssh -D) through the test server.
+        int socksPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socksPort = free.getLocalPort();
+        }
+        Path log = work.resolve("socks.log");
+        Process socks = new ProcessBuilder("ssh", "-v", "-N", "-D", "127.0.0.1:" + socksPort, "-p",
+                Integer.toString(server.port), "-i", server.ed25519Key.toString(), "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                OpenSshServer.user() + "@127.0.0.1").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            for (int i = 0; i < 100 && !Files.readString(log).contains("Local forwarding listening on"); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(log)).contains("Local forwarding listening on");
+            Built b = build(source(server.port, server.ed25519Key, """
+                      ssh_proxy_host = "127.0.0.1"
+                      ssh_proxy_port = %d
+                    """.formatted(socksPort)) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo proxied"]
+                      }
+                    """));
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("    null.s: proxied\n");
+            assertThat(Files.readString(log)).contains("dynamic-tcpip");
+        } finally {
+            socks.destroy();
+            socks.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A SOCKS5 server on 127.0.0.1 that wants a user name and password (RFC 1929), as OpenSSH's dynamic forwarding
+     * does not: it records the credentials it was given and relays CONNECT requests to IPv4 addresses.
+     */
+    private static java.net.ServerSocket passwordSocks(List<String> credentials) throws Exception {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket client = server.accept();
+                    java.io.DataInputStream in = new java.io.DataInputStream(client.getInputStream());
+                    java.io.OutputStream out = client.getOutputStream();
+                    in.readUnsignedByte();
+                    byte[] methods = new byte[in.readUnsignedByte()];
+                    in.readFully(methods);
+                    out.write(new byte[] {5, 2});
+                    in.readUnsignedByte();
+                    byte[] user = new byte[in.readUnsignedByte()];
+                    in.readFully(user);
+                    byte[] password = new byte[in.readUnsignedByte()];
+                    in.readFully(password);
+                    credentials.add(new String(user) + ":" + new String(password));
+                    out.write(new byte[] {1, 0});
+                    byte[] request = new byte[4];
+                    in.readFully(request);
+                    byte[] address = new byte[4];
+                    in.readFully(address);
+                    int port = in.readUnsignedShort();
+                    java.net.Socket target = new java.net.Socket(java.net.InetAddress.getByAddress(address), port);
+                    out.write(new byte[] {5, 0, 0, 1, 127, 0, 0, 1, 0, 0});
+                    Thread up = new Thread(() -> {
+                        try (target) {
+                            in.transferTo(target.getOutputStream());
+                        } catch (java.io.IOException e) {
+                            // closed
+                        }
+                    });
+                    up.setDaemon(true);
+                    up.start();
+                    Thread down = new Thread(() -> {
+                        try (client) {
+                            target.getInputStream().transferTo(out);
+                        } catch (java.io.IOException e) {
+                            // closed
+                        }
+                    });
+                    down.setDaemon(true);
+                    down.start();
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        });
+        accept.setDaemon(true);
+        accept.start();
+        return server;
+    }
+
+    @Test
+    void aSocksProxyGetsItsUserNameAndPassword() throws Exception {
+        List<String> credentials = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket socks = passwordSocks(credentials)) {
+            Built b = build(source(server.port, server.ed25519Key, """
+                      ssh_proxy_host     = "127.0.0.1"
+                      ssh_proxy_port     = %d
+                      ssh_proxy_username = "builder"
+                      ssh_proxy_password = "proxy-secret-1"
+                    """.formatted(socks.getLocalPort())) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo authenticated proxy"]
+                      }
+                    """));
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("    null.s: authenticated proxy\n").doesNotContain("proxy-secret-1");
+            assertThat(credentials).isNotEmpty().allMatch("builder:proxy-secret-1"::equals);
+        }
+    }
 }

@@ -300,11 +300,69 @@ public final class AmazonConfigChecks {
                 errs.add("Error: T2 Unlimited enabled with a non-T2 Instance Type: " + instanceType);
             }
         }
-        String tenancy = c.string("tenancy");
+        if (c.bool("enable_unlimited_credits")) {
+            if (!BURSTABLE.matcher(instanceType).find()) {
+                errs.add("Error: Instance Type: " + instanceType + " is not within the supported types for Unlimited"
+                        + " credits. Supported instance types are T2, T3, and T4g");
+            }
+            if (!spotPrice.isEmpty() && instanceType.startsWith("t2.")) {
+                errs.add("Error: Unlimited credits cannot be used in conjunction with Spot Instances");
+            }
+        }
+        String reservationId = c.string("capacity_reservation_id");
+        String reservationGroup = c.string("capacity_reservation_group_arn");
+        String reservation = c.string("capacity_reservation_preference");
+        if (!reservationId.isEmpty() && !reservationGroup.isEmpty()) {
+            errs.add("capacity_reservation_id and capacity_reservation_group_arn are mutually exclusive, only one"
+                    + " should be used");
+        }
+        if ((!reservationId.isEmpty() || !reservationGroup.isEmpty()) && !reservation.isEmpty()) {
+            errs.add("capacity_reservation_id, capacity_reservation_group_arn and capacity_reservation_preference are"
+                    + " mutually exclusive, only one should be set");
+        }
+        if (!List.of("", "none", "open").contains(reservation)) {
+            errs.add("capacity_reservation_preference only accepts 'none' or 'open' values");
+        }
+        ComponentConfig placement = c.isSet("placement") ? c.block("placement") : null;
+        String placementTenancy = placement == null ? "" : placement.string("tenancy");
+        if (!placementTenancy.isEmpty() && !c.string("tenancy").isEmpty()) {
+            errs.add("Error: Please set only one of placement.tenancy and tenancy (deprecated)");
+        }
+        String tenancy = tenancy(c);
         if (!List.of("", "default", "dedicated", "host").contains(tenancy)) {
             errs.add("Error: Unknown tenancy type " + tenancy);
         }
+        if (placement != null) {
+            String hostId = placement.string("host_id");
+            String hostGroup = placement.string("host_resource_group_arn");
+            if (!hostId.isEmpty() && !hostGroup.isEmpty()) {
+                errs.add("The `host_id` and `host_resource_group_arn` settings cannot be specified at the same time.");
+            }
+            if ((!hostId.isEmpty() || !hostGroup.isEmpty()) && !List.of("", "host").contains(placementTenancy)) {
+                errs.add("The tenancy should be `host` if either the `host_id` or `host_resource_group_arn`"
+                        + " attributes are specified.");
+            }
+        }
+        if (c.bool("enable_nitro_enclave")) {
+            if (!spotPrice.isEmpty()) {
+                errs.add("Error: Nitro Enclave cannot be used in conjunction with Spot Instances");
+            }
+            if (instanceType.startsWith("t")) {
+                errs.add("Error: Nitro Enclaves cannot be used in conjunction with burstable instance types: "
+                        + instanceType);
+            }
+        }
         return errs;
+    }
+
+    /** The instance types with CPU credits: T2, T3, T3a and T4g. */
+    private static final Pattern BURSTABLE = Pattern.compile("^t(:?2|3a?|4g)\\.");
+
+    /** The tenancy of the instance: {@code placement.tenancy}, else the deprecated {@code tenancy}. */
+    static String tenancy(ComponentConfig c) {
+        ComponentConfig placement = c.isSet("placement") ? c.block("placement") : null;
+        String placementTenancy = placement == null ? "" : placement.string("tenancy");
+        return placementTenancy.isEmpty() ? c.string("tenancy") : placementTenancy;
     }
 
     /** The warning of the builders that launch an instance, when {@code spot_price_auto_product} is set. */

@@ -698,7 +698,7 @@ public final class LaunchSteps {
             ComponentConfig placement = config.isSet("placement") ? config.block("placement") : null;
             String hostGroup = placement == null ? "" : placement.string("host_resource_group_arn");
             String hostId = placement == null ? "" : placement.string("host_id");
-            String tenancy = config.string("tenancy");
+            String tenancy = AmazonConfigChecks.tenancy(config);
             if (!az.isEmpty() || !hostGroup.isEmpty() || !hostId.isEmpty() || !tenancy.isEmpty()) {
                 req.placement(b -> {
                     if (!az.isEmpty()) {
@@ -724,15 +724,15 @@ public final class LaunchSteps {
                 }
             }
             req.blockDeviceMappings(mappings);
-            if (config.bool("enable_unlimited_credits")) {
+            if (config.bool("enable_unlimited_credits") || config.bool("enable_t2_unlimited")) {
                 req.creditSpecification(c -> c.cpuCredits("unlimited"));
             }
             if (config.bool("enable_nitro_enclave")) {
                 req.enclaveOptions(e -> e.enabled(true));
             }
             List<String> licenses = config.blocks("license_specifications").stream()
-                    .flatMap(l -> l.blocks("license_configuration_request").stream())
-                    .map(r -> r.string("license_configuration_arn")).toList();
+                    .filter(l -> l.isSet("license_configuration_request"))
+                    .map(l -> l.block("license_configuration_request").string("license_configuration_arn")).toList();
             if (!licenses.isEmpty()) {
                 req.licenseSpecifications(licenses.stream().map(arn ->
                         software.amazon.awssdk.services.ec2.model.LicenseConfigurationRequest.builder()

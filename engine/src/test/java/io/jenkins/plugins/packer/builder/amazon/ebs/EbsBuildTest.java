@@ -693,4 +693,32 @@ class EbsBuildTest {
         assertThat(proxy.lastRequest("CopyImage")).contains("SnapshotCopyCompletionDurationMinutes=15");
         assertThat(left()).isEqualTo(NOTHING);
     }
+
+    @Test
+    void placementCreditsLicensesAndEphemeralDevicesReachTheLaunch() throws Exception {
+        // moto keeps none of these on the instance: the test reads the RunInstances request the build sent.
+        Built b = build(source("""
+                  ami_name                        = "launch-options"
+                  enable_unlimited_credits        = true
+                  no_ephemeral                    = true
+                  capacity_reservation_preference = "open"
+                  placement {
+                    tenancy = "default"
+                  }
+                  license_specifications {
+                    license_configuration_request {
+                      license_configuration_arn = "arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0123"
+                    }
+                  }
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        String run = proxy.lastRequest("RunInstances");
+        assertThat(run).contains("CreditSpecification.CpuCredits=unlimited")
+                .contains("CapacityReservationSpecification.CapacityReservationPreference=open")
+                .contains("Placement.Tenancy=default")
+                .contains("LicenseSpecification.1.LicenseConfigurationArn=arn:aws:license-manager:us-east-1:"
+                        + "123456789012:license-configuration:lic-0123")
+                .contains("DeviceName=xvdca").contains("DeviceName=xvdcz").contains("NoDevice=");
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
 }

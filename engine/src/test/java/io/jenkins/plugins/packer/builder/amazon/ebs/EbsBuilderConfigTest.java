@@ -110,4 +110,43 @@ class EbsBuilderConfigTest {
                 """).error()).endsWith("* fast_launch is not available in this version: the AMI would be made"
                 + " without EC2 Fast Launch");
     }
+
+    @Test
+    void runOptionsAreCheckedAsPackerDoes() {
+        assertThat(prepare("builder", "amazon-ebs", VALID.replace("t3.small", "m5.large") + """
+                ami_name                 = "image"
+                enable_unlimited_credits = true
+                """).error()).endsWith("* Error: Instance Type: m5.large is not within the supported types for"
+                + " Unlimited credits. Supported instance types are T2, T3, and T4g");
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name                        = "image"
+                capacity_reservation_id         = "cr-1"
+                capacity_reservation_preference = "open"
+                """).error()).endsWith("* capacity_reservation_id, capacity_reservation_group_arn and"
+                + " capacity_reservation_preference are mutually exclusive, only one should be set");
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name                        = "image"
+                capacity_reservation_preference = "always"
+                """).error()).endsWith("* capacity_reservation_preference only accepts 'none' or 'open' values");
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name = "image"
+                tenancy  = "dedicated"
+                placement {
+                  tenancy = "host"
+                }
+                """).error()).endsWith("* Error: Please set only one of placement.tenancy and tenancy (deprecated)");
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name = "image"
+                placement {
+                  host_id = "h-0123"
+                  tenancy = "dedicated"
+                }
+                """).error()).endsWith("* The tenancy should be `host` if either the `host_id` or"
+                + " `host_resource_group_arn` attributes are specified.");
+        assertThat(prepare("builder", "amazon-ebs", VALID + """
+                ami_name             = "image"
+                enable_nitro_enclave = true
+                """).error()).endsWith("* Error: Nitro Enclaves cannot be used in conjunction with burstable instance"
+                + " types: t3.small");
+    }
 }
