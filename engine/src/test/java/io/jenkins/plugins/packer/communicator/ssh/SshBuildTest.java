@@ -759,4 +759,32 @@ class SshBuildTest {
             assertThat(credentials).isNotEmpty().allMatch("builder:proxy-secret-1"::equals);
         }
     }
+
+    @Test
+    void anInteractiveBastionIsAnsweredWithItsPassword() throws Exception {
+        assumePasswordUser();
+        try (OpenSshServer bastion = OpenSshServer.prepare(work.resolve("kbd-bastion-sshd"), "LogLevel VERBOSE",
+                "AuthenticationMethods keyboard-interactive")) {
+            // Keyboard-interactive only, its prompts from PAM.
+            Path config = bastion.dir.resolve("sshd_config");
+            Files.writeString(config, Files.readString(config).replace("UsePAM no", "UsePAM yes")
+                    .replace("KbdInteractiveAuthentication no", "KbdInteractiveAuthentication yes"));
+            bastion.start();
+            Built b = build(source(server.port, server.ed25519Key, """
+                      ssh_bastion_host        = "127.0.0.1"
+                      ssh_bastion_port        = %d
+                      ssh_bastion_username    = "%s"
+                      ssh_bastion_password    = "%s"
+                      ssh_bastion_interactive = true
+                    """.formatted(bastion.port, PASSWORD_USER, PASSWORD)) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo through the interactive bastion"]
+                      }
+                    """));
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("    null.s: through the interactive bastion\n").doesNotContain(PASSWORD);
+            assertThat(Files.readString(bastion.dir.resolve("sshd.log")))
+                    .contains("Accepted keyboard-interactive/pam for " + PASSWORD_USER);
+        }
+    }
 }
