@@ -46,6 +46,10 @@ public final class EbsBuilder implements Builder {
             throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
                     + " \"ssh\", or \"none\" with local provisioners");
         }
+        String unavailable = unavailable(config);
+        if (unavailable != null) {
+            throw new BuildFailure(unavailable);
+        }
         SshSettings ssh = SshSettings.of(config, ctx.env());
         AwsAccess access = AwsAccess.of(config, ctx.env());
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
@@ -117,6 +121,26 @@ public final class EbsBuilder implements Builder {
             Map<String, String> generated = state.get(StepProvision.GENERATED_DATA);
             return artifact(amis, generated == null ? Map.of() : generated, config, ctx);
         }
+    }
+
+    /**
+     * Options this version cannot honour, which would otherwise make a different image or reach the instance
+     * another way than the template says: the build stops before anything is made. Null when there is none.
+     */
+    static String unavailable(ComponentConfig c) {
+        if (c.string("ssh_interface").equals("session_manager")) {
+            return "ssh_interface \"session_manager\" is not available in this version: reach the instance over"
+                    + " \"public_ip\", \"private_ip\", \"public_dns\" or \"private_dns\", or through an ssh_bastion_host";
+        }
+        if (c.isSet("vault_aws_engine")) {
+            return "vault_aws_engine is not available in this version: give the build its AWS credentials (in Jenkins,"
+                    + " with credentialsId), or assume a role with assume_role";
+        }
+        if (c.isSet("temporary_iam_instance_profile_policy_document")) {
+            return "temporary_iam_instance_profile_policy_document is not available in this version: create the"
+                    + " instance profile beforehand and name it in iam_instance_profile";
+        }
+        return null;
     }
 
     /** The SSH settings once the instance runs: its address (or {@code ssh_host}) and the temporary key. */

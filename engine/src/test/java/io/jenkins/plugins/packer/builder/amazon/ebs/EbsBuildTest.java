@@ -721,4 +721,21 @@ class EbsBuildTest {
                 .contains("DeviceName=xvdca").contains("DeviceName=xvdcz").contains("NoDevice=");
         assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
     }
+
+    @Test
+    void optionsThisVersionCannotHonourStopTheBuildBeforeAnythingIsMade() throws Exception {
+        for (String option : new String[] {"ssh_interface = \"session_manager\"\n  iam_instance_profile = \"ssm\"",
+            "vault_aws_engine {\n    name = \"builder\"\n  }",
+            "temporary_iam_instance_profile_policy_document {\n    Version = \"2012-10-17\"\n    Statement {\n"
+                    + "      Effect = \"Allow\"\n      Action = [\"s3:GetObject\"]\n      Resource = [\"*\"]\n    }\n  }"}) {
+            Built b = build(source("ami_name = \"never\"\n  " + option).replace(
+                    option.startsWith("vault") ? "access_key             = \"" + MotoServer.ACCESS_KEY + "\"" : "\u0000", "")
+                    .replace(option.startsWith("vault") ? "secret_key             = \"" + MotoServer.SECRET_KEY
+                            + "\"" : "\u0000", "") + buildBlock(""));
+            assertThat(b.result().exitCode()).as(b.output()).isEqualTo(1);
+            assertThat(b.output()).as(option).contains("is not available in this version");
+            assertThat(proxy.calls()).as(option).isEmpty();
+        }
+        assertThat(left()).isEqualTo(NOTHING);
+    }
 }
