@@ -265,6 +265,18 @@ public final class AwsAccess implements AutoCloseable {
         return b.build();
     }
 
+    /**
+     * An IAM client, for instance profiles; the caller closes it. Its endpoint is {@code AWS_ENDPOINT_URL_IAM} (or
+     * {@code AWS_ENDPOINT_URL}), else {@code custom_endpoint_ec2}, as in packer 1.6.6, where that endpoint served every
+     * service of the build.
+     */
+    public software.amazon.awssdk.services.iam.IamClient iam() {
+        var b = software.amazon.awssdk.services.iam.IamClient.builder();
+        String endpoint = endpoint("IAM");
+        configure(b, region, endpoint.isEmpty() ? ec2Endpoint : endpoint);
+        return b.build();
+    }
+
     /** A Secrets Manager client of the region; the caller closes it. */
     public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
         var b = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder();

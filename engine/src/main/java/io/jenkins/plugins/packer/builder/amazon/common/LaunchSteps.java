@@ -687,8 +687,10 @@ public final class LaunchSteps {
             if (!userData.isEmpty()) {
                 req.userData(userData);
             }
-            if (!config.string("iam_instance_profile").isEmpty()) {
-                req.iamInstanceProfile(b -> b.name(config.string("iam_instance_profile")));
+            String profile = state.get(InstanceProfileStep.PROFILE) == null ? config.string("iam_instance_profile")
+                    : state.get(InstanceProfileStep.PROFILE);
+            if (!profile.isEmpty()) {
+                req.iamInstanceProfile(b -> b.name(profile));
             }
             if (config.bool("ebs_optimized")) {
                 req.ebsOptimized(true);
@@ -957,8 +959,10 @@ public final class LaunchSteps {
             if (keyName != null && !keyName.isEmpty()) {
                 launch.keyName(keyName);
             }
-            if (!config.string("iam_instance_profile").isEmpty()) {
-                launch.iamInstanceProfile(p -> p.name(config.string("iam_instance_profile")));
+            String profile = state.get(InstanceProfileStep.PROFILE) == null ? config.string("iam_instance_profile")
+                    : state.get(InstanceProfileStep.PROFILE);
+            if (!profile.isEmpty()) {
+                launch.iamInstanceProfile(p -> p.name(profile));
             }
             if (config.bool("ebs_optimized")) {
                 launch.ebsOptimized(true);

@@ -72,6 +72,7 @@ public final class EbsBuilder implements Builder {
             steps.add(new LaunchSteps.KeyPair(config));
             // With no communicator Packer still makes the group, open on port 0.
             steps.add(new LaunchSteps.SecurityGroup(config, none ? 0 : ssh.port()));
+            steps.add(new io.jenkins.plugins.packer.builder.amazon.common.InstanceProfileStep(config));
             steps.add(new LaunchSteps.CleanupVolumes(config));
             String price = config.string("spot_price");
             boolean spot = !price.isEmpty() && !price.equals("0");
@@ -135,10 +136,6 @@ public final class EbsBuilder implements Builder {
         if (c.isSet("vault_aws_engine")) {
             return "vault_aws_engine is not available in this version: give the build its AWS credentials (in Jenkins,"
                     + " with credentialsId), or assume a role with assume_role";
-        }
-        if (c.isSet("temporary_iam_instance_profile_policy_document")) {
-            return "temporary_iam_instance_profile_policy_document is not available in this version: create the"
-                    + " instance profile beforehand and name it in iam_instance_profile";
         }
         return null;
     }

@@ -725,9 +725,7 @@ class EbsBuildTest {
     @Test
     void optionsThisVersionCannotHonourStopTheBuildBeforeAnythingIsMade() throws Exception {
         for (String option : new String[] {"ssh_interface = \"session_manager\"\n  iam_instance_profile = \"ssm\"",
-            "vault_aws_engine {\n    name = \"builder\"\n  }",
-            "temporary_iam_instance_profile_policy_document {\n    Version = \"2012-10-17\"\n    Statement {\n"
-                    + "      Effect = \"Allow\"\n      Action = [\"s3:GetObject\"]\n      Resource = [\"*\"]\n    }\n  }"}) {
+            "vault_aws_engine {\n    name = \"builder\"\n  }"}) {
             Built b = build(source("ami_name = \"never\"\n  " + option).replace(
                     option.startsWith("vault") ? "access_key             = \"" + MotoServer.ACCESS_KEY + "\"" : "\u0000", "")
                     .replace(option.startsWith("vault") ? "secret_key             = \"" + MotoServer.SECRET_KEY
@@ -737,5 +735,72 @@ class EbsBuildTest {
             assertThat(proxy.calls()).as(option).isEmpty();
         }
         assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    private static software.amazon.awssdk.services.iam.IamClient iam() {
+        return software.amazon.awssdk.services.iam.IamClient.builder()
+                .endpointOverride(java.net.URI.create(moto.endpoint()))
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(MotoServer.ACCESS_KEY,
+                                MotoServer.SECRET_KEY))).build();
+    }
+
+    @Test
+    void aTemporaryInstanceProfileCarriesThePolicyAndIsRemovedAfterwards() throws Exception {
+        Built b = build(source("""
+                  ami_name = "with-role"
+                  run_tags = { Team = "images" }
+                  temporary_iam_instance_profile_policy_document {
+                    Version = "2012-10-17"
+                    Statement {
+                      Effect   = "Allow"
+                      Action   = ["s3:GetObject", "s3:ListBucket"]
+                      Resource = ["arn:aws:s3:::bucket/*"]
+                    }
+                  }
+                """) + buildBlock(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        String name = b.output().replaceAll("(?s).*Creating temporary instance profile for this instance:"
+                + " (packer-[0-9a-f-]{36})\n.*", "$1");
+        assertThat(b.output()).contains("==> amazon-ebs.base: Creating temporary role for this instance: " + name
+                        + "\n==> amazon-ebs.base: Attaching policy to the temporary role: " + name + "\n")
+                .contains("==> amazon-ebs.base: Detaching temporary role from instance profile...\n"
+                        + "==> amazon-ebs.base: Removing policy from temporary role...\n"
+                        + "==> amazon-ebs.base: Deleting temporary role...\n"
+                        + "==> amazon-ebs.base: Deleting temporary instance profile...\n");
+        // moto forgets a terminated instance's profile: the launch request shows it.
+        assertThat(proxy.lastRequest("RunInstances")).contains("IamInstanceProfile.Name=" + name);
+        assertThat(proxy.lastRequest("PutRolePolicy")).contains("PolicyDocument={\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],"
+                + "\"Resource\":[\"arn:aws:s3:::bucket/*\"]}]}");
+        assertThat(proxy.lastRequest("CreateRole")).contains("Tags.member.1.Key=Team")
+                .contains("Tags.member.1.Value=images");
+        try (var iam = iam()) {
+            assertThat(iam.listInstanceProfiles().instanceProfiles()).isEmpty();
+            assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().startsWith("packer-"));
+        }
+        assertThat(left()).isEqualTo(new Left(0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
+    void anInstanceProfileThatDoesNotExistFailsBeforeTheLaunch() throws Exception {
+        Built b = build(source("ami_name = \"no-profile\"\n  iam_instance_profile = \"no-such-profile\"")
+                + buildBlock(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains(": Couldn't find specified instance profile: NoSuchEntity: Instance profile"
+                + " no-such-profile not found").doesNotContain("Launching a source AWS instance");
+        assertThat(left()).isEqualTo(NOTHING);
+
+        try (var iam = iam()) {
+            iam.createInstanceProfile(r -> r.instanceProfileName("builders"));
+            Built given = build(source("ami_name = \"profiled\"\n  iam_instance_profile = \"builders\"")
+                    + buildBlock(""));
+            assertThat(given.result().exitCode()).as(given.output()).isZero();
+            assertThat(proxy.lastRequest("RunInstances")).contains("IamInstanceProfile.Name=builders");
+            assertThat(proxy.calls()).containsEntry("GetInstanceProfile", 2);
+            iam.deleteInstanceProfile(r -> r.instanceProfileName("builders"));
+        }
     }
 }
