@@ -51,6 +51,7 @@ public final class ShellProvisioner implements Provisioner {
             scripts = new ArrayList<>(List.of(c.string("script")));
         }
         Path inlineFile = null;
+        String remoteEnvFile = null;
         try {
             List<String> inline = c.stringList("inline");
             if (!inline.isEmpty()) {
@@ -61,22 +62,29 @@ public final class ShellProvisioner implements Provisioner {
             String file = c.string("remote_file").isEmpty()
                     ? "script_" + ThreadLocalRandom.current().nextInt(9999) + ".sh" : c.string("remote_file");
             String remotePath = c.string("remote_path").isEmpty() ? folder + "/" + file : c.string("remote_path");
+            boolean envFile = c.bool("use_env_var_file");
             String vars = flattenedVars(ctx, c, generatedData);
-            String execute = c.string("execute_command").isEmpty() ? DEFAULT_EXECUTE : c.string("execute_command");
+            String execute = !c.string("execute_command").isEmpty() ? c.string("execute_command")
+                    : envFile ? DEFAULT_EXECUTE_ENV_FILE : DEFAULT_EXECUTE;
+            Duration retry = GoDuration.orDefault(c.string("start_retry_timeout"), Duration.ZERO);
+            if (retry.isZero()) {
+                retry = Duration.ofMinutes(5); // as Packer: unset or "0s" both mean the default
+            }
+            if (envFile) {
+                // use_env_var_file: the variables go up once as a file of `export` lines that the command sources.
+                remoteEnvFile = folder + "/varfile_" + ThreadLocalRandom.current().nextInt(9999) + ".sh";
+                uploadEnvFile(ctx, comm, remoteEnvFile, vars.getBytes(StandardCharsets.UTF_8), retry);
+            }
             Map<String, Object> data = new HashMap<>();
             data.put("Vars", vars);
             data.put("Path", remotePath);
-            data.put("EnvVarFile", "");
+            data.put("EnvVarFile", remoteEnvFile == null ? "" : remoteEnvFile);
             String command;
             try {
                 command = Interpolation.render(execute, ctx.interpolation().withData(new GoTemplateExecutor.Struct(
                         "*shell.ExecuteCommandTemplate", data)));
             } catch (GoTemplateException e) {
                 throw new BuildFailure("Error processing command: " + e.getMessage());
-            }
-            Duration retry = GoDuration.orDefault(c.string("start_retry_timeout"), Duration.ZERO);
-            if (retry.isZero()) {
-                retry = Duration.ofMinutes(5); // as Packer: unset or "0s" both mean the default
             }
             List<Long> valid = ShellLocalRunner.validExitCodes(c);
             for (String script : scripts) {
@@ -105,6 +113,10 @@ public final class ShellProvisioner implements Provisioner {
                 if (!c.bool("skip_clean")) {
                     cleanup(ctx, comm, remotePath);
                 }
+            }
+            if (remoteEnvFile != null && !c.bool("skip_clean")) {
+                // Once every script ran: each of them sources it.
+                cleanup(ctx, comm, remoteEnvFile);
             }
             Duration pause = GoDuration.orDefault(c.string("pause_after"), Duration.ZERO);
             if (!pause.isZero()) {
@@ -137,6 +149,24 @@ public final class ShellProvisioner implements Provisioner {
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw new BuildFailure("Error uploading script: " + e.getMessage());
+                }
+                ctx.cancellation().sleep(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /** Uploads the variables file, readable by its owner only, retrying while the machine does not answer. */
+    private static void uploadEnvFile(BuildContext ctx, Communicator comm, String remotePath, byte[] body,
+                                      Duration retry) throws BuildFailure, Cancellation.CancelledException {
+        long deadline = System.nanoTime() + retry.toNanos();
+        while (true) {
+            try {
+                comm.upload(remotePath, new ByteArrayInputStream(body), body.length, 0600);
+                comm.execute("chmod 0600 " + remotePath, ctx.ui(), ctx.cancellation());
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new BuildFailure("Error uploading envVarFile: " + e.getMessage());
                 }
                 ctx.cancellation().sleep(Duration.ofSeconds(2));
             }
@@ -195,7 +225,8 @@ public final class ShellProvisioner implements Provisioner {
             vars.put(v.substring(0, eq), v.substring(eq + 1).replace("'", "'\"'\"'"));
         }
         c.stringMap("env").forEach((k, v) -> vars.put(k, v.replace("'", "'\"'\"'")));
-        String format = c.string("env_var_format").isEmpty() ? "%s='%s' " : c.string("env_var_format");
+        String format = !c.string("env_var_format").isEmpty() ? c.string("env_var_format")
+                : c.bool("use_env_var_file") ? "export %s='%s'\n" : "%s='%s' ";
         StringBuilder sb = new StringBuilder();
         vars.forEach((k, v) -> sb.append(ShellLocalRunner.sprintf(format, k, v)));
         return sb.toString();

@@ -787,4 +787,23 @@ class SshBuildTest {
                     .contains("Accepted keyboard-interactive/pam for " + PASSWORD_USER);
         }
     }
+
+    @Test
+    void anEnvVarFileServesEveryScriptAndIsRemovedAfterTheLast() throws Exception {
+        Files.writeString(work.resolve("one.sh"), "#!/bin/sh\necho \"one: $NAME\"\n");
+        Files.writeString(work.resolve("two.sh"), "#!/bin/sh\necho \"two: $NAME\"\n");
+        Path folder = work.resolve("remote-tmp");
+        Built b = build(source(server.port, server.ed25519Key, "") + buildBlock("""
+                  provisioner "shell" {
+                    use_env_var_file = true
+                    environment_vars = ["NAME=it's me"]
+                    scripts          = ["%s", "%s"]
+                  }
+                """.formatted(work.resolve("one.sh"), work.resolve("two.sh"))));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    null.s: one: it's me\n").contains("    null.s: two: it's me\n");
+        try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("varfile_"));
+        }
+    }
 }

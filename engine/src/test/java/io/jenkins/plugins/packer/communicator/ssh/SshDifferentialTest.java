@@ -53,6 +53,13 @@ class SshDifferentialTest {
                                     "cat ${var.remote}/greeting.txt", "printf 'a\\\\nb\\\\n\\\\nprogress 50 pct\\\\rprogress 100 pct\\\\n'"]
               }
 
+              provisioner "shell" {
+                use_env_var_file = true
+                environment_vars = ["QUOTED=it's here", "PLAIN=plain"]
+                remote_folder    = "${var.remote}"
+                inline           = ["echo \\"$QUOTED / $PLAIN\\"", "ls ${var.remote} | grep -c '^varfile_'"]
+              }
+
               provisioner "file" {
                 source      = "up.txt"
                 destination = "${var.remote}/up.txt"
