@@ -168,6 +168,9 @@ class EbsBuildTest {
 
     @Test
     void bakesAnAmiWithItsTagsAndLeavesNothingElse() throws Exception {
+        Files.writeString(work.resolve("motd"), "baked by pkrj\n");
+        Path uploaded = work.resolve("on-the-instance/motd");
+        Files.createDirectories(uploaded.getParent());
         Built b = build(source("""
                   ami_name      = "pkrj-{{timestamp}}"
                   tags          = { Name = "built", Base = "{{ .SourceAMI }}", Region = "{{ .BuildRegion }}" }
@@ -179,8 +182,13 @@ class EbsBuildTest {
                   provisioner "shell" {
                     inline = ["echo on ${build.ID} from ${build.SourceAMI} in ${build.BuildRegion}"]
                   }
+                  provisioner "file" {
+                    source      = "motd"
+                    destination = "%s"
+                  }
                   post-processor "manifest" {}
-                """));
+                """.formatted(uploaded)));
+        assertThat(uploaded).hasContent("baked by pkrj");
         assertThat(b.result().exitCode()).as(b.output()).isZero();
         Image source = ec2.describeImages(r -> r.filters(f -> f.name("name").values(
                 "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"))).images().get(0);
