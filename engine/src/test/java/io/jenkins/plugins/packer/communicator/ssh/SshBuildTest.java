@@ -648,6 +648,15 @@ class SshBuildTest {
                 .contains("aes256-ctr");
     }
 
+    /** A build on the test server, with these extra source options, that echoes {@code message}. */
+    private Built echoThroughTheServer(String options, String message) {
+        return build(source(server.port, server.ed25519Key, options) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo %s"]
+                  }
+                """.formatted(message)));
+    }
+
     @Test
     void aSocksProxyCarriesTheConnection() throws Exception {
         // OpenSSH's own client is the SOCKS5 proxy: dynamic forwarding (ssh -D) through the test server.
@@ -665,14 +674,10 @@ class SshBuildTest {
                 Thread.sleep(100);
             }
             assertThat(Files.readString(log)).contains("Local forwarding listening on");
-            Built b = build(source(server.port, server.ed25519Key, """
+            Built b = echoThroughTheServer("""
                       ssh_proxy_host = "127.0.0.1"
                       ssh_proxy_port = %d
-                    """.formatted(socksPort)) + buildBlock("""
-                      provisioner "shell" {
-                        inline = ["echo proxied"]
-                      }
-                    """));
+                    """.formatted(socksPort), "proxied");
             assertThat(b.result().exitCode()).as(b.output()).isZero();
             assertThat(b.output()).contains("    null.s: proxied\n");
             assertThat(Files.readString(log)).contains("dynamic-tcpip");
@@ -744,16 +749,12 @@ class SshBuildTest {
     void aSocksProxyGetsItsUserNameAndPassword() throws Exception {
         List<String> credentials = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (java.net.ServerSocket socks = passwordSocks(credentials)) {
-            Built b = build(source(server.port, server.ed25519Key, """
+            Built b = echoThroughTheServer("""
                       ssh_proxy_host     = "127.0.0.1"
                       ssh_proxy_port     = %d
                       ssh_proxy_username = "builder"
                       ssh_proxy_password = "proxy-secret-1"
-                    """.formatted(socks.getLocalPort())) + buildBlock("""
-                      provisioner "shell" {
-                        inline = ["echo authenticated proxy"]
-                      }
-                    """));
+                    """.formatted(socks.getLocalPort()), "authenticated proxy");
             assertThat(b.result().exitCode()).as(b.output()).isZero();
             assertThat(b.output()).contains("    null.s: authenticated proxy\n").doesNotContain("proxy-secret-1");
             assertThat(credentials).isNotEmpty().allMatch("builder:proxy-secret-1"::equals);
