@@ -12,7 +12,6 @@ import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
 import io.jenkins.plugins.packer.gotemplate.Interpolation;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
-import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.plan.PlannedBuild;
 import io.jenkins.plugins.packer.plan.Preparation;
 import io.jenkins.plugins.packer.template.PostProcessorBlock;
@@ -325,7 +324,7 @@ public final class JsonBuildPlanner implements Preparation {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.add(0, BuildPlanner.unknownKeys(unknown));
+            errors.add(0, GoText.multiError(JsonFix.unusedKeyErrors(kind, type, unknown)));
             return null;
         }
         Value decoded = Value.object(attrs);

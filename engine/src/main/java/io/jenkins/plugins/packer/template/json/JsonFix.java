@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,13 +86,49 @@ public final class JsonFix {
     }
 
     /**
-     * Whether packer calls a configuration key of a component it does not know "deprecated" rather than "unknown":
-     * a fixer replaces it for components of that plugin type.
-     *
-     * @param pluginType the plugin type the component decodes its configuration with (a builder's id such as
-     *     {@code mitchellh.amazonebs}, {@code packer.post-processor.manifest}, {@code shell}); empty for none
+     * The plugin type each component we ship decodes its JSON configuration with in packer 1.6.6 (a builder's id, or
+     * the name its {@code Prepare} gives), by {@code kind/type}; the shell-local provisioner and post-processor and
+     * the file builder give none.
      */
-    public static boolean isDeprecatedOption(String pluginType, String key) {
+    private static final Map<String, String> PLUGIN_TYPES = Map.ofEntries(
+            Map.entry("builder/amazon-chroot", "mitchellh.amazon.chroot"),
+            Map.entry("builder/amazon-ebs", "mitchellh.amazonebs"),
+            Map.entry("builder/amazon-ebssurrogate", "mitchellh.amazon.ebssurrogate"),
+            Map.entry("builder/amazon-ebsvolume", "mitchellh.amazon.ebsvolume"),
+            Map.entry("builder/amazon-instance", "mitchellh.amazon.instance"),
+            Map.entry("builder/null", "fnoeding.null"),
+            Map.entry("provisioner/breakpoint", "breakpoint"),
+            Map.entry("provisioner/file", "file"),
+            Map.entry("provisioner/shell", "shell"),
+            Map.entry("post-processor/artifice", "artifice"),
+            Map.entry("post-processor/checksum", "checksum"),
+            Map.entry("post-processor/compress", "compress"),
+            Map.entry("post-processor/manifest", "packer.post-processor.manifest"));
+
+    /**
+     * packer's errors for configuration keys a component does not know, sorted: a key that a fixer replaces for
+     * components of its plugin type is "deprecated" and points to {@code packer fix}, any other is unknown.
+     *
+     * @param kind {@code builder}, {@code provisioner} or {@code post-processor}
+     * @param type the component's type
+     * @param keys the keys, in any order
+     */
+    public static List<String> unusedKeyErrors(String kind, String type, List<String> keys) {
+        String pluginType = PLUGIN_TYPES.getOrDefault(kind + "/" + type, "");
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(GoText.ORDER);
+        List<String> errors = new ArrayList<>();
+        for (String key : sorted) {
+            errors.add(isDeprecatedOption(pluginType, key) ? "Deprecated configuration key: '" + key + "'. Please "
+                    + "call `packer fix` against your template to update your template to be compatible with the "
+                    + "current version of Packer. Visit https://www.packer.io/docs/commands/fix/ for more detail."
+                    : "unknown configuration key: '" + GoText.quote(key) + "'");
+        }
+        return errors;
+    }
+
+    /** Whether a fixer replaces the key for components of the plugin type (none for an empty type). */
+    private static boolean isDeprecatedOption(String pluginType, String key) {
         if (pluginType.isEmpty()) {
             return false;
         }
