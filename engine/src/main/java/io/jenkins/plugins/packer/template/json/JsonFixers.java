@@ -330,7 +330,7 @@ final class JsonFixers {
                 privateIp = parsed;
             } else {
                 // packer 1.6.6 panics here.
-                throw new FixException("ssh_private_ip is not a boolean, got " + GoJson.kind(raw));
+                throw new FixException("ssh_private_ip must be a boolean, not " + what(raw));
             }
             b.remove("ssh_private_ip");
             b.put("ssh_interface", privateIp ? "private_ip" : "public_ip");
@@ -386,8 +386,8 @@ final class JsonFixers {
                     for (Object tag : list) {
                         if (!(tag instanceof String s)) {
                             // packer 1.6.6 panics here.
-                            throw new FixException("docker-tag: \"" + key + "\" must be a list of strings, has "
-                                    + (tag == null ? "null" : GoJson.kind(tag)));
+                            throw new FixException("docker-tag post-processor: the elements of " + key
+                                    + " must be strings, not " + what(tag));
                         }
                         tags.add(s);
                     }
@@ -417,8 +417,8 @@ final class JsonFixers {
                 if (p.containsKey(key)) {
                     if (!(p.get(key) instanceof String s)) {
                         // packer 1.6.6 panics here.
-                        throw new FixException("provisioner " + (i + 1) + ": " + key + " must be a string, got "
-                                + (p.get(key) == null ? "null" : GoJson.kind(p.get(key))));
+                        throw new FixException("provisioner " + (i + 1) + ": " + key + " must be a string, not "
+                                + what(p.get(key)));
                     }
                     p.put(key, powershellUnescape(s));
                 }
@@ -513,8 +513,8 @@ final class JsonFixers {
                     nested.replaceAll((k, v) -> v instanceof String s ? cleanName(s) : v);
                 } else if (e.getKey().equals("image_labels")) {
                     // packer 1.6.6 panics here.
-                    throw new FixException("builder " + (i + 1) + ": image_labels must be an object, got "
-                            + (e.getValue() == null ? "null" : GoJson.kind(e.getValue())));
+                    throw new FixException("builder " + (i + 1) + ": image_labels must be an object, not "
+                            + what(e.getValue()));
                 }
             }
         }
@@ -583,7 +583,7 @@ final class JsonFixers {
             if (b == null || !(b.get("type") instanceof String type)) {
                 // packer 1.6.6 panics here.
                 throw new FixException("builder " + (i + 1) + ": " + (b == null
-                        ? "a builder must be an object, got null" : "missing 'type'"));
+                        ? "a builder must be an object, not null" : "missing 'type'"));
             }
             if (!type.startsWith("virtualbox")) {
                 continue;
@@ -674,8 +674,8 @@ final class JsonFixers {
             List<Object> existing = GoJson.asList(b.get(key));
             if (existing == null) {
                 // packer 1.6.6 panics here.
-                throw new FixException("builder " + (index + 1) + ": " + key + " must be a list, got "
-                        + (b.get(key) == null ? "null" : GoJson.kind(b.get(key))));
+                throw new FixException("builder " + (index + 1) + ": " + key + " must be a list, not "
+                        + what(b.get(key)));
             }
             list.addAll(existing);
         }
@@ -823,6 +823,20 @@ final class JsonFixers {
     private static boolean isAmazon(Map<String, Object> b) {
         String type = type(b);
         return type != null && type.startsWith("amazon-");
+    }
+
+    /** What a JSON value is, for the messages where packer 1.6.6 panics. */
+    private static String what(Object v) {
+        if (v == null) {
+            return "null";
+        } else if (v instanceof String) {
+            return "a string";
+        } else if (v instanceof Double) {
+            return "a number";
+        } else if (v instanceof Boolean) {
+            return "a boolean";
+        }
+        return v instanceof List ? "an array" : "an object";
     }
 
     /** A component's {@code type} when it is a string. */
