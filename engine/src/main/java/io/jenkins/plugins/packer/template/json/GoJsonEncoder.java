@@ -75,7 +75,7 @@ final class GoJsonEncoder {
         sb.append("  ".repeat(depth));
     }
 
-    /** A string with Go's escapes: HTML-safe, control characters as six-character escapes, U+2028 and U+2029 escaped. */
+    /** A string with Go's escapes: safe in HTML, control characters as six-character escapes, U+2028 and U+2029 too. */
     static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -63,7 +63,15 @@ public final class JsonFix {
         if (!validate) {
             return new Result(0, output);
         }
-        JsonTemplateParser.Result parsed = JsonTemplateParser.parse(fixed.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = fixed.getBytes(StandardCharsets.UTF_8);
+        // Putting back < and > breaks a string that held a backslash followed by "u003c"; packer parses the text from a
+        // reader, so a syntax error comes without the pointer at the offending line that a template file gets.
+        JsonReader.Result read = JsonReader.readDocument(bytes);
+        if (read.problem() != null) {
+            return new Result(1, output + "Error! Fixed template fails to parse: " + read.problem().message()
+                    + IN_THE_INPUT);
+        }
+        JsonTemplateParser.Result parsed = JsonTemplateParser.parse(bytes);
         if (!parsed.ok()) {
             return new Result(1, output + "Error! Fixed template fails to parse: " + parsed.error().message()
                     + IN_THE_INPUT);
