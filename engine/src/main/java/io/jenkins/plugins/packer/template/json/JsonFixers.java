@@ -803,7 +803,7 @@ final class JsonFixers {
 
     private static void failOn(List<String> errors) throws FixException {
         if (!errors.isEmpty()) {
-            throw new FixException(Mapstructure.failure(errors).getMessage());
+            throw new FixException(GoText.decodingError(errors));
         }
     }
 

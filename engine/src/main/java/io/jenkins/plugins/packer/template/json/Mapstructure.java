@@ -162,11 +162,6 @@ final class Mapstructure {
         return out;
     }
 
-    /** mapstructure's error for the errors of one decode: {@code N error(s) decoding:}, then the sorted items. */
-    static DecodeException failure(List<String> errors) {
-        return new DecodeException(GoText.decodingError(errors));
-    }
-
     private static String notASlice(String name, Object raw) {
         return "'" + name + "': source data must be an array or slice, got " + GoJson.kind(raw);
     }
