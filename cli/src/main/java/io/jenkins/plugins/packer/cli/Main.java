@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pkrj", mixinStandardHelpOptions = false,
         subcommands = {BuildCommand.class, FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
-                VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class})
+                VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class, FixCommand.class})
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
@@ -98,6 +98,7 @@ public final class Main {
                 Available commands are:
                     build       build image(s) from template
                     console     creates a console for testing variable interpolation
+                    fix         fixes templates from old versions of packer
                     fmt         Rewrites HCL2 config files to canonical format
                     hcl2_upgrade  transform a JSON template into an HCL2 configuration
                     init        Install missing plugins or upgrade plugins

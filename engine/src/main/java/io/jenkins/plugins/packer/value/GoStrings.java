@@ -58,4 +58,34 @@ public final class GoStrings {
             default -> true;
         };
     }
+
+    /** Go's {@code strings.TrimSpace}: white space as {@code unicode.IsSpace} has it, at both ends. */
+    public static String trimSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.codePointAt(start))) {
+            start += Character.charCount(s.codePointAt(start));
+        }
+        while (end > start && isSpace(s.codePointBefore(end))) {
+            end -= Character.charCount(s.codePointBefore(end));
+        }
+        return s.substring(start, end);
+    }
+
+    /** Go's {@code unicode.IsSpace}. */
+    public static boolean isSpace(int cp) {
+        if (cp <= 0xFF) {
+            return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0;
+        }
+        return Character.isSpaceChar(cp);
+    }
+
+    /** Go's {@code strconv.ParseBool}: one of its spellings of true or false, or {@code null} for anything else. */
+    public static Boolean parseBool(String s) {
+        return switch (s) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            case "0", "f", "F", "FALSE", "false", "False" -> false;
+            default -> null;
+        };
+    }
 }

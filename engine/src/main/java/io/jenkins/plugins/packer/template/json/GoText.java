@@ -116,7 +116,7 @@ final class GoText {
     }
 
     /** The fewest significant digits that read back as the same double, as Go's shortest formatting finds them. */
-    private static BigDecimal shortest(double d) {
+    static BigDecimal shortest(double d) {
         BigDecimal exact = new BigDecimal(d);
         for (int p = 1; p < 17; p++) {
             BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));

@@ -12,7 +12,6 @@ import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
 import io.jenkins.plugins.packer.gotemplate.Interpolation;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
-import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.plan.PlannedBuild;
 import io.jenkins.plugins.packer.plan.Preparation;
 import io.jenkins.plugins.packer.template.PostProcessorBlock;
@@ -156,12 +155,18 @@ public final class JsonBuildPlanner implements Preparation {
     }
 
     /**
-     * The template's own checks before any build: {@code min_packer_version} against the version this engine
-     * implements, and at least one builder.
+     * The template's own checks before any build, in packer's order: its validation (at least one builder, the
+     * builder names that {@code only}, {@code except} and provisioner overrides give), then
+     * {@code min_packer_version} against the version this engine implements.
      *
      * @return false when an error was added
      */
     public boolean checkTemplate(Diagnostics diags) {
+        List<String> errors = template.validationErrors();
+        if (!errors.isEmpty()) {
+            diags.error("", GoText.multiError(errors), null);
+            return false;
+        }
         String min = template.minPackerVersion();
         if (min != null && !min.isEmpty()) {
             VersionConstraint.Version want = VersionConstraint.Version.parse(min);
@@ -170,10 +175,6 @@ public final class JsonBuildPlanner implements Preparation {
                         + HclConfig.PACKER_VERSION, null);
                 return false;
             }
-        }
-        if (template.builders().isEmpty()) {
-            diags.error("", "1 error occurred:\n\t* at least one builder must be defined\n\n", null);
-            return false;
         }
         return true;
     }
@@ -325,7 +326,7 @@ public final class JsonBuildPlanner implements Preparation {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.add(0, BuildPlanner.unknownKeys(unknown));
+            errors.add(0, GoText.multiError(JsonFix.unusedKeyErrors(kind, type, unknown)));
             return null;
         }
         Value decoded = Value.object(attrs);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.template.json;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,48 @@ public record JsonTemplate(
         builders = Collections.unmodifiableMap(new LinkedHashMap<>(builders));
         provisioners = List.copyOf(provisioners);
         postProcessors = postProcessors.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * What packer's template validation finds wrong, in its order: no builder, then each provisioner's and each
+     * post-processor's {@code only}/{@code except} naming builders that do not exist (or both given), and
+     * provisioner overrides for builders that do not exist.
+     */
+    public List<String> validationErrors() {
+        List<String> errors = new ArrayList<>();
+        if (builders.isEmpty()) {
+            errors.add("at least one builder must be defined");
+        }
+        for (int i = 0; i < provisioners.size(); i++) {
+            Provisioner p = provisioners.get(i);
+            String prefix = "provisioner " + (i + 1) + ": ";
+            onlyExcept(p.only(), p.except()).forEach(e -> errors.add(prefix + e));
+            for (String name : p.override().keySet()) {
+                if (!builders.containsKey(name)) {
+                    errors.add(prefix + "override '" + name + "' doesn't exist");
+                }
+            }
+        }
+        for (int i = 0; i < postProcessors.size(); i++) {
+            List<PostProcessor> chain = postProcessors.get(i);
+            for (int j = 0; j < chain.size(); j++) {
+                String prefix = "post-processor " + (i + 1) + "." + (j + 1) + ": ";
+                onlyExcept(chain.get(j).only(), chain.get(j).except()).forEach(e -> errors.add(prefix + e));
+            }
+        }
+        return errors;
+    }
+
+    private List<String> onlyExcept(List<String> only, List<String> except) {
+        if (!only.isEmpty() && !except.isEmpty()) {
+            return List.of("only one of 'only' or 'except' may be specified");
+        }
+        List<String> errors = new ArrayList<>();
+        only.stream().filter(n -> !builders.containsKey(n))
+                .forEach(n -> errors.add("'only' specified builder '" + n + "' not found"));
+        except.stream().filter(n -> !builders.containsKey(n))
+                .forEach(n -> errors.add("'except' specified builder '" + n + "' not found"));
+        return errors;
     }
 
     /**

@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -110,27 +109,7 @@ public final class Hcl2UpgradeRun {
      * so it does not make those calls, and reports nothing about them.
      */
     static String initializationError(JsonTemplate t) {
-        List<String> errors = new ArrayList<>();
-        if (t.builders().isEmpty()) {
-            errors.add("at least one builder must be defined");
-        }
-        for (int i = 0; i < t.provisioners().size(); i++) {
-            JsonTemplate.Provisioner p = t.provisioners().get(i);
-            String prefix = "provisioner " + (i + 1) + ": ";
-            onlyExcept(t, p.only(), p.except()).forEach(e -> errors.add(prefix + e));
-            for (String name : p.override().keySet()) {
-                if (!t.builders().containsKey(name)) {
-                    errors.add(prefix + "override '" + name + "' doesn't exist");
-                }
-            }
-        }
-        for (int i = 0; i < t.postProcessors().size(); i++) {
-            List<JsonTemplate.PostProcessor> chain = t.postProcessors().get(i);
-            for (int j = 0; j < chain.size(); j++) {
-                String prefix = "post-processor " + (i + 1) + "." + (j + 1) + ": ";
-                onlyExcept(t, chain.get(j).only(), chain.get(j).except()).forEach(e -> errors.add(prefix + e));
-            }
-        }
+        List<String> errors = new ArrayList<>(t.validationErrors());
         if (errors.isEmpty()) {
             // Go's map order is random; sorted names make the message stable.
             for (String name : new TreeSet<>(t.variables().keySet())) {
@@ -143,19 +122,6 @@ public final class Hcl2UpgradeRun {
             return null;
         }
         return multiError(errors);
-    }
-
-    private static List<String> onlyExcept(JsonTemplate t, List<String> only, List<String> except) {
-        if (!only.isEmpty() && !except.isEmpty()) {
-            return List.of("only one of 'only' or 'except' may be specified");
-        }
-        List<String> errors = new ArrayList<>();
-        Map<String, JsonTemplate.Builder> builders = t.builders();
-        only.stream().filter(n -> !builders.containsKey(n))
-                .forEach(n -> errors.add("'only' specified builder '" + n + "' not found"));
-        except.stream().filter(n -> !builders.containsKey(n))
-                .forEach(n -> errors.add("'except' specified builder '" + n + "' not found"));
-        return errors;
     }
 
     private static String multiError(List<String> errors) {
