@@ -297,6 +297,7 @@ public final class JsonBuildPlanner implements Preparation {
             errors.add(0, "error initializing " + what + " '" + type + "': Unknown " + what + " " + type);
             return null;
         }
+        String decodeError = Preparers.decodeErrorPrefix(kind, type);
         Map<String, JsonValue> members = new LinkedHashMap<>();
         config.members().forEach(m -> members.put(m.key(), m.value()));
         if (override instanceof JsonValue.Obj o) {
@@ -314,8 +315,8 @@ public final class JsonBuildPlanner implements Preparation {
                 try {
                     attrs.put(m.getKey(), Convert.convert(v, attr.type()));
                 } catch (ConversionException e) {
-                    errors.add(0, "1 error occurred:\n\t* '" + m.getKey() + "' expected type '" + attr.type()
-                            + "', got unconvertible type\n\n");
+                    errors.add(0, decodeError + "1 error occurred:\n\t* '" + m.getKey() + "' expected type '"
+                            + attr.type() + "', got unconvertible type\n\n");
                     return null;
                 }
             } else if (spec.blocks().containsKey(m.getKey())) {
@@ -325,7 +326,7 @@ public final class JsonBuildPlanner implements Preparation {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.add(0, BuildPlanner.unknownKeys(unknown));
+            errors.add(0, decodeError + BuildPlanner.unknownKeys(unknown));
             return null;
         }
         Value decoded = Value.object(attrs);
@@ -336,7 +337,7 @@ public final class JsonBuildPlanner implements Preparation {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
                     context(buildName, pctx.builderType(), variables, false, placeholders()));
         } catch (ConfigRendering.RenderException e) {
-            errors.add(0, e.getMessage());
+            errors.add(0, decodeError + e.getMessage());
             return null;
         }
         ComponentConfig c = new ComponentConfig(decoded);
