@@ -164,13 +164,8 @@ final class BuildDecoder {
         if (own.hasErrors()) {
             return null;
         }
-        if (ref == null) {
-            diags.error("Invalid source reference", "A source type is made of three parts that are split by a dot"
-                    + " `.`; each part must start with a letter and may contain only letters, digits, underscores,"
-                    + " and dashes. A valid source reference looks like: `source.type.name`", b.defRange());
-            return null;
-        }
-        return new SourceUse(ref, localName, b.body().remain(BUILD_SOURCE_ARGS));
+        // Like Packer, a label that is not a reference names no source: the build reports it as unknown.
+        return new SourceUse(ref == null ? SourceRef.NONE : ref, localName, b.body().remain(BUILD_SOURCE_ARGS));
     }
 
     static ProvisionerBlock provisioner(Block b, EvalContext ctx, Diagnostics diags) {
