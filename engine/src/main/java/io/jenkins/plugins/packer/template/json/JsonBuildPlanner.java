@@ -21,6 +21,7 @@ import io.jenkins.plugins.packer.template.ProvisionerBlock;
 import io.jenkins.plugins.packer.template.VersionConstraint;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -120,24 +121,46 @@ public final class JsonBuildPlanner implements Preparation {
             diags.error("", sb.append('\n').toString(), null);
             return false;
         }
+        // As packer: in name order, again while a value refers to a variable not rendered yet; a template that
+        // does not parse is reported with its variable, one that fails while running as it is.
+        List<String> names = new ArrayList<>(values.keySet());
+        names.sort(GoText.ORDER);
+        String unresolved = null;
         for (int pass = 0; pass < 100; pass++) {
             boolean changed = false;
-            for (Map.Entry<String, String> e : values.entrySet()) {
+            unresolved = null;
+            for (String name : names) {
+                String value = values.get(name);
                 String rendered;
                 try {
-                    rendered = Interpolation.render(e.getValue(), context("", "", values, true, Map.of()));
+                    rendered = Interpolation.render(value, context("", "", values, true, Map.of()));
                 } catch (GoTemplateException ex) {
-                    diags.error("", "Failed to interpolate " + e.getKey() + ": " + ex.getMessage(), null);
-                    return false;
+                    if (ex.isParseError()) {
+                        diags.error("", "error interpolating default value for '" + name + "': " + ex.getMessage(),
+                                null);
+                        return false;
+                    }
+                    if (!ex.getMessage().contains(Interpolation.VARIABLE_NOT_SET)) {
+                        diags.error("", ex.getMessage(), null);
+                        return false;
+                    }
+                    unresolved = "\"" + name + "\": \"" + value + "\"; error: " + ex.getMessage();
+                    continue;
                 }
-                if (!rendered.equals(e.getValue())) {
-                    e.setValue(rendered);
+                if (!rendered.equals(value)) {
+                    values.put(name, rendered);
                     changed = true;
                 }
             }
             if (!changed) {
                 break;
             }
+        }
+        if (unresolved != null) {
+            diags.error("", "Failed to interpolate " + unresolved + ": Please make sure that the variable you're"
+                    + " referencing has been defined; Packer treats all variables used to interpolate other user"
+                    + " variables as required.", null);
+            return false;
         }
         this.variables = values;
         return true;
@@ -308,24 +331,28 @@ public final class JsonBuildPlanner implements Preparation {
         spec.attributes().values().forEach(a -> attrs.put(a.name(), Value.nullOf(a.type())));
         spec.blocks().keySet().forEach(b -> attrs.put(b, Value.DYNAMIC_NULL));
         List<String> unknown = new ArrayList<>();
+        List<String> decodeErrors = new ArrayList<>();
         for (Map.Entry<String, JsonValue> m : members.entrySet()) {
             ConfigSpec.Attr attr = spec.attributes().get(m.getKey());
-            Value v = value(m.getValue());
             if (attr != null) {
+                JsonValue raw = weaklyListed(m.getValue(), attr.type());
                 try {
-                    attrs.put(m.getKey(), Convert.convert(v, attr.type()));
+                    attrs.put(m.getKey(), Convert.convert(value(raw), attr.type()));
                 } catch (ConversionException e) {
-                    errors.add(0, decodeError + "1 error occurred:\n\t* '" + m.getKey() + "' expected type '"
-                            + attr.type() + "', got unconvertible type\n\n");
-                    return null;
+                    decodeErrors.add(unconvertible(m.getKey(), raw, attr.type()));
                 }
             } else if (spec.blocks().containsKey(m.getKey())) {
-                attrs.put(m.getKey(), v);
+                attrs.put(m.getKey(), value(m.getValue()));
             } else if (!m.getKey().startsWith("packer_")) {
                 unknown.add(m.getKey());
             }
         }
+        if (!decodeErrors.isEmpty()) {
+            errors.add(0, decodeError + GoText.decodingError(decodeErrors));
+            return null;
+        }
         if (!unknown.isEmpty()) {
+            unknown.sort(GoText.ORDER);
             errors.add(0, decodeError + BuildPlanner.unknownKeys(unknown));
             return null;
         }
@@ -347,6 +374,47 @@ public final class JsonBuildPlanner implements Preparation {
             return null;
         }
         return c;
+    }
+
+    /** mapstructure's weak decoding: a single value where a list is expected is a list of one. */
+    private static JsonValue weaklyListed(JsonValue v, Type type) {
+        if ((type.isList() || type.isSet()) && !(v instanceof JsonValue.Arr) && !(v instanceof JsonValue.Null)
+                && !(v instanceof JsonValue.Obj)) {
+            return new JsonValue.Arr(List.of(v), v.position());
+        }
+        return v;
+    }
+
+    /**
+     * mapstructure's error for a value that does not decode into an option: the first element that does not, for a
+     * list, with the option's Go type.
+     */
+    private static String unconvertible(String name, JsonValue v, Type type) {
+        if ((type.isList() || type.isSet()) && v instanceof JsonValue.Arr a) {
+            for (int i = 0; i < a.elements().size(); i++) {
+                try {
+                    Convert.convert(value(a.elements().get(i)), type.elementType());
+                } catch (ConversionException e) {
+                    return unconvertible(name + "[" + i + "]", a.elements().get(i), type.elementType());
+                }
+            }
+        }
+        return "'" + name + "' expected type '" + goType(type) + "', got unconvertible type '" + GoText.typeName(v)
+                + "', value: '" + GoText.value(v) + "'";
+    }
+
+    /** The Go type of the field an option of this type decodes into, as Packer's plugins declare them. */
+    private static String goType(Type type) {
+        if (type.equals(Type.STRING) || type.equals(Type.BOOL)) {
+            return type.toString();
+        } else if (type.equals(Type.NUMBER)) {
+            return "int";
+        } else if (type.isList() || type.isSet()) {
+            return "[]" + goType(type.elementType());
+        } else if (type.isMap()) {
+            return "map[string]" + goType(type.elementType());
+        }
+        return "interface {}";
     }
 
     /** A JSON value as the engine's value: numbers exact, arrays as tuples, objects as objects. */
