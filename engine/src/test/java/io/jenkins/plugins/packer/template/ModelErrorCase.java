@@ -23,15 +23,16 @@ import java.util.stream.Stream;
 /**
  * One case of the template model's error paths, read from a text file of sections (like Go's txtar): comment lines
  * first (what the case reaches; {@code differs: docs/differences.md #N (why)} when packer 1.6.6 prints something else
- * on purpose), then {@code -- cmd --} (the command line after {@code packer}), an optional {@code -- env --}
+ * on purpose; {@code unordered: why} when packer prints the same lines in an order that changes between runs), then {@code -- cmd --} (the command line after {@code packer}), an optional {@code -- env --}
  * ({@code NAME=value} lines), the files ({@code -- NAME --}; a name ending in {@code /} is an empty directory),
  * {@code -- rc --} and {@code -- out --}: the exit code and every byte printed, to the end of the file.
  */
-public record ModelErrorCase(String name, String differs, List<String> args, Map<String, String> env,
+public record ModelErrorCase(String name, String differs, boolean unordered, List<String> args, Map<String, String> env,
                              Map<String, byte[]> files, int rc, byte[] out) {
 
     private static final Pattern SECTION = Pattern.compile("^-- (.+) --$", Pattern.MULTILINE);
     private static final Pattern DIFFERS = Pattern.compile("^differs: (.+)$", Pattern.MULTILINE);
+    private static final Pattern UNORDERED = Pattern.compile("^unordered: ", Pattern.MULTILINE);
 
     /** The environment every run gets, as the oracle runs had it. */
     private static final Map<String, String> BASE_ENV = Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1",
@@ -96,7 +97,7 @@ public record ModelErrorCase(String name, String differs, List<String> args, Map
             }
         });
         String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
-        return new ModelErrorCase(name, differs, args, env, files,
+        return new ModelErrorCase(name, differs, UNORDERED.matcher(header).find(), args, env, files,
                 Integer.parseInt(required(sections, "rc", file).strip()),
                 required(sections, "out", file).getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -111,6 +112,17 @@ public record ModelErrorCase(String name, String differs, List<String> args, Map
 
     public String expectedText() {
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Whether packer's outcome is this case's: the same exit code and bytes (the same lines, when unordered). */
+    public boolean sameAs(Outcome packer) {
+        if (packer.rc() != rc) {
+            return false;
+        }
+        if (!unordered) {
+            return packer.text().equals(expectedText());
+        }
+        return packer.text().lines().sorted().toList().equals(expectedText().lines().sorted().toList());
     }
 
     /** Writes the case's files into {@code dir}. */
