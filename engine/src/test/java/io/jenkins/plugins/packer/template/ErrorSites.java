@@ -65,8 +65,8 @@ public final class ErrorSites {
     }
 
     /**
-     * The first string literal of each call to one of {@code methods} (e.g. {@code problem}, {@code errors.add}):
-     * the fixed text of the error message it records.
+     * The first non-empty string literal of each call to one of {@code methods} (e.g. {@code problem},
+     * {@code errors.add}): the fixed text of the error message it records.
      */
     public static List<Site> messages(List<Path> roots, List<String> methods) {
         List<Site> out = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class ErrorSites {
                     int close = closingParen(src, open);
                     for (String arg : arguments(src.substring(open + 1, close))) {
                         String literal = firstLiteral(arg);
-                        if (literal != null) {
+                        if (literal != null && !literal.isEmpty()) {
                             out.add(new Site(file.getFileName().toString(),
                                     collapse(src.substring(m.start(), close + 1)), "", literal, null));
                             break;
