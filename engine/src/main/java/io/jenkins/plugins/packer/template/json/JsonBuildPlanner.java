@@ -62,9 +62,6 @@ public final class JsonBuildPlanner implements Preparation {
         return this;
     }
 
-    /** The summary of the last failed preparation: Packer tells an unknown type from a configuration error. */
-    private String failureSummary;
-
     public JsonBuildPlanner(JsonTemplate template, Path workDir, String templatePath, Map<String, String> env,
                             Map<String, Function> functions) {
         this.template = template;
@@ -179,12 +176,38 @@ public final class JsonBuildPlanner implements Preparation {
     }
 
     /**
-     * The template's own checks before any build: {@code min_packer_version} against the version this engine
-     * implements, and at least one builder.
+     * The template's own checks before any build, in packer's order: its structure (at least one builder; the
+     * builders that provisioners' and post-processors' {@code only}/{@code except} and provisioners' overrides name
+     * exist), then {@code min_packer_version} against the version this engine implements.
      *
      * @return false when an error was added
      */
     public boolean checkTemplate(Diagnostics diags) {
+        List<String> errors = new ArrayList<>();
+        if (template.builders().isEmpty()) {
+            errors.add("at least one builder must be defined");
+        }
+        for (int i = 0; i < template.provisioners().size(); i++) {
+            JsonTemplate.Provisioner p = template.provisioners().get(i);
+            String prefix = "provisioner " + (i + 1) + ": ";
+            onlyExcept(p.only(), p.except()).forEach(e -> errors.add(prefix + e));
+            for (String name : p.override().keySet()) {
+                if (!template.builders().containsKey(name)) {
+                    errors.add(prefix + "override '" + name + "' doesn't exist");
+                }
+            }
+        }
+        for (int i = 0; i < template.postProcessors().size(); i++) {
+            List<JsonTemplate.PostProcessor> chain = template.postProcessors().get(i);
+            for (int j = 0; j < chain.size(); j++) {
+                String prefix = "post-processor " + (i + 1) + "." + (j + 1) + ": ";
+                onlyExcept(chain.get(j).only(), chain.get(j).except()).forEach(e -> errors.add(prefix + e));
+            }
+        }
+        if (!errors.isEmpty()) {
+            diags.error("", GoText.multiError(errors), null);
+            return false;
+        }
         String min = template.minPackerVersion();
         if (min != null && !min.isEmpty()) {
             VersionConstraint.Version want = VersionConstraint.Version.parse(min);
@@ -194,11 +217,20 @@ public final class JsonBuildPlanner implements Preparation {
                 return false;
             }
         }
-        if (template.builders().isEmpty()) {
-            diags.error("", "1 error occurred:\n\t* at least one builder must be defined\n\n", null);
-            return false;
-        }
         return true;
+    }
+
+    /** Packer's check of an {@code only}/{@code except} pair: not both, and only builders that exist. */
+    private List<String> onlyExcept(List<String> only, List<String> except) {
+        if (!only.isEmpty() && !except.isEmpty()) {
+            return List.of("only one of 'only' or 'except' may be specified");
+        }
+        List<String> errors = new ArrayList<>();
+        only.stream().filter(n -> !template.builders().containsKey(n))
+                .forEach(n -> errors.add("'only' specified builder '" + n + "' not found"));
+        except.stream().filter(n -> !template.builders().containsKey(n))
+                .forEach(n -> errors.add("'except' specified builder '" + n + "' not found"));
+        return errors;
     }
 
     /** The builds selected by exact builder names ({@code -only}, {@code -except}), in name order. */
@@ -209,7 +241,8 @@ public final class JsonBuildPlanner implements Preparation {
             try {
                 name = Interpolation.render(name, context("", "", variables, false, Map.of()));
             } catch (GoTemplateException e) {
-                // The name stays as written.
+                diags.error("", "Error interpolating builder '" + b.name() + "': " + e.getMessage(), null);
+                return List.of();
             }
             byName.put(name, b);
         }
@@ -229,6 +262,12 @@ public final class JsonBuildPlanner implements Preparation {
 
     private PlannedBuild planBuild(String name, JsonTemplate.Builder b, List<String> except, Diagnostics diags) {
         String type = b.type();
+        String initError = initializationError(name, b, except);
+        if (initError != null) {
+            diags.error("Failed to initialize build \"" + name + "\"", initError, null);
+            return null;
+        }
+        String failureSummary = "Failed to prepare build: \"" + name + "\"";
         PrepareContext pctx = new PrepareContext(workDir, env, name, type);
         List<String> errors = new ArrayList<>();
         ComponentConfig builder = prepare("builder", type, b.config().without(List.of("name", "type")), null, name,
@@ -288,17 +327,77 @@ public final class JsonBuildPlanner implements Preparation {
     }
 
     private ProvisionerBlock provisionerBlock(JsonTemplate.Provisioner p, String buildName) {
-        int retries = 0;
-        if (!p.maxRetries().isEmpty()) {
-            try {
-                retries = Integer.parseInt(Interpolation.render(p.maxRetries(),
-                        context(buildName, "", variables, false, placeholders())).strip());
-            } catch (GoTemplateException | NumberFormatException e) {
-                retries = 0;
+        Retries retries = maxRetries(p, buildName);
+        return new ProvisionerBlock(p.type(), null, p.pauseBefore(), retries.count(), p.timeout(), false, p.only(),
+                p.except(), null, null, null);
+    }
+
+    /** A provisioner's {@code max_retries}, rendered and read as Go's {@code strconv.Atoi} reads it, or why not. */
+    private record Retries(int count, String error) {}
+
+    private Retries maxRetries(JsonTemplate.Provisioner p, String buildName) {
+        if (p.maxRetries().isEmpty()) {
+            return new Retries(0, null);
+        }
+        String text;
+        try {
+            text = Interpolation.render(p.maxRetries(), context(buildName, "", variables, false, placeholders()));
+        } catch (GoTemplateException e) {
+            return new Retries(0, "failed to interpolate `max_retries`: " + e.getMessage());
+        }
+        String atoi = "`max_retries` must be a valid integer: strconv.Atoi: parsing " + GoText.quote(text) + ": ";
+        if (!text.matches("[+-]?[0-9]+")) {
+            return new Retries(0, atoi + "invalid syntax");
+        }
+        try {
+            long n = Long.parseLong(text);
+            return new Retries((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)), null);
+        } catch (NumberFormatException e) {
+            return new Retries(0, atoi + "value out of range");
+        }
+    }
+
+    /**
+     * What packer's start of a build reports before anything is prepared, or null: a builder, provisioner or
+     * post-processor type we do not ship, a provisioner's {@code max_retries} that is not a number.
+     */
+    private String initializationError(String name, JsonTemplate.Builder b, List<String> except) {
+        if (ComponentSpecs.builder(b.type()) == null) {
+            return unknownType("builder", b.type());
+        }
+        List<JsonTemplate.Provisioner> provisioners = new ArrayList<>();
+        template.provisioners().stream().filter(p -> applies(p.only(), p.except(), name)).forEach(provisioners::add);
+        JsonTemplate.Provisioner ec = template.errorCleanupProvisioner();
+        if (ec != null && applies(ec.only(), ec.except(), name)) {
+            provisioners.add(ec);
+        }
+        for (JsonTemplate.Provisioner p : provisioners) {
+            if (ComponentSpecs.provisioner(p.type()) == null) {
+                return unknownType("provisioner", p.type());
+            }
+            String retries = maxRetries(p, name).error();
+            if (retries != null) {
+                return retries;
             }
         }
-        return new ProvisionerBlock(p.type(), null, p.pauseBefore(), retries, p.timeout(), false, p.only(),
-                p.except(), null, null, null);
+        for (List<JsonTemplate.PostProcessor> chain : template.postProcessors()) {
+            for (JsonTemplate.PostProcessor pp : chain) {
+                if (!applies(pp.only(), pp.except(), name)) {
+                    continue;
+                }
+                if (except.contains(pp.name())) {
+                    break;
+                }
+                if (ComponentSpecs.postProcessor(pp.type()) == null) {
+                    return unknownType("post-processor", pp.type());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String unknownType(String kind, String type) {
+        return "error initializing " + kind + " '" + type + "': Unknown " + kind + " " + type;
     }
 
     private static boolean applies(List<String> only, List<String> except, String name) {
@@ -313,13 +412,6 @@ public final class JsonBuildPlanner implements Preparation {
                                     String buildName, PrepareContext pctx, List<String> errors) {
         ConfigSpec spec = kind.equals("builder") ? ComponentSpecs.builder(type)
                 : kind.equals("provisioner") ? ComponentSpecs.provisioner(type) : ComponentSpecs.postProcessor(type);
-        failureSummary = "Failed to prepare build: \"" + buildName + "\"";
-        if (spec == null) {
-            failureSummary = "Failed to initialize build \"" + buildName + "\"";
-            String what = kind.equals("post-processor") ? "post-processor" : kind;
-            errors.add(0, "error initializing " + what + " '" + type + "': Unknown " + what + " " + type);
-            return null;
-        }
         String decodeError = Preparers.decodeErrorPrefix(kind, type);
         Map<String, JsonValue> members = new LinkedHashMap<>();
         config.members().forEach(m -> members.put(m.key(), m.value()));
@@ -335,7 +427,11 @@ public final class JsonBuildPlanner implements Preparation {
         for (Map.Entry<String, JsonValue> m : members.entrySet()) {
             ConfigSpec.Attr attr = spec.attributes().get(m.getKey());
             if (attr != null) {
-                JsonValue raw = weaklyListed(m.getValue(), attr.type());
+                int before = decodeErrors.size();
+                JsonValue raw = weakly(m.getKey(), m.getValue(), attr.type(), decodeErrors);
+                if (decodeErrors.size() > before) {
+                    continue;
+                }
                 try {
                     attrs.put(m.getKey(), Convert.convert(value(raw), attr.type()));
                 } catch (ConversionException e) {
@@ -376,13 +472,106 @@ public final class JsonBuildPlanner implements Preparation {
         return c;
     }
 
-    /** mapstructure's weak decoding: a single value where a list is expected is a list of one. */
-    private static JsonValue weaklyListed(JsonValue v, Type type) {
-        if ((type.isList() || type.isSet()) && !(v instanceof JsonValue.Arr) && !(v instanceof JsonValue.Null)
-                && !(v instanceof JsonValue.Obj)) {
-            return new JsonValue.Arr(List.of(v), v.position());
+    /**
+     * A value as packer's config decoding (mapstructure, weakly typed) takes it for an option of this type: booleans
+     * and numbers become strings ("1", "0"), strings and numbers booleans, booleans and strings whole numbers, a single
+     * value a list of one, an empty object an empty list and an empty array an empty map. What cannot be taken adds
+     * mapstructure's error to {@code errors}.
+     */
+    private static JsonValue weakly(String name, JsonValue v, Type type, List<String> errors) {
+        if (v instanceof JsonValue.Null) {
+            return v;
+        }
+        if (type.equals(Type.STRING)) {
+            if (v instanceof JsonValue.Bool b) {
+                return new JsonValue.Str(b.value() ? "1" : "0", v.position());
+            } else if (v instanceof JsonValue.Num n) {
+                return new JsonValue.Str(GoText.formatPlain(n.value()), v.position());
+            }
+        } else if (type.equals(Type.BOOL)) {
+            if (v instanceof JsonValue.Num n) {
+                return new JsonValue.Bool(n.value() != 0, v.position());
+            } else if (v instanceof JsonValue.Str s) {
+                Boolean b = s.value().isEmpty() ? Boolean.FALSE : parseBool(s.value());
+                if (b == null) {
+                    errors.add("cannot parse '" + name + "' as bool: strconv.ParseBool: parsing "
+                            + GoText.quote(s.value()) + ": invalid syntax");
+                    return v;
+                }
+                return new JsonValue.Bool(b, v.position());
+            }
+        } else if (type.equals(Type.NUMBER)) {
+            if (v instanceof JsonValue.Bool b) {
+                return new JsonValue.Num(b.value() ? "1" : "0", b.value() ? 1 : 0, v.position());
+            } else if (v instanceof JsonValue.Str s) {
+                Long n = parseInt(s.value().isEmpty() ? "0" : s.value());
+                if (n == null) {
+                    errors.add("cannot parse '" + name + "' as int: strconv.ParseInt: parsing "
+                            + GoText.quote(s.value()) + ": invalid syntax");
+                    return v;
+                }
+                return new JsonValue.Num(Long.toString(n), n, v.position());
+            }
+        } else if (type.isList() || type.isSet()) {
+            List<JsonValue> elements;
+            if (v instanceof JsonValue.Arr a) {
+                elements = a.elements();
+            } else if (v instanceof JsonValue.Obj o) {
+                if (!o.members().isEmpty()) {
+                    errors.add("'" + name + "': source data must be an array or slice, got map");
+                    return v;
+                }
+                elements = List.of();
+            } else {
+                elements = List.of(v);
+            }
+            List<JsonValue> out = new ArrayList<>();
+            for (int i = 0; i < elements.size(); i++) {
+                out.add(weakly(name + "[" + i + "]", elements.get(i), type.elementType(), errors));
+            }
+            return new JsonValue.Arr(out, v.position());
+        } else if (type.isMap()) {
+            if (v instanceof JsonValue.Arr a && a.elements().isEmpty()) {
+                return new JsonValue.Obj(List.of(), v.position());
+            }
+            if (!(v instanceof JsonValue.Obj o)) {
+                errors.add(GoDecoder.expectedMap(name, v));
+                return v;
+            }
+            List<JsonValue.Member> out = new ArrayList<>();
+            for (JsonValue.Member m : o.members()) {
+                out.add(new JsonValue.Member(m.key(), m.keyPosition(),
+                        weakly(name + "[" + m.key() + "]", m.value(), type.elementType(), errors)));
+            }
+            return new JsonValue.Obj(out, v.position());
         }
         return v;
+    }
+
+    /** Go's {@code strconv.ParseBool}, or null. */
+    private static Boolean parseBool(String s) {
+        return switch (s) {
+            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
+            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Go's {@code strconv.ParseInt(s, 0, 64)}: a sign, then decimal, {@code 0x} hex, {@code 0b} binary or octal. */
+    private static Long parseInt(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("([+-]?)(0[xX]([0-9a-fA-F_]+)|0[bB]([01_]+)|0[oO]?([0-7_]+)|([1-9][0-9_]*|0))").matcher(s);
+        if (!m.matches() || m.group(0).contains("__") || m.group(0).endsWith("_")) {
+            return null;
+        }
+        int radix = m.group(3) != null ? 16 : m.group(4) != null ? 2 : m.group(5) != null ? 8 : 10;
+        String digits = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4)
+                : m.group(5) != null ? m.group(5) : m.group(6);
+        try {
+            return Long.parseLong(m.group(1) + digits.replace("_", ""), radix);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
