@@ -717,6 +717,13 @@ public final class HclConfig {
                     + " data source but cannot run it yet.", def.block().labelRanges().get(0));
             return;
         }
+        io.jenkins.plugins.packer.component.Prepared configured =
+                source.configure(new io.jenkins.plugins.packer.component.ComponentConfig(decoded));
+        if (!configured.ok()) {
+            // Packer 1.16 reports a data source's configuration errors as the summary, at the block.
+            diags.error(configured.error(), null, def.block().defRange());
+            return;
+        }
         Value out;
         if (!executeDataSources || !decoded.isWhollyKnown()) {
             out = Value.unknown(source.outputType());
