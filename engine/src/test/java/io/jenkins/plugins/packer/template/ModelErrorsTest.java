@@ -56,6 +56,8 @@ class ModelErrorsTest {
                     "Error decoding config: invalid 'inline': template: root:1: function \"nope\" not defined"),
             Map.entry("BuildPlanner.java: diags.error(summary, prepared.error(), defRange)",
                     "* Command, Inline, Script and Scripts options cannot all be empty."),
+            Map.entry("HclConfig.java: diags.error(configured.error(), null, def.block().defRange())",
+                    "Error: 1 error(s) occurred: * The `input` must be specified"),
             Map.entry("VariableValues.java: diags.error(summary, detail + e.getMessage() + \".\", subject)",
                     "Error: Invalid argument value for -var variable"));
 
