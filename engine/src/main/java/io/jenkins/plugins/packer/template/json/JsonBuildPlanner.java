@@ -210,8 +210,14 @@ public final class JsonBuildPlanner implements Preparation {
         }
         String min = template.minPackerVersion();
         if (min != null && !min.isEmpty()) {
-            VersionConstraint.Version want = VersionConstraint.Version.parse(min);
-            if (want != null && want.compareTo(VersionConstraint.Version.parse(HclConfig.PACKER_VERSION)) > 0) {
+            VersionConstraint.Version want;
+            try {
+                want = VersionConstraint.Version.parse(min);
+            } catch (IllegalArgumentException e) {
+                diags.error("", "min_version is invalid: " + e.getMessage(), null);
+                return false;
+            }
+            if (want.compareTo(VersionConstraint.Version.parse(HclConfig.PACKER_VERSION)) > 0) {
                 diags.error("", "This template requires Packer version " + min + " or higher; using "
                         + HclConfig.PACKER_VERSION, null);
                 return false;
