@@ -224,6 +224,11 @@ public final class BuildPlanner implements Preparation {
             return null;
         }
         Range at = src.block().defRange();
+        String notWhole = ConfigDecoder.notWholeNumber(decoded, spec);
+        if (notWhole != null) {
+            diags.error(Preparers.decodeErrorPrefix("builder", src.type()) + notWhole, null, at);
+            return null;
+        }
         decoded = SshLogin.apply(sshLogin, decoded);
         try {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded("builder", src.type()),
@@ -277,6 +282,11 @@ public final class BuildPlanner implements Preparation {
                 diags.error(summary, decodeError + unknownKeys(unknown), defRange);
                 return null;
             }
+        }
+        String notWhole = ConfigDecoder.notWholeNumber(decoded, spec);
+        if (notWhole != null) {
+            diags.error(summary, decodeError + notWhole, defRange);
+            return null;
         }
         try {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),

@@ -298,8 +298,8 @@ public final class HclConfig {
                 constraint = VersionConstraint.parse(v.asString());
             } catch (IllegalArgumentException e) {
                 diags.error("Invalid version constraint", "This string does not use correct version constraint"
-                        + " syntax. Check out the docs: https://packer.io/docs/from-1.5/blocks/packer#version-constraints",
-                        attr.expr().range());
+                        + " syntax. Check out the docs:"
+                        + " https://packer.io/docs/from-1.5/blocks/packer#version-constraints", attr.expr().range());
                 continue;
             }
             if (!constraint.check(CORE_VERSION)) {
