@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * One case of the template model's error paths, read from a text file of sections (like Go's txtar): comment lines
  * first (what the case reaches; {@code differs: docs/differences.md #N (why)} when packer 1.6.6 prints something else
- * on purpose; {@code unordered: why} when packer prints the same lines in an order that changes between runs), then {@code -- cmd --} (the command line after {@code packer}), an optional {@code -- env --}
+ * on purpose; {@code unordered: why} when packer prints the same lines in an order that changes between runs), then
+ * {@code -- cmd --} (the command line after {@code packer}, split at spaces), an optional {@code -- env --}
  * ({@code NAME=value} lines), the files ({@code -- NAME --}; a name ending in {@code /} is an empty directory),
  * {@code -- rc --} and {@code -- out --}: the exit code and every byte printed, to the end of the file.
  */

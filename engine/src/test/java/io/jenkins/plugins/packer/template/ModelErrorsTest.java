@@ -42,8 +42,15 @@ class ModelErrorsTest {
     private static final Map<String, String> COMPUTED = Map.ofEntries(
             Map.entry("BuildDecoder.java: diags.error(summary, e.getMessage(), b.defRange())",
                     "Error: Failed to parse timeout duration"),
-            Map.entry("BuildPlanner.java: diags.error(Preparers.decodeErrorPrefix(\"builder\"",
+            Map.entry("BuildPlanner.java: diags.error(Preparers.decodeErrorPrefix(\"builder\", src.type())"
+                            + " + e.getMessage()",
                     "Error: invalid 'ssh_host': template: root:1: function \"nope\" not defined in:"),
+            Map.entry("BuildPlanner.java: diags.error(Preparers.decodeErrorPrefix(\"builder\", src.type())"
+                            + " + notWhole",
+                    "Error: value must be a whole number, between -9223372036854775808 and 9223372036854775807:"
+                            + " [{{} ssh_port}]"),
+            Map.entry("BuildPlanner.java: diags.error(summary, decodeError + notWhole, defRange)",
+                    "9223372036854775807: [{{} compression_level}]"),
             Map.entry("BuildPlanner.java: Diagnostic.warning(w, null, at)",
                     "Warning: Both source file and contents are blank"),
             Map.entry("BuildPlanner.java: diags.error(prepared.error(), null, at)",

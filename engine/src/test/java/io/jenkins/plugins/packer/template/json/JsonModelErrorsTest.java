@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JsonModelErrorsTest {
 
-    private static final Path CASES = Path.of("src/test/resources/io/jenkins/plugins/packer/template/json/model-errors");
+    private static final Path CASES =
+            Path.of("src/test/resources/io/jenkins/plugins/packer/template/json/model-errors");
     private static final Path PACKER = Path.of("/usr/bin/packer");
     private static final Path SOURCES = Path.of("src/main/java/io/jenkins/plugins/packer/template/json");
 
