@@ -21,7 +21,7 @@ public final class ComponentSpecs {
     private static final Map<String, ConfigSpec> POST_PROCESSORS = load("post-processor",
             "manifest", "checksum", "compress", "shell-local", "artifice");
     private static final Map<String, ConfigSpec> DATA_SOURCES = load("data",
-            "amazon-ami", "amazon-parameterstore", "amazon-secretsmanager");
+            "amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
 
     private ComponentSpecs() {
     }

@@ -12,7 +12,9 @@ import io.jenkins.plugins.packer.hcl.ast.Block;
 import io.jenkins.plugins.packer.hcl.ast.Body;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
+import io.jenkins.plugins.packer.value.ValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,5 +88,28 @@ public final class ConfigDecoder {
             }
         }
         return Value.object(out);
+    }
+
+    /**
+     * The error Packer's config decoding gives when a number option, an {@code int} in Go, is not a whole number in
+     * the int64 range ({@code ssh_port = 22.5}), with gocty's path of the option; null when every one is.
+     */
+    public static String notWholeNumber(Value decoded, ConfigSpec spec) {
+        for (ConfigSpec.Attr a : spec.attributes().values()) {
+            if (!a.type().equals(Type.NUMBER)) {
+                continue;
+            }
+            Value v = decoded.getAttr(a.name());
+            if (v.isNull() || !v.isKnown()) {
+                continue;
+            }
+            try {
+                v.unmark().asLong();
+            } catch (ValueException e) {
+                return "value must be a whole number, between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                        + ": [{{} " + a.name() + "}]";
+            }
+        }
+        return null;
     }
 }

@@ -52,8 +52,10 @@ public final class ConfigRendering {
                 String rendered = Interpolation.render(text, ctx);
                 return rendered.equals(text) ? v : Value.string(rendered).withMarks(v.marks());
             } catch (GoTemplateException e) {
-                throw new RenderException("Error decoding config: render '" + key + "': " + e.getMessage()
-                        + " in:\n\n" + text);
+                // Packer's words: a template that does not parse is invalid, one that fails while it runs did
+                // not render.
+                throw new RenderException((e.isParseError() ? "invalid '" : "render '") + key + "': "
+                        + e.getMessage() + " in:\n\n" + text);
             }
         }
         if (t.isList() || t.isTuple() || t.isSet()) {

@@ -18,6 +18,14 @@ public interface DataSource {
     Type outputType();
 
     /**
+     * Packer's {@code Configure}: the checks of the decoded configuration, made by validation too (values known only
+     * later are not checked).
+     */
+    default Prepared configure(ComponentConfig config) {
+        return Prepared.OK;
+    }
+
+    /**
      * Runs the data source; {@code env} is the run's environment (credentials), {@code workDir} the template's
      * folder.
      */

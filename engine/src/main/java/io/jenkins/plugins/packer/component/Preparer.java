@@ -22,4 +22,13 @@ public interface Preparer {
     default java.util.List<String> renderExcluded() {
         return java.util.List.of();
     }
+
+    /**
+     * What the component puts before the errors of decoding its configuration (unknown options, values that do not
+     * render): Packer's shell-local provisioner and post-processor say {@code Error decoding config: }, the others
+     * nothing.
+     */
+    default String decodeErrorPrefix() {
+        return "";
+    }
 }

@@ -30,6 +30,12 @@ public final class Preparers {
         return p == null ? java.util.List.of() : p.renderExcluded();
     }
 
+    /** What a component type puts before the errors of decoding its configuration. */
+    public static String decodeErrorPrefix(String kind, String type) {
+        Preparer p = ALL.get(kind + "/" + type);
+        return p == null ? "" : p.decodeErrorPrefix();
+    }
+
     /** Runs the checks of a component type, or accepts its configuration when it has none. */
     public static Prepared prepare(String kind, String type, ComponentConfig config, PrepareContext ctx) {
         Preparer p = ALL.get(kind + "/" + type);

@@ -5,7 +5,19 @@ public final class GoTemplateException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean parse;
+
     public GoTemplateException(String message) {
+        this(message, false);
+    }
+
+    GoTemplateException(String message, boolean parse) {
         super(message, null, false, false);
+        this.parse = parse;
+    }
+
+    /** Whether the template did not parse (rather than failed while it ran): Packer words the two differently. */
+    public boolean isParseError() {
+        return parse;
     }
 }

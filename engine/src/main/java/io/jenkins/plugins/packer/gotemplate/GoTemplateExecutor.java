@@ -205,7 +205,7 @@ public final class GoTemplateExecutor {
             Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(p) : argument(c.node(), Kind.ANY);
             return fields(base, c.fields(), cmd.args(), fin);
         } else if (first instanceof GoTemplateNode.Identifier id) {
-            return function(id, cmd.args().subList(1, cmd.args().size()), fin);
+            return function(id, cmd, cmd.args().subList(1, cmd.args().size()), fin);
         } else if (first instanceof GoTemplateNode.Pipe p) {
             notAFunction(cmd.args(), fin);
             return pipeline(p);
@@ -268,7 +268,8 @@ public final class GoTemplateExecutor {
         return n.integer();
     }
 
-    private Object function(GoTemplateNode.Identifier id, List<GoTemplateNode> args, Object fin) {
+    private Object function(GoTemplateNode.Identifier id, GoTemplateNode.Command cmd, List<GoTemplateNode> args,
+                            Object fin) {
         current = id;
         String fname = id.name();
         Function f = functions.get(fname);
@@ -310,7 +311,8 @@ public final class GoTemplateExecutor {
         } catch (Failure e) {
             throw e;
         } catch (Exception e) {
-            current = id;
+            // Go reports a failed call at the whole command: "at <env `HOME`>".
+            current = cmd;
             throw error("error calling " + fname + ": " + e.getMessage());
         }
     }
@@ -332,7 +334,8 @@ public final class GoTemplateExecutor {
         } else if (n instanceof GoTemplateNode.Pipe p) {
             return validate(pipeline(p), kind);
         } else if (n instanceof GoTemplateNode.Identifier id) {
-            return validate(function(id, List.of(), MISSING), kind);
+            // An identifier as an argument is a call of its own: Go reports its failure at the identifier.
+            return validate(function(id, new GoTemplateNode.Command(id.pos(), List.of(id)), List.of(), MISSING), kind);
         } else if (n instanceof GoTemplateNode.Chain c) {
             Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(p) : argument(c.node(), Kind.ANY);
             return validate(fields(base, c.fields(), List.of(n), MISSING), kind);

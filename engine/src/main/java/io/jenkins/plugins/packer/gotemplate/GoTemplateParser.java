@@ -76,7 +76,7 @@ public final class GoTemplateParser {
         try {
             return p.root();
         } catch (Failure f) {
-            throw new GoTemplateException(f.getMessage());
+            throw new GoTemplateException(f.getMessage(), true);
         }
     }
 

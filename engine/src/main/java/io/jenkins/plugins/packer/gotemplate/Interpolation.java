@@ -45,6 +45,9 @@ public final class Interpolation {
     private Interpolation() {
     }
 
+    /** How {@code user} fails for a variable that has no value (yet): packer retries the variables that say so. */
+    public static final String VARIABLE_NOT_SET = "Error: variable not set: ";
+
     /** Renders {@code text}; text without an action is returned as it is. */
     public static String render(String text, Context ctx) throws GoTemplateException {
         if (!text.contains("{{")) {
@@ -96,7 +99,7 @@ public final class Interpolation {
             }
             String v = ctx.userVariables().get(a.get(0));
             if (v == null && ctx.enableEnv()) {
-                throw new IllegalStateException("Error: variable not set: " + a.get(0));
+                throw new IllegalStateException(VARIABLE_NOT_SET + a.get(0));
             }
             return v == null ? "" : v;
         }));

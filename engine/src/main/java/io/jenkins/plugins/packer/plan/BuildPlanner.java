@@ -224,12 +224,17 @@ public final class BuildPlanner implements Preparation {
             return null;
         }
         Range at = src.block().defRange();
+        String notWhole = ConfigDecoder.notWholeNumber(decoded, spec);
+        if (notWhole != null) {
+            diags.error(Preparers.decodeErrorPrefix("builder", src.type()) + notWhole, null, at);
+            return null;
+        }
         decoded = SshLogin.apply(sshLogin, decoded);
         try {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded("builder", src.type()),
                     interpolation(pctx, Map.of()));
         } catch (ConfigRendering.RenderException e) {
-            diags.error(e.getMessage(), null, at);
+            diags.error(Preparers.decodeErrorPrefix("builder", src.type()) + e.getMessage(), null, at);
             return null;
         }
         ComponentConfig config = new ComponentConfig(decoded);
@@ -263,6 +268,7 @@ public final class BuildPlanner implements Preparation {
                 : ComponentSpecs.postProcessor(type);
         String summary = "Failed preparing " + kind + "-block " + GoStrings.quote(type) + " "
                 + GoStrings.quote(name == null ? "" : name);
+        String decodeError = Preparers.decodeErrorPrefix(kind, type);
         Diagnostics decodeDiags = new Diagnostics();
         Value decoded = ConfigDecoder.decode(body, spec, ctx, decodeDiags);
         if (decodeDiags.hasErrors()) {
@@ -273,15 +279,20 @@ public final class BuildPlanner implements Preparation {
             List<String> unknown = new ArrayList<>();
             decoded = applyOverride(decoded, override, spec, unknown);
             if (!unknown.isEmpty()) {
-                diags.error(summary, unknownKeys(unknown), defRange);
+                diags.error(summary, decodeError + unknownKeys(unknown), defRange);
                 return null;
             }
+        }
+        String notWhole = ConfigDecoder.notWholeNumber(decoded, spec);
+        if (notWhole != null) {
+            diags.error(summary, decodeError + notWhole, defRange);
+            return null;
         }
         try {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
                     interpolation(pctx, Map.of()));
         } catch (ConfigRendering.RenderException e) {
-            diags.error(summary, e.getMessage(), defRange);
+            diags.error(summary, decodeError + e.getMessage(), defRange);
             return null;
         }
         ComponentConfig config = new ComponentConfig(decoded);

@@ -15,6 +15,7 @@ import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
+import io.jenkins.plugins.packer.value.ValueException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,13 +165,8 @@ final class BuildDecoder {
         if (own.hasErrors()) {
             return null;
         }
-        if (ref == null) {
-            diags.error("Invalid source reference", "A source type is made of three parts that are split by a dot"
-                    + " `.`; each part must start with a letter and may contain only letters, digits, underscores,"
-                    + " and dashes. A valid source reference looks like: `source.type.name`", b.defRange());
-            return null;
-        }
-        return new SourceUse(ref, localName, b.body().remain(BUILD_SOURCE_ARGS));
+        // Like Packer, a label that is not a reference names no source: the build reports it as unknown.
+        return new SourceUse(ref == null ? SourceRef.NONE : ref, localName, b.body().remain(BUILD_SOURCE_ARGS));
     }
 
     static ProvisionerBlock provisioner(Block b, EvalContext ctx, Diagnostics diags) {
@@ -178,7 +174,7 @@ final class BuildDecoder {
         BodyContent args = b.body().partialContent(PROVISIONER_ARGS, own);
         String name = string(args.attributes().get("name"), ctx, own);
         String pauseBefore = string(args.attributes().get("pause_before"), ctx, own);
-        Value maxRetries = typed(args.attributes().get("max_retries"), Type.NUMBER, ctx, own);
+        Long maxRetries = whole(args.attributes().get("max_retries"), ctx, own);
         String timeout = string(args.attributes().get("timeout"), ctx, own);
         Value continueOnError = typed(args.attributes().get("continue_on_error"), Type.BOOL, ctx, own);
         List<String> only = strings(args.attributes().get("only"), ctx, own);
@@ -195,6 +191,15 @@ final class BuildDecoder {
             diags.error("provisioner's override block must be an HCL object", null, b.defRange());
             return null;
         }
+        if (override != null && !override.isNull() && override.isKnown()) {
+            for (Map.Entry<String, Value> e : override.unmark().entries().entrySet()) {
+                if (!e.getValue().type().isObject()) {
+                    diags.error("provisioner's override.'" + e.getKey() + "' block must be an HCL object", null,
+                            b.defRange());
+                    return null;
+                }
+            }
+        }
         Duration pause = duration(pauseBefore, "Failed to parse pause_before duration", b, diags);
         Duration time = duration(timeout, "Failed to parse timeout duration", b, diags);
         if (pause == null || time == null) {
@@ -205,7 +210,8 @@ final class BuildDecoder {
                     + HclConfig.goList(ComponentSpecs.provisioners()), b.labelRanges().get(0));
             return null;
         }
-        int retries = maxRetries == null || maxRetries.isNull() ? 0 : maxRetries.asInt();
+        int retries = maxRetries == null ? 0
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxRetries));
         return new ProvisionerBlock(b.labels().get(0), name, pause, retries, time,
                 continueOnError != null && !continueOnError.isNull() && continueOnError.asBool(), only, except,
                 override, b.body().remain(PROVISIONER_ARGS), b.defRange());
@@ -284,6 +290,21 @@ final class BuildDecoder {
         }
     }
 
+    /** gohcl's decoding into a Go {@code int}: a whole number in the int64 range, else null. */
+    private static Long whole(Attribute attr, EvalContext ctx, Diagnostics diags) {
+        Value v = typed(attr, Type.NUMBER, ctx, diags);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            return v.unmark().asLong();
+        } catch (ValueException e) {
+            diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: value must be a whole number,"
+                    + " between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE, attr.expr().range()));
+            return null;
+        }
+    }
+
     private static String string(Attribute attr, EvalContext ctx, Diagnostics diags) {
         Value v = typed(attr, Type.STRING, ctx, diags);
         return v == null || v.isNull() || !v.isKnown() ? null : v.unmark().asString();
@@ -296,7 +317,13 @@ final class BuildDecoder {
         }
         List<String> out = new ArrayList<>();
         for (Value e : v.unmark().elements()) {
-            out.add(e.isNull() ? "" : e.asString());
+            if (e.isNull()) {
+                // gohcl cannot put null into a Go string.
+                diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: null value is not allowed",
+                        attr.expr().range()));
+                return List.of();
+            }
+            out.add(e.asString());
         }
         return List.copyOf(out);
     }

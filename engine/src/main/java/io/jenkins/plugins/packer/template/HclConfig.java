@@ -157,7 +157,7 @@ public final class HclConfig {
             // Packer reads the native syntax files first, then the JSON ones.
             hclFiles.addAll(configFiles(workDir, target, JSON_SUFFIX, diags));
         }
-        if (hclFiles.isEmpty() && !diags.hasErrors()) {
+        if (hclFiles.isEmpty()) {
             diags.add(Diagnostic.error("Could not find any config file in " + target,
                     "A config file must be suffixed with `.pkr.hcl` or `.pkr.json`. A folder can be referenced.",
                     null));
@@ -298,7 +298,8 @@ public final class HclConfig {
                 constraint = VersionConstraint.parse(v.asString());
             } catch (IllegalArgumentException e) {
                 diags.error("Invalid version constraint", "This string does not use correct version constraint"
-                        + " syntax.", attr.expr().range());
+                        + " syntax. Check out the docs:"
+                        + " https://packer.io/docs/from-1.5/blocks/packer#version-constraints", attr.expr().range());
                 continue;
             }
             if (!constraint.check(CORE_VERSION)) {
@@ -714,6 +715,13 @@ public final class HclConfig {
         if (source == null) {
             diags.error("Data source " + def.type() + " is not available", "pkrj reads the " + def.type()
                     + " data source but cannot run it yet.", def.block().labelRanges().get(0));
+            return;
+        }
+        io.jenkins.plugins.packer.component.Prepared configured =
+                source.configure(new io.jenkins.plugins.packer.component.ComponentConfig(decoded));
+        if (!configured.ok()) {
+            // Packer 1.16 reports a data source's configuration errors as the summary, at the block.
+            diags.error(configured.error(), null, def.block().defRange());
             return;
         }
         Value out;

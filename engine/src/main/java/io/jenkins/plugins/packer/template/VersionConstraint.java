@@ -20,8 +20,13 @@ public final class VersionConstraint {
     /** A parsed version: numeric segments (padded to three) and the pre-release label. */
     public record Version(long[] segments, int specified, String prerelease) implements Comparable<Version> {
 
+        /**
+         * Parses a version as go-version's {@code NewVersion} does (no surrounding space allowed).
+         *
+         * @throws IllegalArgumentException with go-version's message when it is not a version
+         */
         public static Version parse(String s) {
-            Matcher m = VERSION_ONLY.matcher(s.trim());
+            Matcher m = VERSION_ONLY.matcher(s);
             if (!m.matches()) {
                 throw new IllegalArgumentException("Malformed version: " + s);
             }
@@ -32,7 +37,12 @@ public final class VersionConstraint {
             String[] parts = nums.split("\\.");
             long[] segs = new long[Math.max(3, parts.length)];
             for (int i = 0; i < parts.length; i++) {
-                segs[i] = Long.parseLong(parts[i]);
+                try {
+                    segs[i] = Long.parseLong(parts[i]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Error parsing version: strconv.ParseInt: parsing \""
+                            + parts[i] + "\": value out of range");
+                }
             }
             return new Version(segs, parts.length, pre == null ? "" : pre);
         }

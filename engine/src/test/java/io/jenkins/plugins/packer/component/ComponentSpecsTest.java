@@ -71,7 +71,7 @@ class ComponentSpecsTest {
         assertThat(ComponentSpecs.postProcessors())
                 .containsExactly("artifice", "checksum", "compress", "manifest", "shell-local");
         assertThat(ComponentSpecs.dataSources())
-                .containsExactly("amazon-ami", "amazon-parameterstore", "amazon-secretsmanager");
+                .containsExactly("amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
     }
 
     @Test
@@ -149,7 +149,7 @@ class ComponentSpecsTest {
         ComponentSpecs.postProcessors().forEach(t -> all.add(ComponentSpecs.postProcessor(t)));
         ComponentSpecs.dataSources().forEach(t -> all.add(ComponentSpecs.dataSource(t)));
 
-        assertThat(all).hasSize(19).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
+        assertThat(all).hasSize(20).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
                 "packer_build_name", "packer_builder_type", "packer_core_version", "packer_debug", "packer_force",
                 "packer_on_error", "packer_user_variables", "packer_sensitive_variables"));
     }

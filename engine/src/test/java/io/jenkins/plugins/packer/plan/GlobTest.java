@@ -27,7 +27,29 @@ class GlobTest {
     }
 
     @Test
-    void unclosedAlternativeIsAnError() {
-        assertThatThrownBy(() -> Glob.compile("{a,b")).isInstanceOf(IllegalArgumentException.class);
+    void anUnclosedAlternativeEndsWithThePatternAsInGobwasGlob() {
+        assertThat(Glob.compile("null.{a,b").matches("null.b")).isTrue();
+        assertThat(Glob.compile("null.{a,b").matches("null.c")).isFalse();
+    }
+
+    @Test
+    void aTrailingBackslashIsDropped() {
+        assertThat(Glob.compile("null.a\\").matches("null.a")).isTrue();
+    }
+
+    @Test
+    void aMalformedClassIsAnErrorWithGobwasGlobsWords() {
+        assertThatThrownBy(() -> Glob.compile("x[")).hasMessage("unexpected end of input");
+        assertThatThrownBy(() -> Glob.compile("[a-]")).hasMessage("unexpected end of input");
+        assertThatThrownBy(() -> Glob.compile("[]")).hasMessage("could not parse range");
+        assertThatThrownBy(() -> Glob.compile("[!]")).hasMessage("could not parse range");
+        assertThatThrownBy(() -> Glob.compile("[a-bc]")).hasMessage("expected close range character");
+        assertThatThrownBy(() -> Glob.compile("[z-a]")).hasMessage("hi character 'a' should be greater than lo 'z'");
+    }
+
+    @Test
+    void aClassOfCharactersMayHoldEscapesAndADash() {
+        assertThat(Glob.compile("[-a]").matches("-")).isTrue();
+        assertThat(Glob.compile("[\\]]").matches("]")).isTrue();
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.packer.datasource.nulls;
 
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.component.DataSource;
+import io.jenkins.plugins.packer.component.MultiError;
+import io.jenkins.plugins.packer.component.Prepared;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.nio.file.Path;
@@ -21,6 +23,15 @@ public final class NullDataSource implements DataSource {
     @Override
     public Type outputType() {
         return Type.object(Map.of("output", Type.STRING));
+    }
+
+    @Override
+    public Prepared configure(ComponentConfig config) {
+        Value input = config.value().getAttr("input");
+        if (input.isNull() || input.isKnown() && input.unmark().asString().isEmpty()) {
+            return Prepared.of(new MultiError().add("The `input` must be specified"));
+        }
+        return Prepared.OK;
     }
 
     @Override

@@ -28,6 +28,11 @@ public final class ShellLocalPostProcessorConfig implements Preparer {
     }
 
     @Override
+    public String decodeErrorPrefix() {
+        return ShellLocalConfig.DECODE_ERROR_PREFIX;
+    }
+
+    @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         return ShellLocalConfig.validate(c, ctx);
     }

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class ShellLocalConfig implements Preparer {
 
+    /** Packer's shell-local components wrap every error of their configuration's decoding with this. */
+    public static final String DECODE_ERROR_PREFIX = "Error decoding config: ";
+
     static final List<String> SUPPORTED_OS = List.of("darwin", "freebsd", "linux", "openbsd", "solaris", "windows");
 
     private static final String TOO_MANY = "You may only specify one of the following options: Command, Inline,"
@@ -36,6 +39,11 @@ public final class ShellLocalConfig implements Preparer {
     @Override
     public java.util.List<String> renderExcluded() {
         return java.util.List.of("execute_command");
+    }
+
+    @Override
+    public String decodeErrorPrefix() {
+        return ShellLocalConfig.DECODE_ERROR_PREFIX;
     }
 
     @Override

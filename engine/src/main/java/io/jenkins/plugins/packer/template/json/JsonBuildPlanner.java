@@ -20,6 +20,7 @@ import io.jenkins.plugins.packer.template.ProvisionerBlock;
 import io.jenkins.plugins.packer.template.VersionConstraint;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -59,9 +60,6 @@ public final class JsonBuildPlanner implements Preparation {
         this.sshLogin = login;
         return this;
     }
-
-    /** The summary of the last failed preparation: Packer tells an unknown type from a configuration error. */
-    private String failureSummary;
 
     public JsonBuildPlanner(JsonTemplate template, Path workDir, String templatePath, Map<String, String> env,
                             Map<String, Function> functions) {
@@ -119,24 +117,46 @@ public final class JsonBuildPlanner implements Preparation {
             diags.error("", sb.append('\n').toString(), null);
             return false;
         }
+        // As packer: in name order, again while a value refers to a variable not rendered yet; a template that
+        // does not parse is reported with its variable, one that fails while running as it is.
+        List<String> names = new ArrayList<>(values.keySet());
+        names.sort(GoText.ORDER);
+        String unresolved = null;
         for (int pass = 0; pass < 100; pass++) {
             boolean changed = false;
-            for (Map.Entry<String, String> e : values.entrySet()) {
+            unresolved = null;
+            for (String name : names) {
+                String value = values.get(name);
                 String rendered;
                 try {
-                    rendered = Interpolation.render(e.getValue(), context("", "", values, true, Map.of()));
+                    rendered = Interpolation.render(value, context("", "", values, true, Map.of()));
                 } catch (GoTemplateException ex) {
-                    diags.error("", "Failed to interpolate " + e.getKey() + ": " + ex.getMessage(), null);
-                    return false;
+                    if (ex.isParseError()) {
+                        diags.error("", "error interpolating default value for '" + name + "': " + ex.getMessage(),
+                                null);
+                        return false;
+                    }
+                    if (!ex.getMessage().contains(Interpolation.VARIABLE_NOT_SET)) {
+                        diags.error("", ex.getMessage(), null);
+                        return false;
+                    }
+                    unresolved = "\"" + name + "\": \"" + value + "\"; error: " + ex.getMessage();
+                    continue;
                 }
-                if (!rendered.equals(e.getValue())) {
-                    e.setValue(rendered);
+                if (!rendered.equals(value)) {
+                    values.put(name, rendered);
                     changed = true;
                 }
             }
             if (!changed) {
                 break;
             }
+        }
+        if (unresolved != null) {
+            diags.error("", "Failed to interpolate " + unresolved + ": Please make sure that the variable you're"
+                    + " referencing has been defined; Packer treats all variables used to interpolate other user"
+                    + " variables as required.", null);
+            return false;
         }
         this.variables = values;
         return true;
@@ -169,8 +189,14 @@ public final class JsonBuildPlanner implements Preparation {
         }
         String min = template.minPackerVersion();
         if (min != null && !min.isEmpty()) {
-            VersionConstraint.Version want = VersionConstraint.Version.parse(min);
-            if (want != null && want.compareTo(VersionConstraint.Version.parse(HclConfig.PACKER_VERSION)) > 0) {
+            VersionConstraint.Version want;
+            try {
+                want = VersionConstraint.Version.parse(min);
+            } catch (IllegalArgumentException e) {
+                diags.error("", "min_version is invalid: " + e.getMessage(), null);
+                return false;
+            }
+            if (want.compareTo(VersionConstraint.Version.parse(HclConfig.PACKER_VERSION)) > 0) {
                 diags.error("", "This template requires Packer version " + min + " or higher; using "
                         + HclConfig.PACKER_VERSION, null);
                 return false;
@@ -178,6 +204,7 @@ public final class JsonBuildPlanner implements Preparation {
         }
         return true;
     }
+
 
     /** The builds selected by exact builder names ({@code -only}, {@code -except}), in name order. */
     public List<PlannedBuild> plan(List<String> only, List<String> except, Diagnostics diags) {
@@ -187,7 +214,8 @@ public final class JsonBuildPlanner implements Preparation {
             try {
                 name = Interpolation.render(name, context("", "", variables, false, Map.of()));
             } catch (GoTemplateException e) {
-                // The name stays as written.
+                diags.error("", "Error interpolating builder '" + b.name() + "': " + e.getMessage(), null);
+                return List.of();
             }
             byName.put(name, b);
         }
@@ -207,6 +235,12 @@ public final class JsonBuildPlanner implements Preparation {
 
     private PlannedBuild planBuild(String name, JsonTemplate.Builder b, List<String> except, Diagnostics diags) {
         String type = b.type();
+        String initError = initializationError(name, b, except);
+        if (initError != null) {
+            diags.error("Failed to initialize build \"" + name + "\"", initError, null);
+            return null;
+        }
+        String failureSummary = "Failed to prepare build: \"" + name + "\"";
         PrepareContext pctx = new PrepareContext(workDir, env, name, type);
         List<String> errors = new ArrayList<>();
         ComponentConfig builder = prepare("builder", type, b.config().without(List.of("name", "type")), null, name,
@@ -266,17 +300,77 @@ public final class JsonBuildPlanner implements Preparation {
     }
 
     private ProvisionerBlock provisionerBlock(JsonTemplate.Provisioner p, String buildName) {
-        int retries = 0;
-        if (!p.maxRetries().isEmpty()) {
-            try {
-                retries = Integer.parseInt(Interpolation.render(p.maxRetries(),
-                        context(buildName, "", variables, false, placeholders())).strip());
-            } catch (GoTemplateException | NumberFormatException e) {
-                retries = 0;
+        Retries retries = maxRetries(p, buildName);
+        return new ProvisionerBlock(p.type(), null, p.pauseBefore(), retries.count(), p.timeout(), false, p.only(),
+                p.except(), null, null, null);
+    }
+
+    /** A provisioner's {@code max_retries}, rendered and read as Go's {@code strconv.Atoi} reads it, or why not. */
+    private record Retries(int count, String error) {}
+
+    private Retries maxRetries(JsonTemplate.Provisioner p, String buildName) {
+        if (p.maxRetries().isEmpty()) {
+            return new Retries(0, null);
+        }
+        String text;
+        try {
+            text = Interpolation.render(p.maxRetries(), context(buildName, "", variables, false, placeholders()));
+        } catch (GoTemplateException e) {
+            return new Retries(0, "failed to interpolate `max_retries`: " + e.getMessage());
+        }
+        String atoi = "`max_retries` must be a valid integer: strconv.Atoi: parsing " + GoText.quote(text) + ": ";
+        if (!text.matches("[+-]?[0-9]+")) {
+            return new Retries(0, atoi + "invalid syntax");
+        }
+        try {
+            long n = Long.parseLong(text);
+            return new Retries((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)), null);
+        } catch (NumberFormatException e) {
+            return new Retries(0, atoi + "value out of range");
+        }
+    }
+
+    /**
+     * What packer's start of a build reports before anything is prepared, or null: a builder, provisioner or
+     * post-processor type we do not ship, a provisioner's {@code max_retries} that is not a number.
+     */
+    private String initializationError(String name, JsonTemplate.Builder b, List<String> except) {
+        if (ComponentSpecs.builder(b.type()) == null) {
+            return unknownType("builder", b.type());
+        }
+        List<JsonTemplate.Provisioner> provisioners = new ArrayList<>();
+        template.provisioners().stream().filter(p -> applies(p.only(), p.except(), name)).forEach(provisioners::add);
+        JsonTemplate.Provisioner ec = template.errorCleanupProvisioner();
+        if (ec != null && applies(ec.only(), ec.except(), name)) {
+            provisioners.add(ec);
+        }
+        for (JsonTemplate.Provisioner p : provisioners) {
+            if (ComponentSpecs.provisioner(p.type()) == null) {
+                return unknownType("provisioner", p.type());
+            }
+            String retries = maxRetries(p, name).error();
+            if (retries != null) {
+                return retries;
             }
         }
-        return new ProvisionerBlock(p.type(), null, p.pauseBefore(), retries, p.timeout(), false, p.only(),
-                p.except(), null, null, null);
+        for (List<JsonTemplate.PostProcessor> chain : template.postProcessors()) {
+            for (JsonTemplate.PostProcessor pp : chain) {
+                if (!applies(pp.only(), pp.except(), name)) {
+                    continue;
+                }
+                if (except.contains(pp.name())) {
+                    break;
+                }
+                if (ComponentSpecs.postProcessor(pp.type()) == null) {
+                    return unknownType("post-processor", pp.type());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String unknownType(String kind, String type) {
+        return "error initializing " + kind + " '" + type + "': Unknown " + kind + " " + type;
     }
 
     private static boolean applies(List<String> only, List<String> except, String name) {
@@ -291,13 +385,7 @@ public final class JsonBuildPlanner implements Preparation {
                                     String buildName, PrepareContext pctx, List<String> errors) {
         ConfigSpec spec = kind.equals("builder") ? ComponentSpecs.builder(type)
                 : kind.equals("provisioner") ? ComponentSpecs.provisioner(type) : ComponentSpecs.postProcessor(type);
-        failureSummary = "Failed to prepare build: \"" + buildName + "\"";
-        if (spec == null) {
-            failureSummary = "Failed to initialize build \"" + buildName + "\"";
-            String what = kind.equals("post-processor") ? "post-processor" : kind;
-            errors.add(0, "error initializing " + what + " '" + type + "': Unknown " + what + " " + type);
-            return null;
-        }
+        String decodeError = Preparers.decodeErrorPrefix(kind, type);
         Map<String, JsonValue> members = new LinkedHashMap<>();
         config.members().forEach(m -> members.put(m.key(), m.value()));
         if (override instanceof JsonValue.Obj o) {
@@ -308,25 +396,32 @@ public final class JsonBuildPlanner implements Preparation {
         spec.attributes().values().forEach(a -> attrs.put(a.name(), Value.nullOf(a.type())));
         spec.blocks().keySet().forEach(b -> attrs.put(b, Value.DYNAMIC_NULL));
         List<String> unknown = new ArrayList<>();
+        List<String> decodeErrors = new ArrayList<>();
         for (Map.Entry<String, JsonValue> m : members.entrySet()) {
             ConfigSpec.Attr attr = spec.attributes().get(m.getKey());
-            Value v = value(m.getValue());
             if (attr != null) {
+                int before = decodeErrors.size();
+                JsonValue raw = weakly(m.getKey(), m.getValue(), attr.type(), decodeErrors);
+                if (decodeErrors.size() > before) {
+                    continue;
+                }
                 try {
-                    attrs.put(m.getKey(), Convert.convert(v, attr.type()));
+                    attrs.put(m.getKey(), Convert.convert(value(raw), attr.type()));
                 } catch (ConversionException e) {
-                    errors.add(0, "1 error occurred:\n\t* '" + m.getKey() + "' expected type '" + attr.type()
-                            + "', got unconvertible type\n\n");
-                    return null;
+                    decodeErrors.add(unconvertible(m.getKey(), raw, attr.type()));
                 }
             } else if (spec.blocks().containsKey(m.getKey())) {
-                attrs.put(m.getKey(), v);
+                attrs.put(m.getKey(), value(m.getValue()));
             } else if (!m.getKey().startsWith("packer_")) {
                 unknown.add(m.getKey());
             }
         }
+        if (!decodeErrors.isEmpty()) {
+            errors.add(0, decodeError + GoText.decodingError(decodeErrors));
+            return null;
+        }
         if (!unknown.isEmpty()) {
-            errors.add(0, GoText.multiError(JsonFix.unusedKeyErrors(kind, type, unknown)));
+            errors.add(0, decodeError + GoText.multiError(JsonFix.unusedKeyErrors(kind, type, unknown)));
             return null;
         }
         Value decoded = Value.object(attrs);
@@ -337,7 +432,7 @@ public final class JsonBuildPlanner implements Preparation {
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
                     context(buildName, pctx.builderType(), variables, false, placeholders()));
         } catch (ConfigRendering.RenderException e) {
-            errors.add(0, e.getMessage());
+            errors.add(0, decodeError + e.getMessage());
             return null;
         }
         ComponentConfig c = new ComponentConfig(decoded);
@@ -347,6 +442,140 @@ public final class JsonBuildPlanner implements Preparation {
             return null;
         }
         return c;
+    }
+
+    /**
+     * A value as packer's config decoding (mapstructure, weakly typed) takes it for an option of this type: booleans
+     * and numbers become strings ("1", "0"), strings and numbers booleans, booleans and strings whole numbers, a single
+     * value a list of one, an empty object an empty list and an empty array an empty map. What cannot be taken adds
+     * mapstructure's error to {@code errors}.
+     */
+    private static JsonValue weakly(String name, JsonValue v, Type type, List<String> errors) {
+        if (v instanceof JsonValue.Null) {
+            return v;
+        }
+        if (type.equals(Type.STRING)) {
+            if (v instanceof JsonValue.Bool b) {
+                return new JsonValue.Str(b.value() ? "1" : "0", v.position());
+            } else if (v instanceof JsonValue.Num n) {
+                return new JsonValue.Str(GoText.formatPlain(n.value()), v.position());
+            }
+        } else if (type.equals(Type.BOOL)) {
+            if (v instanceof JsonValue.Num n) {
+                return new JsonValue.Bool(n.value() != 0, v.position());
+            } else if (v instanceof JsonValue.Str s) {
+                Boolean b = s.value().isEmpty() ? Boolean.FALSE : parseBool(s.value());
+                if (b == null) {
+                    errors.add("cannot parse '" + name + "' as bool: strconv.ParseBool: parsing "
+                            + GoText.quote(s.value()) + ": invalid syntax");
+                    return v;
+                }
+                return new JsonValue.Bool(b, v.position());
+            }
+        } else if (type.equals(Type.NUMBER)) {
+            if (v instanceof JsonValue.Bool b) {
+                return new JsonValue.Num(b.value() ? "1" : "0", b.value() ? 1 : 0, v.position());
+            } else if (v instanceof JsonValue.Str s) {
+                Long n = parseInt(s.value().isEmpty() ? "0" : s.value());
+                if (n == null) {
+                    errors.add("cannot parse '" + name + "' as int: strconv.ParseInt: parsing "
+                            + GoText.quote(s.value()) + ": invalid syntax");
+                    return v;
+                }
+                return new JsonValue.Num(Long.toString(n), n, v.position());
+            }
+        } else if (type.isList() || type.isSet()) {
+            List<JsonValue> elements;
+            if (v instanceof JsonValue.Arr a) {
+                elements = a.elements();
+            } else if (v instanceof JsonValue.Obj o) {
+                if (!o.members().isEmpty()) {
+                    errors.add("'" + name + "': source data must be an array or slice, got map");
+                    return v;
+                }
+                elements = List.of();
+            } else {
+                elements = List.of(v);
+            }
+            List<JsonValue> out = new ArrayList<>();
+            for (int i = 0; i < elements.size(); i++) {
+                out.add(weakly(name + "[" + i + "]", elements.get(i), type.elementType(), errors));
+            }
+            return new JsonValue.Arr(out, v.position());
+        } else if (type.isMap()) {
+            if (v instanceof JsonValue.Arr a && a.elements().isEmpty()) {
+                return new JsonValue.Obj(List.of(), v.position());
+            }
+            if (!(v instanceof JsonValue.Obj o)) {
+                errors.add(GoDecoder.expectedMap(name, v));
+                return v;
+            }
+            List<JsonValue.Member> out = new ArrayList<>();
+            for (JsonValue.Member m : o.members()) {
+                out.add(new JsonValue.Member(m.key(), m.keyPosition(),
+                        weakly(name + "[" + m.key() + "]", m.value(), type.elementType(), errors)));
+            }
+            return new JsonValue.Obj(out, v.position());
+        }
+        return v;
+    }
+
+    /** Go's {@code strconv.ParseBool}, or null. */
+    private static Boolean parseBool(String s) {
+        return switch (s) {
+            case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
+            case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Go's {@code strconv.ParseInt(s, 0, 64)}: a sign, then decimal, {@code 0x} hex, {@code 0b} binary or octal. */
+    private static Long parseInt(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("([+-]?)(0[xX]([0-9a-fA-F_]+)|0[bB]([01_]+)|0[oO]?([0-7_]+)|([1-9][0-9_]*|0))").matcher(s);
+        if (!m.matches() || m.group(0).contains("__") || m.group(0).endsWith("_")) {
+            return null;
+        }
+        int radix = m.group(3) != null ? 16 : m.group(4) != null ? 2 : m.group(5) != null ? 8 : 10;
+        String digits = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4)
+                : m.group(5) != null ? m.group(5) : m.group(6);
+        try {
+            return Long.parseLong(m.group(1) + digits.replace("_", ""), radix);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * mapstructure's error for a value that does not decode into an option: the first element that does not, for a
+     * list, with the option's Go type.
+     */
+    private static String unconvertible(String name, JsonValue v, Type type) {
+        if ((type.isList() || type.isSet()) && v instanceof JsonValue.Arr a) {
+            for (int i = 0; i < a.elements().size(); i++) {
+                try {
+                    Convert.convert(value(a.elements().get(i)), type.elementType());
+                } catch (ConversionException e) {
+                    return unconvertible(name + "[" + i + "]", a.elements().get(i), type.elementType());
+                }
+            }
+        }
+        return "'" + name + "' expected type '" + goType(type) + "', got unconvertible type '" + GoText.typeName(v)
+                + "', value: '" + GoText.value(v) + "'";
+    }
+
+    /** The Go type of the field an option of this type decodes into, as Packer's plugins declare them. */
+    private static String goType(Type type) {
+        if (type.equals(Type.STRING) || type.equals(Type.BOOL)) {
+            return type.toString();
+        } else if (type.equals(Type.NUMBER)) {
+            return "int";
+        } else if (type.isList() || type.isSet()) {
+            return "[]" + goType(type.elementType());
+        } else if (type.isMap()) {
+            return "map[string]" + goType(type.elementType());
+        }
+        return "interface {}";
     }
 
     /** A JSON value as the engine's value: numbers exact, arrays as tuples, objects as objects. */
