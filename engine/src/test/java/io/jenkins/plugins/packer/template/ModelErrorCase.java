@@ -206,6 +206,29 @@ public record ModelErrorCase(String name, String differs, boolean unordered, Lis
         return new Outcome(p.exitValue(), printed);
     }
 
+    /** The engine's {@code validate} (or {@code init}) prints the case's text and exits with its code. */
+    public void assertEngine(Path dir) throws IOException {
+        writeFiles(dir);
+        Outcome ours = runEngine(dir);
+        org.assertj.core.api.Assertions.assertThat(ours.text()).isEqualTo(expectedText());
+        org.assertj.core.api.Assertions.assertThat(ours.rc()).isEqualTo(rc());
+    }
+
+    /** The real packer prints the same, unless the case names a deliberate difference (then it must not). */
+    public void assertPacker(Path packer, Path dir) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(packer)
+                || "true".equals(System.getenv("CI")), "packer is not installed");
+        writeFiles(dir);
+        Outcome theirs = runPacker(packer, dir);
+        if (differs() == null) {
+            org.assertj.core.api.Assertions.assertThat(sameAs(theirs))
+                    .as("packer printed (rc %d):%n%s", theirs.rc(), theirs.text()).isTrue();
+        } else {
+            org.assertj.core.api.Assertions.assertThat(sameAs(theirs)).as("deliberate difference: %s", differs())
+                    .isFalse();
+        }
+    }
+
     @Override
     public String toString() {
         return name;
