@@ -92,9 +92,15 @@ public final class ConfigDecoder {
 
     /**
      * The error Packer's config decoding gives when a number option, an {@code int} in Go, is not a whole number in
-     * the int64 range ({@code ssh_port = 22.5}), with gocty's path of the option; null when every one is.
+     * the int64 range ({@code ssh_port = 22.5}), with gocty's path of the option; null when every one is. Options of
+     * nested blocks are checked too; their path names a list block's element by its index (Packer prints a Go
+     * pointer there).
      */
     public static String notWholeNumber(Value decoded, ConfigSpec spec) {
+        return notWholeNumber(decoded, spec, "");
+    }
+
+    private static String notWholeNumber(Value decoded, ConfigSpec spec, String path) {
         for (ConfigSpec.Attr a : spec.attributes().values()) {
             if (!a.type().equals(Type.NUMBER)) {
                 continue;
@@ -107,7 +113,26 @@ public final class ConfigDecoder {
                 v.unmark().asLong();
             } catch (ValueException e) {
                 return "value must be a whole number, between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                        + ": [{{} " + a.name() + "}]";
+                        + ": [" + path + "{{} " + a.name() + "}]";
+            }
+        }
+        for (ConfigSpec.Nested n : spec.blocks().values()) {
+            Value v = decoded.getAttr(n.name());
+            if (v == null || v.isNull() || !v.isKnown()) {
+                continue;
+            }
+            String at = path + "{{} " + n.name() + "} ";
+            String err = null;
+            if (n.list()) {
+                List<Value> items = v.elements();
+                for (int k = 0; k < items.size() && err == null; k++) {
+                    err = notWholeNumber(items.get(k), n.spec(), at + "{{} [" + k + "]} ");
+                }
+            } else {
+                err = notWholeNumber(v, n.spec(), at);
+            }
+            if (err != null) {
+                return err;
             }
         }
         return null;
