@@ -52,7 +52,7 @@ final class ConsoleCommand extends Main.IoCommand {
                 : HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                         Clock.systemUTC()), loadDiags);
         if (!loadDiags.isEmpty()) {
-            int rc = Diags.write(io, Diags.sources(cfg), loadDiags);
+            int rc = Diags.write(io, cfg.sourceFiles(), loadDiags);
             if (rc != 0) {
                 return rc;
             }

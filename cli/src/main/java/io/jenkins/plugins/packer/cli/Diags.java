@@ -13,14 +13,6 @@ final class Diags {
     private Diags() {
     }
 
-    static Map<String, DiagnosticWriter.SourceFile> sources(HclConfig cfg) {
-        Map<String, DiagnosticWriter.SourceFile> m = new HashMap<>();
-        for (File f : cfg.allFiles()) {
-            m.put(f.filename(), new DiagnosticWriter.SourceFile(f.bytes(), f.body()));
-        }
-        return m;
-    }
-
     /** Writes the diagnostics (packer's Ui adds a newline after the block) and returns 1 when any is an error. */
     static int write(Main.Io io, Map<String, DiagnosticWriter.SourceFile> files, Diagnostics diags) {
         byte[] text = new DiagnosticWriter(files, 80).writeBytes(diags);

@@ -34,7 +34,7 @@ final class InitCommand extends Main.IoCommand {
     @Override
     public Integer call() {
         Init.Result r = Init.run(LoadRequest.of(io.workDir(), template, io.env()));
-        if (Diags.write(io, Map.of(), r.diags()) != 0) {
+        if (Diags.write(io, r.sources(), r.diags()) != 0) {
             return 1;
         }
         r.lines().forEach(io.out()::println);

@@ -69,7 +69,7 @@ final class InspectCommand extends Main.IoCommand {
         Diagnostics diags = new Diagnostics();
         HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                 Clock.systemUTC()), diags);
-        if (Diags.write(io, Diags.sources(cfg), diags) != 0) {
+        if (Diags.write(io, cfg.sourceFiles(), diags) != 0) {
             return 1;
         }
         // Like packer, inspect shows what it could read even when some of it does not evaluate.

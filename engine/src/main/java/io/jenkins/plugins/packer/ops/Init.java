@@ -19,8 +19,12 @@ public final class Init {
             "github.com/hashicorp/amazon", "builders amazon-chroot, amazon-ebs, amazon-ebssurrogate, amazon-ebsvolume,"
                     + " amazon-instance; data sources amazon-ami, amazon-parameterstore, amazon-secretsmanager");
 
-    /** What init found: one line per plugin, whether any is not supported, and the problems reading the template. */
-    public record Result(List<String> lines, boolean unsupported, Diagnostics diags) {}
+    /**
+     * What init found: one line per plugin, whether any is not supported, the problems reading the template, and the
+     * files read (for the problems' source lines).
+     */
+    public record Result(List<String> lines, boolean unsupported, Diagnostics diags,
+                         java.util.Map<String, io.jenkins.plugins.packer.hcl.DiagnosticWriter.SourceFile> sources) {}
 
     private Init() {
     }
@@ -29,16 +33,17 @@ public final class Init {
         Diagnostics diags = new Diagnostics();
         HclConfig cfg = HclConfig.load(req, diags);
         if (diags.hasErrors()) {
-            return new Result(List.of(), false, diags);
+            return new Result(List.of(), false, diags, cfg == null ? java.util.Map.of() : cfg.sourceFiles());
         }
         List<RequiredPlugin> plugins = RequiredPlugins.of(cfg.files(), diags);
         if (diags.hasErrors()) {
-            return new Result(List.of(), false, diags);
+            return new Result(List.of(), false, diags, cfg.sourceFiles());
         }
         if (plugins.isEmpty()) {
             return new Result(List.of("", "No plugins requirement found, make sure you reference a Packer config",
                     "containing a packer.required_plugins block. See",
-                    "https://www.packer.io/docs/templates/hcl_templates/blocks/packer", "for more info."), false, diags);
+                    "https://www.packer.io/docs/templates/hcl_templates/blocks/packer", "for more info."), false, diags,
+                    cfg.sourceFiles());
         }
         boolean unsupported = false;
         List<String> lines = new java.util.ArrayList<>();
@@ -52,6 +57,6 @@ public final class Init {
                         + " pkrj does not install plugins");
             }
         }
-        return new Result(List.copyOf(lines), unsupported, diags);
+        return new Result(List.copyOf(lines), unsupported, diags, cfg.sourceFiles());
     }
 }

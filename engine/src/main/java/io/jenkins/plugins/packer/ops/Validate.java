@@ -65,7 +65,7 @@ public final class Validate {
         Diagnostics all = new Diagnostics();
         Diagnostics diags = new Diagnostics();
         HclConfig cfg = HclConfig.load(req, diags);
-        if (write(out, sources(cfg), diags, all)) {
+        if (write(out, cfg.sourceFiles(), diags, all)) {
             return new Result(1, out.toByteArray(), all);
         }
         if (syntaxOnly) {
@@ -84,7 +84,7 @@ public final class Validate {
         Diagnostics all = new Diagnostics();
         Diagnostics loadDiags = new Diagnostics();
         HclConfig cfg = HclConfig.load(req, loadDiags);
-        if (write(out, sources(cfg), loadDiags, all)) {
+        if (write(out, cfg.sourceFiles(), loadDiags, all)) {
             return new Result(1, out.toByteArray(), all);
         }
         Diagnostics initDiags = new Diagnostics();
@@ -135,11 +135,4 @@ public final class Validate {
         return diags.hasErrors();
     }
 
-    private static Map<String, DiagnosticWriter.SourceFile> sources(HclConfig cfg) {
-        Map<String, DiagnosticWriter.SourceFile> m = new HashMap<>();
-        for (File f : cfg.allFiles()) {
-            m.put(f.filename(), new DiagnosticWriter.SourceFile(f.bytes(), f.body()));
-        }
-        return m;
-    }
 }

@@ -47,7 +47,7 @@ public final class PackerBuild {
         }
         Diagnostics loadDiags = new Diagnostics();
         HclConfig cfg = HclConfig.load(load, loadDiags);
-        if (writeDiags(req.output(), ui, sources(cfg), loadDiags)) {
+        if (writeDiags(req.output(), ui, cfg.sourceFiles(), loadDiags)) {
             return new RunResult(1, false, List.of());
         }
         Diagnostics initDiags = new Diagnostics();
@@ -276,11 +276,4 @@ public final class PackerBuild {
         return diags.hasErrors();
     }
 
-    private static Map<String, DiagnosticWriter.SourceFile> sources(HclConfig cfg) {
-        Map<String, DiagnosticWriter.SourceFile> m = new HashMap<>();
-        for (File f : cfg.allFiles()) {
-            m.put(f.filename(), new DiagnosticWriter.SourceFile(f.bytes(), f.body()));
-        }
-        return m;
-    }
 }

@@ -112,6 +112,15 @@ public final class HclConfig {
     }
 
     /** Every HCL file read: the configuration's, then the var-files', for diagnostics that quote them. */
+    /** Every file read, by name, as the diagnostics writer shows their lines. */
+    public java.util.Map<String, io.jenkins.plugins.packer.hcl.DiagnosticWriter.SourceFile> sourceFiles() {
+        java.util.Map<String, io.jenkins.plugins.packer.hcl.DiagnosticWriter.SourceFile> m = new java.util.HashMap<>();
+        for (File f : allFiles()) {
+            m.put(f.filename(), new io.jenkins.plugins.packer.hcl.DiagnosticWriter.SourceFile(f.bytes(), f.body()));
+        }
+        return m;
+    }
+
     public List<File> allFiles() {
         List<File> all = new ArrayList<>(files);
         all.addAll(varFiles);

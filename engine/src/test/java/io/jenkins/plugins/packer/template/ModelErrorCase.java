@@ -177,7 +177,7 @@ public record ModelErrorCase(String name, String differs, boolean unordered, Lis
                 // As pkrj init prints the problems it finds reading the requirements.
                 Init.Result r = Init.run(req);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                out.writeBytes(new DiagnosticWriter(Map.of(), 80).writeBytes(r.diags()));
+                out.writeBytes(new DiagnosticWriter(r.sources(), 80).writeBytes(r.diags()));
                 if (out.size() > 0) {
                     out.write('\n');
                 }
