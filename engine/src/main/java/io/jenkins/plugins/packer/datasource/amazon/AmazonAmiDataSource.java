@@ -37,6 +37,11 @@ public final class AmazonAmiDataSource implements DataSource {
     }
 
     @Override
+    public io.jenkins.plugins.packer.component.Prepared configure(ComponentConfig c) {
+        return AmazonDataSourceChecks.configure(c, "filters", "The `filters` must be specified", "owners", "For security reasons, you must declare an owner.");
+    }
+
+    @Override
     public Value execute(ComponentConfig c, Map<String, String> env, Path workDir) throws Failure {
         List<Filter> filters = new ArrayList<>();
         c.stringMap("filters").forEach((k, v) -> filters.add(Filter.builder().name(k).values(v).build()));

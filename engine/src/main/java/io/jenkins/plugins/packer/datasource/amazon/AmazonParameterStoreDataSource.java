@@ -34,6 +34,11 @@ public final class AmazonParameterStoreDataSource implements DataSource {
     }
 
     @Override
+    public io.jenkins.plugins.packer.component.Prepared configure(ComponentConfig c) {
+        return AmazonDataSourceChecks.configure(c, "name", "a 'name' must be provided");
+    }
+
+    @Override
     public Value execute(ComponentConfig c, Map<String, String> env, Path workDir) throws Failure {
         Parameter p;
         try (AwsAccess access = AwsAccess.of(c, env); SsmClient ssm = access.ssm()) {

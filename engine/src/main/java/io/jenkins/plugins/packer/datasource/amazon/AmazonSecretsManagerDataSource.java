@@ -41,6 +41,11 @@ public final class AmazonSecretsManagerDataSource implements DataSource {
     }
 
     @Override
+    public io.jenkins.plugins.packer.component.Prepared configure(ComponentConfig c) {
+        return AmazonDataSourceChecks.configure(c, "name", "a 'name' must be provided");
+    }
+
+    @Override
     public Value execute(ComponentConfig c, Map<String, String> env, Path workDir) throws Failure {
         String name = c.string("name");
         GetSecretValueResponse r;
