@@ -403,15 +403,9 @@ final class JsonFixers {
             "`'", "'");
 
     private static void powershellEscapes(Map<String, Object> t) throws FixException {
-        List<Object> provisioners = Mapstructure.weakList(Mapstructure.field(t, "Provisioners"));
-        for (int i = 0; provisioners != null && i < provisioners.size(); i++) {
-            Object raw = provisioners.get(i);
-            if (!Mapstructure.isMapOrNull(raw)) {
-                continue;
-            }
-            Map<String, Object> p = Mapstructure.copy(raw);
+        eachElement(t, "Provisioners", (i, p) -> {
             if (p == null || !"powershell".equals(p.get("type"))) {
-                continue;
+                return false;
             }
             for (String key : List.of("elevated_user", "elevated_password")) {
                 if (p.containsKey(key)) {
@@ -426,20 +420,16 @@ final class JsonFixers {
             if (p.containsKey("environment_vars")) {
                 List<String> vars = Mapstructure.strings(p.get("environment_vars"));
                 if (vars == null) {
-                    continue;
+                    return false;
                 }
                 List<Object> unescaped = new ArrayList<>();
                 vars.forEach(v -> unescaped.add(powershellUnescape(v)));
                 p.put("environment_vars", unescaped);
             }
-            provisioners.set(i, p);
-        }
-        if (provisioners != null && !provisioners.isEmpty()) {
-            t.put("provisioners", provisioners);
-        }
+            return true;
+        });
     }
 
-    /** Go's {@code strings.Replacer}: at each position the first escape that matches, scanning left to right. */
     private static String powershellUnescape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         int i = 0;
@@ -546,56 +536,26 @@ final class JsonFixers {
         return (long) d;
     }
 
-    private static void galaxyCommand(Map<String, Object> t) {
-        List<Object> provisioners = Mapstructure.weakList(Mapstructure.field(t, "Provisioners"));
-        for (int i = 0; provisioners != null && i < provisioners.size(); i++) {
-            Object raw = provisioners.get(i);
-            if (!Mapstructure.isMapOrNull(raw)) {
-                continue;
-            }
-            Map<String, Object> p = Mapstructure.copy(raw);
-            if (p == null || !"ansible-local".equals(p.get("type"))) {
-                continue;
-            }
-            if (p.containsKey("galaxy_command")) {
-                p.remove("galaxycommand");
-            } else if (p.get("galaxycommand") instanceof String command) {
-                p.remove("galaxycommand");
-                p.put("galaxy_command", command);
-            } else {
-                continue;
-            }
-            provisioners.set(i, p);
-        }
-        if (provisioners != null && !provisioners.isEmpty()) {
-            t.put("provisioners", provisioners);
-        }
+    private static void galaxyCommand(Map<String, Object> t) throws FixException {
+        eachElement(t, "Provisioners", (i, p) -> p != null && "ansible-local".equals(p.get("type"))
+                && renameString(p, "galaxycommand", "galaxy_command"));
     }
 
     private static void commConfig(Map<String, Object> t) throws FixException {
-        List<Object> builders = Mapstructure.weakList(Mapstructure.field(t, "Builders"));
-        for (int i = 0; builders != null && i < builders.size(); i++) {
-            Object raw = builders.get(i);
-            if (!Mapstructure.isMapOrNull(raw)) {
-                continue;
-            }
-            Map<String, Object> b = Mapstructure.copy(raw);
+        eachElement(t, "Builders", (i, b) -> {
             if (b == null || !(b.get("type") instanceof String type)) {
                 // packer 1.6.6 panics here.
                 throw new FixException("builder " + (i + 1) + ": " + (b == null
                         ? "a builder must be an object, not null" : "missing 'type'"));
             }
             if (!type.startsWith("virtualbox")) {
-                continue;
+                return false;
             }
             dropPrefixed(b, "host_port_min", Object.class);
             dropPrefixed(b, "host_port_max", Object.class);
             dropPrefixed(b, "skip_nat_mapping", Boolean.class);
-            builders.set(i, b);
-        }
-        if (builders != null && !builders.isEmpty()) {
-            t.put("builders", builders);
-        }
+            return true;
+        });
     }
 
     /** {@code ssh_KEY} becomes {@code KEY} when its value is a {@code T}; with both, {@code ssh_KEY} goes. */
@@ -608,30 +568,53 @@ final class JsonFixers {
         }
     }
 
-    private static void sshWaitTimeout(Map<String, Object> t) {
-        List<Object> builders = Mapstructure.weakList(Mapstructure.field(t, "Builders"));
-        for (int i = 0; builders != null && i < builders.size(); i++) {
-            Object raw = builders.get(i);
+    private static void sshWaitTimeout(Map<String, Object> t) throws FixException {
+        eachElement(t, "Builders", (i, b) -> b != null && renameString(b, "ssh_wait_timeout", "ssh_timeout"));
+    }
+
+    /** One element's rewrite, given its index and a copy (null for a null element); false leaves it as it was. */
+    @FunctionalInterface
+    private interface ElementFix {
+        boolean fix(int index, Map<String, Object> element) throws FixException;
+    }
+
+    /**
+     * The template's {@code Builders} or {@code Provisioners} list, decoded as the Go fixers decode it (a weak list),
+     * each element that is an object or null through {@code fix} as a copy, written back when it changed; the list
+     * then replaces the template's under its lower-case key when it has elements.
+     */
+    private static void eachElement(Map<String, Object> t, String field, ElementFix fix) throws FixException {
+        List<Object> list = Mapstructure.weakList(Mapstructure.field(t, field));
+        for (int i = 0; list != null && i < list.size(); i++) {
+            Object raw = list.get(i);
             if (!Mapstructure.isMapOrNull(raw)) {
                 continue;
             }
-            Map<String, Object> b = Mapstructure.copy(raw);
-            if (b == null) {
-                continue;
+            Map<String, Object> copy = Mapstructure.copy(raw);
+            if (fix.fix(i, copy)) {
+                list.set(i, copy);
             }
-            if (b.containsKey("ssh_timeout")) {
-                b.remove("ssh_wait_timeout");
-            } else if (b.get("ssh_wait_timeout") instanceof String timeout) {
-                b.remove("ssh_wait_timeout");
-                b.put("ssh_timeout", timeout);
-            } else {
-                continue;
-            }
-            builders.set(i, b);
         }
-        if (builders != null && !builders.isEmpty()) {
-            t.put("builders", builders);
+        if (list != null && !list.isEmpty()) {
+            t.put(field.toLowerCase(java.util.Locale.ROOT), list);
         }
+    }
+
+    /**
+     * {@code from} gives way to {@code to}: it goes when {@code to} is set, and is renamed when it holds a string;
+     * false when it is neither.
+     */
+    private static boolean renameString(Map<String, Object> m, String from, String to) {
+        if (m.containsKey(to)) {
+            m.remove(from);
+            return true;
+        }
+        if (m.get(from) instanceof String value) {
+            m.remove(from);
+            m.put(to, value);
+            return true;
+        }
+        return false;
     }
 
     private static void vsphereNetworkDisk(Map<String, Object> t) throws FixException {
