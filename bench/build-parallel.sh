@@ -9,7 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packer=$(command -v "${PACKER:-packer}") || { echo "packer not found: apt-get install packer" >&2; exit 1; }
 runs=${RUNS:-5}
-(cd "$root" && mvn -B -q -pl cli -am package -DskipTests >&2)
+(cd "$root" && mvn -B -q package -Dmaven.test.skip=true >&2)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 

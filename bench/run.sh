@@ -17,14 +17,15 @@ packer=$(command -v "${PACKER:-packer}") || { echo "packer not found: apt-get in
 java=$(command -v java)
 
 echo "== building pkrj and the benchmarks" >&2
-(cd "$root" && mvn -B -q -pl cli,bench -am package -DskipTests >&2)
+# shellcheck source=bench/classpath.sh
+. "$root/bench/classpath.sh"
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
 if [ -z "${BENCH_SKIP_JMH:-}" ]; then
   echo "== JMH (in process, warm)"
-  "$java" -Dcorpus.dir="$corpus" -jar "$root/bench/target/benchmarks.jar" -rf csv -rff "$scratch/jmh.csv" "$@"
+  "$java" -Dcorpus.dir="$corpus" -cp "$bench_cp" org.openjdk.jmh.Main -rf csv -rff "$scratch/jmh.csv" "$@"
   echo
   awk -F, '
     { gsub(/"/, "") }
@@ -68,7 +69,7 @@ done
 # Full validation of the benchmark's 100-line template, one process per run, as a user or CI would run it.
 template_dir="$scratch/validate"
 mkdir -p "$template_dir"
-cp "$root/bench/src/main/resources/io/jenkins/plugins/packer/bench/template.pkr.hcl" "$template_dir/"
+cp "$root/src/bench/resources/io/jenkins/plugins/packer/bench/template.pkr.hcl" "$template_dir/"
 median_wall() {
   local times=() start end
   for _ in 1 2 3 4 5 6 7; do

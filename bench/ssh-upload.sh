@@ -10,7 +10,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packer=$(command -v "${PACKER:-packer}") || { echo "packer not found: apt-get install packer" >&2; exit 1; }
 runs=${RUNS:-3}
 size=${SIZE_MB:-256}
-(cd "$root" && mvn -B -q -pl cli,bench -am package -DskipTests >&2)
+# shellcheck source=bench/classpath.sh
+. "$root/bench/classpath.sh"
 scratch=$(mktemp -d)
 mkdir -p /run/sshd
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -80,13 +81,13 @@ ours_scp=$(median_ms "$root/pkrj" build -color=false "$scratch/scp.pkr.hcl")
 ours_sftp=$(median_ms "$root/pkrj" build -color=false "$scratch/sftp.pkr.hcl")
 theirs=$(CHECKPOINT_DISABLE=1 median_ms "$packer" build -color=false "$scratch/scp.pkr.hcl")
 warm() {
-  java -cp "$root/bench/target/benchmarks.jar" io.jenkins.plugins.packer.bench.SshUploadBench 127.0.0.1 "$port" \
+  java -cp "$bench_cp" io.jenkins.plugins.packer.bench.SshUploadBench 127.0.0.1 "$port" \
     "$user" "$scratch/user_ed25519" "$scratch/big.bin" "$scratch/remote/big.bin" "$1" 2 "$runs"
 }
 warm_scp=$(warm scp)
 warm_sftp=$(warm sftp)
 # The whole build through the file provisioner (connect, upload, disconnect) in a warm JVM, as packerBuild runs it.
-warm_build=$(java -cp "$root/bench/target/benchmarks.jar" io.jenkins.plugins.packer.bench.SshBuildBench \
+warm_build=$(java -cp "$bench_cp" io.jenkins.plugins.packer.bench.SshBuildBench \
   "$scratch/scp.pkr.hcl" 2 "$runs")
 cmp -s "$scratch/big.bin" "$scratch/remote/big.bin" || { echo "upload differs: warm build" >&2; exit 1; }
 printf 'upload of %d MB, median of %d runs\n' "$size" "$runs"

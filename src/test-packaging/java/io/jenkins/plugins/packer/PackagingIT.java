@@ -1,0 +1,168 @@
+package io.jenkins.plugins.packer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the packaged artifacts hold, read from the files the build made: the plugin (the jar of the default build, or
+ * the .hpi of -Pjenkins) has its steps, views and Jenkins index but neither the Jenkins API stand-in nor a test class;
+ * pkrj.jar runs and has no Jenkins in it.
+ */
+class PackagingIT {
+
+    private static final Path ARTIFACT = Path.of(System.getProperty("packaged.artifact"));
+    private static final Path TEST_CLASSES = Path.of(System.getProperty("test.classes.dir"));
+    private static final Path STAND_IN = Path.of(System.getProperty("stand-in.sources"));
+    private static final Path PKRJ = Path.of(System.getProperty("pkrj.jar"));
+    private static final String PLUGIN_JAR = "WEB-INF/lib/packer-steps.jar";
+
+    private static boolean isHpi() {
+        return ARTIFACT.getFileName().toString().endsWith(".hpi");
+    }
+
+    /** The entries of the plugin's own jar: the artifact itself, or the jar inside the .hpi. */
+    private static Set<String> pluginJarEntries() throws IOException {
+        if (!isHpi()) {
+            return entries(ARTIFACT);
+        }
+        try (ZipFile hpi = new ZipFile(ARTIFACT.toFile())) {
+            ZipEntry jar = hpi.getEntry(PLUGIN_JAR);
+            assertThat(jar).as("%s in %s", PLUGIN_JAR, ARTIFACT).isNotNull();
+            Set<String> names = new TreeSet<>();
+            try (ZipInputStream in = new ZipInputStream(hpi.getInputStream(jar))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    names.add(e.getName());
+                }
+            }
+            return names;
+        }
+    }
+
+    private static Set<String> entries(Path zip) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            return z.stream().map(ZipEntry::getName).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** The class files of src/stand-in/java's top-level types (their nested classes share the prefix). */
+    private static List<String> standInClassPrefixes() throws IOException {
+        try (Stream<Path> files = Files.walk(STAND_IN)) {
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> STAND_IN.relativize(p).toString().replace('\\', '/').replaceAll("\\.java$", ""))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** Every file the test compilation wrote: classes and test resources. */
+    private static Set<String> testOutputFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(TEST_CLASSES)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> TEST_CLASSES.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static void assertHoldsNoStandInAndNoTestOutput(Set<String> names, String what) throws IOException {
+        List<String> standIn = standInClassPrefixes();
+        assertThat(standIn).as("stand-in sources").contains("hudson/model/TaskListener");
+        assertThat(names).as("%s: stand-in classes", what)
+                .noneMatch(n -> standIn.stream().anyMatch(s -> n.equals(s + ".class") || n.startsWith(s + "$")));
+        Set<String> tests = testOutputFiles();
+        assertThat(tests).as("test output").contains("io/jenkins/plugins/packer/PackagingIT.class");
+        assertThat(names).as("%s: test classes and test resources", what).doesNotContainAnyElementsOf(tests);
+    }
+
+    @Test
+    void thePluginHoldsItsStepsViewsAndIndex() throws IOException {
+        Set<String> names = pluginJarEntries();
+
+        assertThat(names).contains(
+                "io/jenkins/plugins/packer/jenkins/PackerBuildStep.class",
+                "io/jenkins/plugins/packer/jenkins/PackerValidateStep.class",
+                "io/jenkins/plugins/packer/jenkins/PackerBuildBuilder.class",
+                "io/jenkins/plugins/packer/jenkins/PackerBuildStep/config.jelly",
+                "io/jenkins/plugins/packer/jenkins/PackerBuildBuilder/config.jelly",
+                "index.jelly",
+                "META-INF/annotations/hudson.Extension",
+                "io/jenkins/plugins/packer/hcl/Parser.class",
+                "io/jenkins/plugins/packer/builder/amazon/ebs/EbsBuilder.class",
+                "META-INF/services/io.jenkins.plugins.packer.run.Builder");
+    }
+
+    @Test
+    void thePluginHoldsNeitherTheStandInNorTests() throws IOException {
+        Set<String> names = pluginJarEntries();
+
+        assertThat(names).noneMatch(n -> n.matches("(hudson|jenkins|org/jenkinsci|org/kohsuke|com/cloudbees)/.*"));
+        assertHoldsNoStandInAndNoTestOutput(names, ARTIFACT.getFileName().toString());
+    }
+
+    @Test
+    void theHpiBundlesTheEngineWithoutTheCommandLine() throws IOException {
+        if (!isHpi()) {
+            return;
+        }
+        Set<String> libs = entries(ARTIFACT).stream().filter(n -> n.startsWith("WEB-INF/lib/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(libs).contains(PLUGIN_JAR)
+                .anyMatch(n -> n.startsWith("WEB-INF/lib/sshd-core-"))
+                .noneMatch(n -> n.matches(
+                        "WEB-INF/lib/(jenkins-api|picocli|slf4j-nop|junit|assertj|archunit|jmh|jazzer).*"));
+        assertThat(pluginJarEntries()).noneMatch(n -> n.startsWith("io/jenkins/plugins/packer/cli/"));
+    }
+
+    @Test
+    void pkrjJarHoldsTheEngineAndTheCommandLineOnly() throws IOException {
+        if (isHpi()) {
+            return;
+        }
+        Set<String> names = entries(PKRJ);
+
+        assertThat(names).contains("io/jenkins/plugins/packer/cli/Main.class",
+                        "io/jenkins/plugins/packer/hcl/Parser.class", "picocli/CommandLine.class")
+                .noneMatch(n -> n.startsWith("io/jenkins/plugins/packer/jenkins/"))
+                .doesNotContain("index.jelly", "META-INF/annotations/hudson.Extension");
+        assertHoldsNoStandInAndNoTestOutput(names, "pkrj.jar");
+        try (JarFile jar = new JarFile(PKRJ.toFile())) {
+            Manifest manifest = jar.getManifest();
+            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("io.jenkins.plugins.packer.cli.Main");
+        }
+    }
+
+    @Test
+    void pkrjJarRunsOnItsOwn() throws IOException, InterruptedException {
+        if (isHpi()) {
+            return;
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", PKRJ.toString(), "version"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("pkrj version finished").isTrue();
+
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("pkrj v" + System.getProperty("project.version") + " (Packer v");
+    }
+}
