@@ -120,7 +120,7 @@ final class BuildCommand extends Main.IoCommand {
         LoadRequest load = new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                 Clock.systemDefaultZone());
         RunRequest req = new RunRequest(load, only, except, options, output, cancellation, List.of(),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString()).withStateDir(StateDir.of(io.env()));
         Interrupts handle = Interrupts.install(cancellation);
         try {
             return PackerBuild.run(req).exitCode();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pkrj", mixinStandardHelpOptions = false,
         subcommands = {BuildCommand.class, FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
-                VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class, FixCommand.class})
+                VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class, FixCommand.class,
+                SweepCommand.class})
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
@@ -103,6 +104,7 @@ public final class Main {
                     hcl2_upgrade  transform a JSON template into an HCL2 configuration
                     init        Install missing plugins or upgrade plugins
                     inspect     see components of a template
+                    sweep       removes what killed builds left behind
                     validate    check that a template is valid
                     version     Prints the Packer version""";
     }

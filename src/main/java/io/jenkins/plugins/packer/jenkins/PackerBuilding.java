@@ -74,7 +74,7 @@ final class PackerBuilding {
                 secrets.add(req.sshKey().passphrase());
             }
             RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
-                    req.id(), login);
+                    req.id(), login).withStateDir(stateDir(workspace));
             RunResult r = PackerBuild.run(run);
             return outcome(workspace, req, r);
         } finally {
@@ -112,6 +112,15 @@ final class PackerBuilding {
             throw new IOException("the SSH key of sshCredentialsId could not be unlocked with its passphrase: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the journals of the builds of a workspace are kept: beside it, in the workspace's temporary folder
+     * ({@code WS@tmp}, as Jenkins names it), so a sweep on that agent finds what a killed build left.
+     */
+    static Path stateDir(Path workspace) {
+        Path ws = workspace.toAbsolutePath().normalize();
+        return ws.resolveSibling(ws.getFileName() + "@tmp").resolve("packer-steps");
     }
 
     static BuildOutcome outcome(Path workspace, BuildRequest req, RunResult r) {

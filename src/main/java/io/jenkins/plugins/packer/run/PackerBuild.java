@@ -7,6 +7,7 @@ import io.jenkins.plugins.packer.ops.Validate;
 import io.jenkins.plugins.packer.plan.BuildPlanner;
 import io.jenkins.plugins.packer.plan.PlannedBuild;
 import io.jenkins.plugins.packer.plan.Preparation;
+import io.jenkins.plugins.packer.run.journal.ResourceJournal;
 import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.Variable;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.packer.template.VariableChecks;
 import io.jenkins.plugins.packer.template.json.JsonBuildPlanner;
 import io.jenkins.plugins.packer.template.json.JsonValidate;
 import io.jenkins.plugins.packer.value.Value;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +114,8 @@ public final class PackerBuild {
             ui.say("Debug mode enabled. Builds will not be parallelized.");
             parallel = 1;
         }
+        ResourceJournal journal = req.stateDir() == null ? ResourceJournal.none(req.runUuid(), req.load().clock())
+                : ResourceJournal.open(req.stateDir(), req.runUuid(), req.load().clock());
         List<RunResult.BuildResult> results = new ArrayList<>();
         FileLocks locks = new FileLocks();
         List<Future<RunResult.BuildResult>> futures = new ArrayList<>();
@@ -121,7 +125,7 @@ public final class PackerBuild {
             for (int i = 0; i < builds.size(); i++) {
                 PlannedBuild b = builds.get(i);
                 int index = i;
-                futures.add(pool.submit(() -> runOne(req, b, planner, ui, masker, env, index, locks)));
+                futures.add(pool.submit(() -> runOne(req, b, planner, ui, masker, env, index, locks, journal)));
             }
             for (Future<RunResult.BuildResult> f : futures) {
                 results.add(await(f, req.cancellation()));
@@ -129,6 +133,7 @@ public final class PackerBuild {
         } finally {
             pool.shutdownNow();
             announce.close();
+            closeQuietly(journal, ui);
         }
         ui.say("\n==> Wait completed after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
         if (req.cancellation().isCancelled()) {
@@ -172,14 +177,14 @@ public final class PackerBuild {
 
     private static RunResult.BuildResult runOne(RunRequest req, PlannedBuild b, Preparation planner, PackerUi ui,
                                                 SecretMasker masker, Map<String, String> env, int index,
-                                                FileLocks locks) {
+                                                FileLocks locks, ResourceJournal journal) {
         long start = System.nanoTime();
         Ui buildUi = ui.build(b.name(), index);
         String sourceName = b.packerBuildName();
         BuildOutputs outputs = new BuildOutputs();
         BuildContext ctx = new BuildContext(b.name(), sourceName, b.builderType(), buildUi, req.load().workDir(),
                 env, req.cancellation(), req.runUuid(), req.options(), masker,
-                planner.interpolation(b), outputs, locks);
+                planner.interpolation(b), outputs, locks, journal);
         BuildRunner.Outcome outcome;
         try {
             outcome = new BuildRunner(b, planner, ctx, ui, index).run();
@@ -194,6 +199,14 @@ public final class PackerBuild {
         }
         ui.buildSay(b.name(), index, "Build '" + b.name() + "' finished after " + Durations.format(took) + ".");
         return new RunResult.BuildResult(b.name(), true, took, outcome.artifacts(), null, outputs.manifests());
+    }
+
+    private static void closeQuietly(ResourceJournal journal, PackerUi ui) {
+        try {
+            journal.close();
+        } catch (IOException | RuntimeException e) {
+            ui.error("Error: cannot close the run's journal: " + e.getMessage());
+        }
     }
 
     private static RunResult.BuildResult await(Future<RunResult.BuildResult> f, Cancellation cancellation) {

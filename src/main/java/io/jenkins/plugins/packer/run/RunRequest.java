@@ -1,18 +1,21 @@
 package io.jenkins.plugins.packer.run;
 
 import io.jenkins.plugins.packer.component.SshLogin;
+import io.jenkins.plugins.packer.run.journal.ResourceJournal;
 import io.jenkins.plugins.packer.template.LoadRequest;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Everything a run is started with: the template, variables, environment, working directory and workspace (in
  * {@code load}), {@code -only}/{@code -except}, the build options, where output goes, the cancellation handle the
- * embedder may trigger, secret values to mask besides the template's sensitive ones (credentials), the run's id, and
- * the SSH login to use where a source names none (null: none).
+ * embedder may trigger, secret values to mask besides the template's sensitive ones (credentials), the run's id, the
+ * SSH login to use where a source names none (null: none), and the state directory that keeps the run's journal of
+ * the cloud resources it makes (null: no journal; see {@link ResourceJournal}).
  */
 public record RunRequest(LoadRequest load, List<String> only, List<String> except, RunOptions options,
                          UiOutput output, Cancellation cancellation, List<String> secrets, String runUuid,
-                         SshLogin sshLogin) {
+                         SshLogin sshLogin, Path stateDir) {
 
     public RunRequest {
         only = List.copyOf(only);
@@ -20,9 +23,20 @@ public record RunRequest(LoadRequest load, List<String> only, List<String> excep
         secrets = List.copyOf(secrets);
     }
 
+    /** A request without a journal. */
+    public RunRequest(LoadRequest load, List<String> only, List<String> except, RunOptions options, UiOutput output,
+                      Cancellation cancellation, List<String> secrets, String runUuid, SshLogin sshLogin) {
+        this(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, null);
+    }
+
     /** A request without an SSH login. */
     public RunRequest(LoadRequest load, List<String> only, List<String> except, RunOptions options, UiOutput output,
                       Cancellation cancellation, List<String> secrets, String runUuid) {
-        this(load, only, except, options, output, cancellation, secrets, runUuid, null);
+        this(load, only, except, options, output, cancellation, secrets, runUuid, null, null);
+    }
+
+    /** The same request, its journal kept under {@code dir}. */
+    public RunRequest withStateDir(Path dir) {
+        return new RunRequest(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, dir);
     }
 }

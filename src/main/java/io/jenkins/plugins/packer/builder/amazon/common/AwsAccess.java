@@ -149,13 +149,18 @@ public final class AwsAccess implements AutoCloseable {
      * region, keys, default profile, then the container's and the instance's role.
      */
     public static AwsAccess fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, "");
+    }
+
+    /** The access of the run's environment, its EC2 (and IAM) endpoint {@code ec2Endpoint} where not empty. */
+    public static AwsAccess fromEnvironment(Map<String, String> env, String ec2Endpoint) {
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         List<AwsCredentialsProvider> chain = new ArrayList<>();
         envAndProfiles(chain, sharedCredentialsFile("", env), env);
         chain.add(ContainerCredentialsProvider.builder().build());
         chain.add(InstanceProfileCredentialsProvider.builder().build());
         return new AwsAccess(region, AwsCredentialsProviderChain.builder().credentialsProviders(chain)
-                .reuseLastProviderEnabled(true).build(), "", 0, new Polling(Duration.ZERO, 0), false, env);
+                .reuseLastProviderEnabled(true).build(), ec2Endpoint, 0, new Polling(Duration.ZERO, 0), false, env);
     }
 
     private static long parse(String text) {
@@ -236,6 +241,11 @@ public final class AwsAccess implements AutoCloseable {
                     + " https://www.packer.io/docs/builders/amazon#authentication for more information on providing"
                     + " credentials for the AWS Builder. Error: " + e.getMessage();
         }
+    }
+
+    /** {@code custom_endpoint_ec2}, or empty for the default endpoint. */
+    public String ec2Endpoint() {
+        return ec2Endpoint;
     }
 
     public String region() {

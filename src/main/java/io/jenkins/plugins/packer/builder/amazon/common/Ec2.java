@@ -46,7 +46,62 @@ public final class Ec2 {
     /** The AMIs' snapshots, region to ids ({@code Map<String, List<String>>}, sorted). */
     public static final String SNAPSHOTS = "snapshots";
 
+    /** The kinds of resources the amazon builders make, as their run's journal names them. */
+    public static final String INSTANCE_KIND = "aws.instance";
+    public static final String KEY_PAIR_KIND = "aws.key-pair";
+    public static final String SECURITY_GROUP_KIND = "aws.security-group";
+    public static final String LAUNCH_TEMPLATE_KIND = "aws.launch-template";
+    public static final String IMAGE_KIND = "aws.image";
+    public static final String SNAPSHOT_KIND = "aws.snapshot";
+    public static final String VOLUME_KIND = "aws.volume";
+    public static final String ROLE_KIND = "aws.iam-role";
+    public static final String INSTANCE_PROFILE_KIND = "aws.iam-instance-profile";
+
     private Ec2() {
+    }
+
+    /**
+     * Writes to the run's journal that the build is about to make a resource of {@code kind} in {@code region}
+     * (named {@code name} where it has a name before the call); returns the entry for {@link #created}.
+     */
+    public static long intent(StepState state, String kind, String region, String name) {
+        AwsAccess access = state.get(ACCESS);
+        return state.build().journal().intent(state.build().name(), kind, region, name, access.ec2Endpoint());
+    }
+
+    /** The build's region. */
+    public static String region(StepState state) {
+        return state.<AwsAccess>get(ACCESS).region();
+    }
+
+    /** Writes the id of the resource the intent {@code entry} made. */
+    public static void created(StepState state, long entry, String id) {
+        state.build().journal().created(entry, id);
+    }
+
+    /** Writes that a cleanup removed a resource. */
+    public static void removed(StepState state, String kind, String region, String id) {
+        state.build().journal().removed(kind, region, id);
+    }
+
+    /** The tag with the run's id that every resource the build makes carries, so a sweep finds what it left. */
+    public static Tag runTag(StepState state) {
+        return Tag.builder().key(io.jenkins.plugins.packer.run.journal.ResourceJournal.RUN_TAG)
+                .value(state.build().journal().runId()).build();
+    }
+
+    /** {@code tags} and the run's tag, for a create call's tag specification. */
+    public static List<Tag> withRunTag(StepState state, List<Tag> tags) {
+        List<Tag> all = new ArrayList<>(tags);
+        all.add(runTag(state));
+        return all;
+    }
+
+    /** A create call's tag specification of the run's tag alone. */
+    public static software.amazon.awssdk.services.ec2.model.TagSpecification runTagSpecification(StepState state,
+            software.amazon.awssdk.services.ec2.model.ResourceType type) {
+        return software.amazon.awssdk.services.ec2.model.TagSpecification.builder().resourceType(type)
+                .tags(runTag(state)).build();
     }
 
     /** The clients of other regions ({@code Map<String, Ec2Client>}), made on first use, closed with the build. */

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.ImageState;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
@@ -200,18 +201,21 @@ public final class ImageSteps {
             }
             String name = amiName;
             state.ui().say("Creating AMI " + name + " from instance " + instance.instanceId());
+            String region = Ec2.region(state);
             String id;
             try {
+                long entry = Ec2.intent(state, Ec2.IMAGE_KIND, region, name);
                 id = ec2.createImage(b -> b.instanceId(instance.instanceId()).name(name)
-                        .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings"))))
+                        .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings")))
+                        .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.IMAGE)))
                         .imageId();
+                Ec2.created(state, entry, id);
             } catch (SdkException e) {
                 String err = "Error creating AMI: " + Ec2.error(e);
                 state.ui().error(err);
                 return state.fail(err);
             }
             state.ui().message("AMI: " + id);
-            String region = state.<AwsAccess>get(Ec2.ACCESS).region();
             Map<String, String> amis = new TreeMap<>();
             amis.put(region, id);
             state.put(Ec2.AMIS, amis);
@@ -229,6 +233,7 @@ public final class ImageSteps {
             }
             Map<String, List<String>> snapshots = new TreeMap<>();
             snapshots.put(region, snapshots(image));
+            recordSnapshots(state, region, snapshots.get(region));
             state.put(Ec2.SNAPSHOTS, snapshots);
             return true;
         }
@@ -244,7 +249,14 @@ public final class ImageSteps {
             }
             state.ui().say("Deregistering the AMI and deleting associated snapshots because of cancellation, or"
                     + " error...");
-            removeImage(state, state.get(Ec2.CLIENT), image.imageId(), snapshots(image), true);
+            removeImage(state, Ec2.region(state), image.imageId(), snapshots(image), true);
+        }
+    }
+
+    /** Writes an AMI's snapshots, which its creation made, to the run's journal. */
+    static void recordSnapshots(StepState state, String region, List<String> snapshotIds) {
+        for (String snap : snapshotIds) {
+            Ec2.created(state, Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, ""), snap);
         }
     }
 
@@ -252,7 +264,8 @@ public final class ImageSteps {
      * Deregisters an AMI and deletes its snapshots (looked up when none are given), with Packer's lines when
      * {@code report}; false when the AMI could not be deregistered.
      */
-    static boolean removeImage(StepState state, Ec2Client ec2, String id, List<String> snapshotIds, boolean report) {
+    static boolean removeImage(StepState state, String region, String id, List<String> snapshotIds, boolean report) {
+        Ec2Client ec2 = Ec2.client(state, region);
         List<String> snapshots = new ArrayList<>(snapshotIds);
         if (snapshots.isEmpty()) {
             try {
@@ -263,6 +276,7 @@ public final class ImageSteps {
         }
         try {
             ec2.deregisterImage(b -> b.imageId(id));
+            Ec2.removed(state, Ec2.IMAGE_KIND, region, id);
         } catch (SdkException e) {
             state.ui().error("Error deregistering AMI " + id + ", may still be around: " + Ec2.error(e));
             return false;
@@ -273,6 +287,7 @@ public final class ImageSteps {
         for (String snap : snapshots) {
             try {
                 ec2.deleteSnapshot(b -> b.snapshotId(snap));
+                Ec2.removed(state, Ec2.SNAPSHOT_KIND, region, snap);
                 if (report) {
                     state.ui().say("Deleted snapshot: " + snap);
                 }
@@ -346,8 +361,10 @@ public final class ImageSteps {
                 String key = Boolean.TRUE.equals(encrypt) ? keys.getOrDefault(region, "") : "";
                 boolean encrypted = !key.isEmpty() || Boolean.TRUE.equals(encrypt);
                 try {
+                    long entry = Ec2.intent(state, Ec2.IMAGE_KIND, region, name);
                     String id = Ec2.client(state, region).copyImage(b -> {
-                        b.sourceRegion(original).sourceImageId(ami).name(name).encrypted(encrypted);
+                        b.sourceRegion(original).sourceImageId(ami).name(name).encrypted(encrypted)
+                                .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.IMAGE));
                         if (!key.isEmpty()) {
                             b.kmsKeyId(key);
                         }
@@ -355,6 +372,7 @@ public final class ImageSteps {
                             b.snapshotCopyCompletionDurationMinutes(copyMinutes);
                         }
                     }).imageId();
+                    Ec2.created(state, entry, id);
                     copies.put(region, id);
                 } catch (SdkException e) {
                     errors.add("Error Copying AMI (" + ami + ") to region (" + region + "): " + Ec2.error(e));
@@ -368,6 +386,7 @@ public final class ImageSteps {
                     Image image = waitForImage(state, ec2, copy.getValue());
                     amis.put(region, copy.getValue());
                     snapshots.put(region, snapshots(image));
+                    recordSnapshots(state, region, snapshots.get(region));
                 } catch (Ec2.WaitFailed e) {
                     errors.add("Error waiting for AMI (" + copy.getValue() + ") in region (" + region + "): "
                             + e.getMessage());
@@ -387,7 +406,7 @@ public final class ImageSteps {
         public void cleanup(StepState state) {
             if (intermediary != null) {
                 state.ui().say("Deregistering the AMI and deleting unencrypted temporary AMIs and snapshots");
-                if (removeImage(state, state.get(Ec2.CLIENT), intermediary, intermediarySnapshots, false)) {
+                if (removeImage(state, Ec2.region(state), intermediary, intermediarySnapshots, false)) {
                     java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
                     if (removed == null) {
                         removed = new java.util.HashSet<>();
@@ -401,7 +420,41 @@ public final class ImageSteps {
             }
             state.ui().say("Deregistering the AMI copies and deleting their snapshots because of cancellation, or"
                     + " error...");
-            copies.forEach((region, id) -> removeImage(state, Ec2.client(state, region), id, List.of(), true));
+            copies.forEach((region, id) -> removeImage(state, region, id, List.of(), true));
+        }
+    }
+
+    /**
+     * Hands the AMIs and their snapshots over to the user, the last step of a build that makes AMIs: the run's journal
+     * keeps them (no sweep removes them) and they lose the run's tag, which only marks what a run made for itself.
+     */
+    public static final class Deliver implements Step {
+
+        @Override
+        public String name() {
+            return "StepDeliverAMIs";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Map<String, String> amis = state.get(Ec2.AMIS);
+            if (amis == null) {
+                return true;
+            }
+            Map<String, List<String>> snapshots = state.get(Ec2.SNAPSHOTS);
+            Tag runTag = Tag.builder().key(Ec2.runTag(state).key()).build();
+            amis.forEach((region, id) -> {
+                state.build().journal().kept(Ec2.IMAGE_KIND, region, id);
+                List<String> snaps = snapshots == null ? List.of() : snapshots.getOrDefault(region, List.of());
+                snaps.forEach(snap -> state.build().journal().kept(Ec2.SNAPSHOT_KIND, region, snap));
+                try {
+                    Ec2.client(state, region).deleteTags(b -> b.resources(id).tags(runTag));
+                } catch (SdkException e) {
+                    state.ui().error("Error removing the tag " + runTag.key() + " from AMI " + id + ": "
+                            + Ec2.error(e));
+                }
+            });
+            return true;
         }
     }
 

@@ -72,16 +72,19 @@ public final class InstanceProfileStep implements Step {
         String document = policyDocument(config.block("temporary_iam_instance_profile_policy_document"));
         List<Tag> tags;
         try {
-            tags = Ec2.tags(state, Ec2.tagOption(config, "run_tags", "run_tag")).stream()
+            tags = Ec2.withRunTag(state, Ec2.tags(state, Ec2.tagOption(config, "run_tags", "run_tag"))).stream()
                     .map(t -> Tag.builder().key(t.key()).value(t.value()).build()).toList();
         } catch (GoTemplateException e) {
             return state.fail("Error creating IAM tags: " + e.getMessage());
         }
         state.ui().say("Creating temporary instance profile for this instance: " + name);
         IamClient client = iam(state);
+        String region = Ec2.region(state);
         try {
+            long entry = Ec2.intent(state, Ec2.INSTANCE_PROFILE_KIND, region, name);
             profile = client.createInstanceProfile(b -> b.instanceProfileName(name).tags(tags)).instanceProfile()
                     .instanceProfileName();
+            Ec2.created(state, entry, profile);
         } catch (SdkException e) {
             return LaunchSteps.fail(state, Ec2.error(e));
         }
@@ -95,8 +98,10 @@ public final class InstanceProfileStep implements Step {
         }
         state.ui().say("Creating temporary role for this instance: " + name);
         try {
+            long entry = Ec2.intent(state, Ec2.ROLE_KIND, region, name);
             role = client.createRole(b -> b.roleName(name).description("Temporary role for Packer")
                     .assumeRolePolicyDocument(ASSUME_ROLE_POLICY).tags(tags)).role().roleName();
+            Ec2.created(state, entry, role);
         } catch (SdkException e) {
             return LaunchSteps.fail(state, Ec2.error(e));
         }
@@ -197,6 +202,7 @@ public final class InstanceProfileStep implements Step {
                 state.ui().say("Deleting temporary role...");
                 try {
                     iam.deleteRole(b -> b.roleName(role));
+                    Ec2.removed(state, Ec2.ROLE_KIND, Ec2.region(state), role);
                 } catch (SdkException e) {
                     state.ui().error("Error " + Ec2.error(e) + ". Please delete the role manually: " + role);
                 }
@@ -205,6 +211,7 @@ public final class InstanceProfileStep implements Step {
                 state.ui().say("Deleting temporary instance profile...");
                 try {
                     iam.deleteInstanceProfile(b -> b.instanceProfileName(profile));
+                    Ec2.removed(state, Ec2.INSTANCE_PROFILE_KIND, Ec2.region(state), profile);
                 } catch (SdkException e) {
                     state.ui().error("Error " + Ec2.error(e) + ". Please delete the instance profile manually: "
                             + profile);

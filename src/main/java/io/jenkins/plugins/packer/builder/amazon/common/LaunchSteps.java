@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -399,13 +400,15 @@ public final class LaunchSteps {
             try {
                 String keyName = name;
                 String type = config.string("temporary_key_pair_type");
+                long entry = Ec2.intent(state, Ec2.KEY_PAIR_KIND, Ec2.region(state), keyName);
                 CreateKeyPairResponse key = ec2(state).createKeyPair(b -> {
-                    b.keyName(keyName);
+                    b.keyName(keyName).tagSpecifications(Ec2.runTagSpecification(state, ResourceType.KEY_PAIR));
                     if (!type.isEmpty()) {
                         b.keyType(type);
                     }
                 });
                 created = name;
+                Ec2.created(state, entry, name);
                 state.put(Ec2.KEY_NAME, name);
                 state.put(Ec2.PRIVATE_KEY, key.keyMaterial());
                 return true;
@@ -422,6 +425,7 @@ public final class LaunchSteps {
             state.ui().say("Deleting temporary keypair...");
             try {
                 ec2(state).deleteKeyPair(b -> b.keyName(created));
+                Ec2.removed(state, Ec2.KEY_PAIR_KIND, Ec2.region(state), created);
             } catch (SdkException e) {
                 state.ui().error("Error cleaning up keypair. Please delete the key manually: " + created);
             }
@@ -487,12 +491,15 @@ public final class LaunchSteps {
             state.ui().say("Creating temporary security group for this instance: " + name);
             try {
                 String vpc = vpcId;
+                long entry = Ec2.intent(state, Ec2.SECURITY_GROUP_KIND, Ec2.region(state), name);
                 created = ec2.createSecurityGroup(b -> {
-                    b.groupName(name).description("Temporary group for Packer");
+                    b.groupName(name).description("Temporary group for Packer")
+                            .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.SECURITY_GROUP));
                     if (!vpc.isEmpty()) {
                         b.vpcId(vpc);
                     }
                 }).groupId();
+                Ec2.created(state, entry, created);
             } catch (SdkException e) {
                 state.ui().error(Ec2.error(e));
                 return state.fail(Ec2.error(e));
@@ -573,6 +580,7 @@ public final class LaunchSteps {
             while (true) {
                 try {
                     ec2.deleteSecurityGroup(b -> b.groupId(created));
+                    Ec2.removed(state, Ec2.SECURITY_GROUP_KIND, Ec2.region(state), created);
                     return;
                 } catch (SdkException e) {
                     if (!Ec2.code(e).equals("DependencyViolation") || System.nanoTime() > deadline) {
@@ -760,12 +768,11 @@ public final class LaunchSteps {
                     }
                 });
             }
-            List<TagSpecification> specs = new ArrayList<>();
-            specs.add(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(runTags).build());
-            if (!volumeTags.isEmpty()) {
-                specs.add(TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(volumeTags).build());
-            }
-            req.tagSpecifications(specs);
+            req.tagSpecifications(
+                    TagSpecification.builder().resourceType(ResourceType.INSTANCE)
+                            .tags(Ec2.withRunTag(state, runTags)).build(),
+                    TagSpecification.builder().resourceType(ResourceType.VOLUME)
+                            .tags(Ec2.withRunTag(state, volumeTags)).build());
             state.ui().say("Adding tags to source instance");
             Ec2.report(state, runTags);
             Ec2.report(state, volumeTags);
@@ -793,7 +800,9 @@ public final class LaunchSteps {
             }
             Ec2Client ec2 = ec2(state);
             try {
+                long entry = Ec2.intent(state, Ec2.INSTANCE_KIND, Ec2.region(state), "");
                 instanceId = ec2.runInstances(req.build()).instances().get(0).instanceId();
+                Ec2.created(state, entry, instanceId);
             } catch (SdkException e) {
                 String err = "Error launching source instance: " + Ec2.error(e);
                 state.ui().error(err);
@@ -865,6 +874,7 @@ public final class LaunchSteps {
                 Instance i = describe(ec2, instanceId);
                 return i == null || i.state().name() == InstanceStateName.TERMINATED ? Boolean.TRUE : null;
             });
+            Ec2.removed(state, Ec2.INSTANCE_KIND, Ec2.region(state), instanceId);
         } catch (Ec2.WaitFailed e) {
             state.ui().error(e.getMessage());
         } catch (Cancellation.CancelledException e) {
@@ -984,15 +994,21 @@ public final class LaunchSteps {
             } else {
                 launch.securityGroupIds(groups);
             }
-            if (!volumeTags.isEmpty()) {
-                launch.tagSpecifications(t -> t.resourceType(ResourceType.VOLUME).tags(volumeTags));
-            }
+            // The template tags what the fleet launches with the run's tag: the instance and its volumes.
+            launch.tagSpecifications(
+                    LaunchTemplateTagSpecificationRequest.builder().resourceType(ResourceType.INSTANCE)
+                            .tags(Ec2.runTag(state)).build(),
+                    LaunchTemplateTagSpecificationRequest.builder().resourceType(ResourceType.VOLUME)
+                            .tags(Ec2.withRunTag(state, volumeTags)).build());
             String name = "packer_" + UUID.randomUUID();
             Ec2Client ec2 = ec2(state);
             try {
+                long entry = Ec2.intent(state, Ec2.LAUNCH_TEMPLATE_KIND, Ec2.region(state), name);
                 ec2.createLaunchTemplate(b -> b.launchTemplateName(name).launchTemplateData(launch.build())
-                        .versionDescription("template generated by packer for launching spot instances"));
+                        .versionDescription("template generated by packer for launching spot instances")
+                        .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.LAUNCH_TEMPLATE)));
                 template = name;
+                Ec2.created(state, entry, name);
             } catch (SdkException e) {
                 return fail(state, "Error creating launch template for spot instance: " + Ec2.error(e));
             }
@@ -1001,6 +1017,7 @@ public final class LaunchSteps {
             Ec2.report(state, fleetTags);
             String allocation = config.string("spot_allocation_strategy");
             software.amazon.awssdk.services.ec2.model.CreateFleetResponse fleet;
+            long instanceEntry = Ec2.intent(state, Ec2.INSTANCE_KIND, Ec2.region(state), "");
             try {
                 fleet = ec2.createFleet(b -> {
                     b.type("instant").replaceUnhealthyInstances(false)
@@ -1013,9 +1030,8 @@ public final class LaunchSteps {
                     if (!allocation.isEmpty()) {
                         b.spotOptions(o -> o.allocationStrategy(allocation));
                     }
-                    if (!fleetTags.isEmpty()) {
-                        b.tagSpecifications(t -> t.resourceType(ResourceType.FLEET).tags(fleetTags));
-                    }
+                    b.tagSpecifications(t -> t.resourceType(ResourceType.FLEET)
+                            .tags(Ec2.withRunTag(state, fleetTags)));
                 });
             } catch (SdkException e) {
                 return fail(state, "Error waiting for fleet request: " + Ec2.error(e));
@@ -1028,6 +1044,7 @@ public final class LaunchSteps {
                         + why);
             }
             instanceId = fleet.instances().get(0).instanceIds().get(0);
+            Ec2.created(state, instanceEntry, instanceId);
             state.ui().message("Instance ID: " + instanceId);
             Instance instance;
             try {
@@ -1060,6 +1077,7 @@ public final class LaunchSteps {
             if (template != null) {
                 try {
                     ec2.deleteLaunchTemplate(b -> b.launchTemplateName(template));
+                    Ec2.removed(state, Ec2.LAUNCH_TEMPLATE_KIND, Ec2.region(state), template);
                 } catch (SdkException e) {
                     state.ui().error(Ec2.error(e));
                 }

@@ -107,6 +107,7 @@ public final class EbsBuilder implements Builder {
             steps.add(new ImageSteps.CreateTags(Ec2.tagOption(config, "tags", "tag"),
                     Ec2.tagOption(config, "snapshot_tags", "snapshot_tag")));
             steps.add(new ImageSteps.EnableDeregistrationProtection(config));
+            steps.add(new ImageSteps.Deliver());
             try {
                 StepRunner.run(steps, state);
             } finally {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.packer.run.PackerBuild;
 import io.jenkins.plugins.packer.run.RunOptions;
 import io.jenkins.plugins.packer.run.RunRequest;
 import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.run.journal.ResourceJournal;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,23 +228,30 @@ class EbsDifferentialTest {
                 .map(software.amazon.awssdk.services.ec2.model.Snapshot::snapshotId).collect(Collectors.toSet());
     }
 
+    /**
+     * The tags a user gave, sorted: the engine also tags what a build makes with its run's id (docs/differences.md),
+     * which packer does not.
+     */
+    static Map<String, String> userTags(List<software.amazon.awssdk.services.ec2.model.Tag> tags) {
+        return tags.stream().filter(t -> !t.key().equals(ResourceJournal.RUN_TAG))
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> a, TreeMap::new));
+    }
+
     /** What the build left in EC2 and in the workspace, ids aside. */
     static Map<String, String> state(Set<String> baseSnapshots, Path ws) throws Exception {
         Map<String, String> m = new TreeMap<>();
         List<Image> images = ec2.describeImages(b -> b.owners("self")).images();
-        m.put("amis", images.stream().map(i -> i.name() + " " + i.description() + " " + new TreeMap<>(
-                i.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))).sorted().toList()
-                .toString());
+        m.put("amis", images.stream().map(i -> i.name() + " " + i.description() + " " + userTags(i.tags()))
+                .sorted().toList().toString());
         m.put("launch permissions", images.stream().map(i -> ec2.describeImageAttribute(b -> b.imageId(
                 i.imageId()).attribute("launchPermission")).launchPermissions().toString()).toList().toString());
         m.put("snapshot tags", ec2.describeSnapshots(b -> b.ownerIds("self")).snapshots().stream()
                 .filter(s -> !baseSnapshots.contains(s.snapshotId()))
-                .map(s -> new TreeMap<>(s.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))
-                        .toString()).sorted().toList().toString());
+                .map(s -> userTags(s.tags()).toString()).sorted().toList().toString());
         var instances = ec2.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
                 .filter(i -> i.tags().stream().anyMatch(t -> t.key().equals("Purpose"))).toList();
-        m.put("instances", instances.stream().map(i -> i.state().nameAsString() + " " + new TreeMap<>(
-                i.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))).toList().toString());
+        m.put("instances", instances.stream().map(i -> i.state().nameAsString() + " " + userTags(i.tags())).toList()
+                .toString());
         m.put("running", Long.toString(ec2.describeInstances().reservations().stream()
                 .flatMap(r -> r.instances().stream())
                 .filter(i -> i.state().name() != InstanceStateName.TERMINATED).count()));

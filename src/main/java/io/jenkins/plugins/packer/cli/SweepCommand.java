@@ -1,0 +1,83 @@
+package io.jenkins.plugins.packer.cli;
+
+import io.jenkins.plugins.packer.ops.Sweep;
+import io.jenkins.plugins.packer.template.GoDuration;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pkrj sweep}: removes the cloud resources that runs killed before their cleanups left behind, found through
+ * the runs' journals and the run tag (see {@link Sweep}).
+ */
+@Command(name = "sweep", description = "removes what killed builds left behind")
+final class SweepCommand extends Main.IoCommand {
+
+    @Option(names = {"-dry-run", "--dry-run"}, arity = "0..1", fallbackValue = "true")
+    boolean dryRun;
+
+    @Option(names = {"-older-than", "--older-than"}, paramLabel = "duration")
+    String olderThan;
+
+    @Option(names = {"-run-id", "--run-id"}, paramLabel = "id")
+    String runId;
+
+    @Option(names = {"-region", "--region"}, split = ",", paramLabel = "a,b")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "path")
+    String stateDir;
+
+    @Override
+    String help() {
+        return """
+                Usage: pkrj sweep [options]
+
+                  Removes the cloud resources (instances, launch templates, key pairs, security groups, IAM roles and
+                  instance profiles, AMIs, snapshots, volumes) that builds killed before their cleanups left behind.
+                  They are found through the journals of the runs in the state directory and, in each region those
+                  name or -region gives, by the tag packer-steps:run-id that every resource a build makes carries.
+                  A run that is still running is left alone, and so is every resource without that tag and every
+                  AMI a build delivered. Credentials and endpoints come from the environment, as for a build.
+
+                Options:
+
+                  -dry-run                 Only print what would be removed.
+                  -older-than=duration     Only runs started before this long ago (e.g. 2h); runs found only by their
+                                           tag, without a journal here, are swept only when it is given.
+                  -region=a,b              Regions to search by tag besides those the journals name.
+                  -run-id=id               Only this run.
+                  -state-dir=path          Where the journals are (default: PKRJ_STATE_DIR, else
+                                           $XDG_STATE_HOME/pkrj, else ~/.local/state/pkrj).""";
+    }
+
+    @Override
+    public Integer call() {
+        Duration age = null;
+        if (olderThan != null) {
+            try {
+                age = Duration.ofNanos(GoDuration.parse(olderThan));
+            } catch (GoDuration.InvalidDuration e) {
+                io.out().println("invalid value \"" + olderThan + "\" for flag -older-than: " + e.getMessage());
+                return 1;
+            }
+        }
+        Path dir = stateDir != null ? io.workDir().resolve(stateDir) : StateDir.of(io.env());
+        if (dir == null) {
+            io.out().println("Error: no state directory: set PKRJ_STATE_DIR or HOME, or give -state-dir");
+            return 1;
+        }
+        try {
+            return Sweep.run(new Sweep.Request(dir, io.env(), dryRun, age, runId, regions, Clock.systemUTC(),
+                    io.out()::println));
+        } catch (IOException e) {
+            io.out().println("Error: cannot read the journals in " + dir + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}
