@@ -21,6 +21,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         this.remote = localPath.getPath();
     }
 
+    /** The path on the machine that holds the file. */
+    public String getRemote() {
+        return remote;
+    }
+
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
         return callable.invoke(new File(remote), null);
     }

@@ -11,7 +11,9 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,14 +220,60 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        BuildOutcome outcome = workspace.act(new BuildCallable(request, listener));
+        BuildFollower follower = new BuildFollower(request.id());
+        workspace.act(new BuildCallable(request));
+        PrintStream log = listener.getLogger();
+        BuildOutcome outcome;
+        InterruptedException aborted = null;
+        try {
+            try {
+                outcome = follow(follower, workspace, log, null);
+            } catch (InterruptedException e) {
+                // An abort: the build's cleanups run on the agent, and their lines reach this log before it ends.
+                aborted = e;
+                log.println("Aborted: stopping the Packer build and waiting for its cleanups...");
+                follower.cancel(workspace);
+                outcome = follow(follower, workspace, log, PackerBuildStep.Execution.CLEANUP_WAIT);
+                if (outcome == null) {
+                    throw e;
+                }
+            }
+        } catch (BuildFollower.BuildLost lost) {
+            Map<String, String> sweepEnv = new HashMap<>(env);
+            if (request.awsKeys() != null) {
+                sweepEnv.putAll(request.awsKeys().environment());
+            }
+            throw new AbortException(follower.sweep(workspace, sweepEnv, log, lost));
+        }
+        follower.forget(workspace);
         if (archive) {
             Archiving.archive(run, workspace, launcher, listener, outcome);
         }
         PackerImagesAction.record(run, outcome, exportEnv);
+        if (aborted != null) {
+            throw aborted;
+        }
         if (!outcome.succeeded()) {
             throw new AbortException(outcome.failureMessage());
         }
+    }
+
+    /** Follows the build until it ends (its outcome), or for at most {@code limit} when one is given (null). */
+    private static BuildOutcome follow(BuildFollower follower, FilePath workspace, PrintStream log,
+                                       java.time.Duration limit)
+            throws IOException, InterruptedException, BuildFollower.BuildLost {
+        long start = System.nanoTime();
+        long delay = 100;
+        while (limit == null || System.nanoTime() - start < limit.toNanos()) {
+            long before = follower.offset();
+            BuildOutcome outcome = follower.look(workspace, log);
+            if (outcome != null) {
+                return outcome;
+            }
+            delay = follower.offset() != before ? 100 : Math.min(2_000, delay * 3 / 2);
+            Thread.sleep(delay);
+        }
+        return null;
     }
 
     @Extension

@@ -7,18 +7,19 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.jenkinsci.plugins.workflow.FilePathUtils;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -195,99 +196,279 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     }
 
     /**
-     * Runs the build on a thread of its own (never the CPS VM thread) and reports its end once. {@link #stop}
-     * cancels the build on the agent and waits, for at most {@link #CLEANUP_WAIT}, for its cleanups before the
-     * step ends.
+     * Starts the build on the agent, detached from the remote call ({@link DetachedBuild}), and follows it from a
+     * timer, never from the CPS VM thread: each look copies its new output to the log and, at the end, takes its
+     * outcome. Only plain data is kept with the Pipeline (the node, the workspace path, how much log was copied), so
+     * after a controller restart {@link #onResume} finds the workspace again and goes on where it left off; a build
+     * whose process died (the agent's JVM, or the controller's for its own workspaces) is found without an outcome,
+     * and what it made is removed from its journal before the step fails. {@link #stop} cancels the build on the
+     * agent, and the step ends once the build's cleanups ran (at most {@link #CLEANUP_WAIT}).
      */
     static final class Execution extends StepExecution {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         /** How long an abort waits for the build's cleanups (instances, key pairs, temporary files). */
         static final Duration CLEANUP_WAIT = Duration.ofMinutes(Long.getLong(
                 PackerBuildStep.class.getName() + ".cleanupWaitMinutes", 30));
+        /** How long an agent that cannot be reached is waited for (as Pipeline waits for a shell step's agent). */
+        static final Duration AGENT_WAIT = Duration.ofMinutes(Long.getLong(
+                PackerBuildStep.class.getName() + ".agentWaitMinutes", 5));
+        private static final long MIN_DELAY_MS = 250;
+        private static final long MAX_DELAY_MS = 5_000;
 
-        private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+        private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "packerBuild");
             t.setDaemon(true);
             return t;
         });
 
         private final transient PackerBuildStep step;
-        private final String id = UUID.randomUUID().toString();
+        private final String id;
+        private final BuildFollower follower;
+        private final boolean archive;
+        private final boolean exportEnv;
+        private final String credentialsId;
+        private String node;
+        private String remote;
+        private volatile boolean started;
+        /** Why the step was stopped (an abort), kept across restarts; null while it was not. */
+        private volatile String stopped;
+        private volatile long stoppedAt;
         private transient volatile FilePath workspace;
-        private transient volatile Future<?> task;
         private transient volatile Throwable stopCause;
-        private final transient CountDownLatch done = new CountDownLatch(1);
-        private final transient AtomicBoolean reported = new AtomicBoolean();
+        private transient long offlineSince;
+        private transient long delay;
+        private transient boolean reported;
+        private transient CountDownLatch done = new CountDownLatch(1);
 
         Execution(PackerBuildStep step, StepContext context) {
+            this(step, context, UUID.randomUUID().toString());
+        }
+
+        private Execution(PackerBuildStep step, StepContext context, String id) {
             super(context);
             this.step = step;
+            this.id = id;
+            this.follower = new BuildFollower(id);
+            this.archive = step.archive;
+            this.exportEnv = step.exportEnv;
+            this.credentialsId = step.credentialsId;
+        }
+
+        /**
+         * The execution as a restart finds it when {@code start} ran on {@code workspace} and the build {@code id}
+         * was started there (tests of {@link #onResume} whose build ran in another process).
+         */
+        static Execution resumed(PackerBuildStep step, StepContext context, String id, FilePath workspace) {
+            Execution e = new Execution(step, context, id);
+            e.node = FilePathUtils.getNodeName(workspace);
+            e.remote = workspace.getRemote();
+            e.started = true;
+            return e;
+        }
+
+        private Object readResolve() {
+            done = new CountDownLatch(1);
+            return this;
         }
 
         @Override
         public boolean start() throws Exception {
             StepContext ctx = getContext();
-            BuildRequest request;
+            FilePath ws = ctx.get(FilePath.class);
             try {
-                request = BuildRequest.of(id, step, ctx.get(EnvVars.class),
-                        SshCredentials.lookup(ctx.get(Run.class), step.sshCredentialsId),
-                        AwsCredentialsLookup.lookup(ctx.get(Run.class), step.credentialsId));
+                // The arguments are checked here, at once; credentials are looked up off the CPS VM thread.
+                BuildRequest.of(id, step, ctx.get(EnvVars.class));
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
-            workspace = ctx.get(FilePath.class);
-            TaskListener listener = ctx.get(TaskListener.class);
-            task = THREADS.submit(() -> {
-                try {
-                    BuildOutcome outcome = workspace.act(new BuildCallable(request, listener));
-                    List<String> archived = step.archive ? Archiving.archive(ctx.get(Run.class), workspace,
-                            ctx.get(Launcher.class), listener, outcome) : List.of();
-                    PackerImagesAction.record(ctx.get(Run.class), outcome, step.exportEnv);
-                    if (stopCause != null) {
-                        report(null, stopCause);
-                    } else if (!outcome.succeeded()) {
-                        report(null, new AbortException(outcome.failureMessage()));
-                    } else {
-                        report(PackerBuilding.withArchived(outcome, archived), null);
-                    }
-                } catch (Throwable t) {
-                    report(null, stopCause != null ? stopCause : t);
-                } finally {
-                    done.countDown();
-                }
-            });
+            workspace = ws;
+            node = FilePathUtils.getNodeName(ws);
+            remote = ws.getRemote();
+            TIMER.execute(this::begin);
             return false;
         }
 
-        private void report(Object result, Throwable failure) {
-            if (!reported.compareAndSet(false, true)) {
+        /** Looks up the credentials and starts the build on the agent. */
+        private void begin() {
+            StepContext ctx = getContext();
+            try {
+                Run<?, ?> run = ctx.get(Run.class);
+                BuildRequest request = BuildRequest.of(id, step, ctx.get(EnvVars.class),
+                        SshCredentials.lookup(run, step.sshCredentialsId),
+                        AwsCredentialsLookup.lookup(run, step.credentialsId));
+                if (stopped != null) {
+                    report(null, stopCause);
+                    return;
+                }
+                workspace.act(new BuildCallable(request));
+                started = true;
+                ctx.saveState();
+                schedule(0);
+            } catch (IllegalArgumentException e) {
+                report(null, new AbortException(e.getMessage()));
+            } catch (Throwable t) {
+                report(null, t);
+            }
+        }
+
+        private void schedule(long ms) {
+            TIMER.schedule(this::look, ms, TimeUnit.MILLISECONDS);
+        }
+
+        /** The workspace, found again from the node's name and path after a restart; null while unreachable. */
+        private FilePath workspace() {
+            FilePath ws = workspace;
+            if (ws == null) {
+                ws = FilePathUtils.find(node, remote);
+                workspace = ws;
+            }
+            return ws;
+        }
+
+        /** One look at the build: its new output, its outcome at the end, or that its process is gone. */
+        private void look() {
+            if (isReported()) {
                 return;
+            }
+            StepContext ctx = getContext();
+            FilePath ws = workspace();
+            try {
+                if (ws == null) {
+                    offline(null);
+                    return;
+                }
+                TaskListener listener = ctx.get(TaskListener.class);
+                long before = follower.offset();
+                BuildOutcome outcome = follower.look(ws, listener.getLogger());
+                if (offlineSince != 0) {
+                    listener.getLogger().println(where() + " is back online");
+                    offlineSince = 0;
+                }
+                if (outcome != null) {
+                    finish(ws, outcome, listener);
+                    return;
+                }
+                if (stopped != null && System.currentTimeMillis() - stoppedAt > CLEANUP_WAIT.toMillis()) {
+                    report(null, stopCause());
+                    return;
+                }
+                if (follower.offset() != before) {
+                    ctx.saveState();
+                    delay = MIN_DELAY_MS;
+                } else {
+                    delay = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, delay * 3 / 2));
+                }
+                schedule(delay);
+            } catch (BuildFollower.BuildLost lost) {
+                lost(ws, lost);
+            } catch (InterruptedException e) {
+                report(null, e);
+            } catch (Exception e) {
+                // The channel closed (remoting throws unchecked exceptions too): find the workspace again later.
+                workspace = null;
+                offline(e);
+            }
+        }
+
+        private String where() {
+            return node.isEmpty() ? "The built-in node" : node;
+        }
+
+        /** The agent cannot be reached: waits for it for {@link #AGENT_WAIT}, then fails. */
+        private void offline(Exception why) {
+            long now = System.currentTimeMillis();
+            try {
+                PrintStream log = getContext().get(TaskListener.class).getLogger();
+                if (offlineSince == 0) {
+                    offlineSince = now;
+                    log.println(where() + " cannot be reached" + (why == null ? "" : " (" + why + ")")
+                            + "; waiting up to " + AGENT_WAIT.toMinutes() + " min for it to come back");
+                } else if (now - offlineSince > AGENT_WAIT.toMillis()) {
+                    report(null, new AbortException(where() + " did not come back within " + AGENT_WAIT.toMinutes()
+                            + " min. What the Packer build " + id + " made stays until it is swept: the packerSweep"
+                            + " step on that agent, or pkrj sweep -run-id=" + id + "."));
+                    return;
+                }
+            } catch (IOException | InterruptedException e) {
+                report(null, e);
+                return;
+            }
+            schedule(MAX_DELAY_MS);
+        }
+
+        private void finish(FilePath ws, BuildOutcome outcome, TaskListener listener) throws Exception {
+            StepContext ctx = getContext();
+            Run<?, ?> run = ctx.get(Run.class);
+            List<String> archived = archive ? Archiving.archive(run, ws, ctx.get(Launcher.class), listener, outcome)
+                    : List.of();
+            PackerImagesAction.record(run, outcome, exportEnv);
+            follower.forget(ws);
+            if (stopped != null) {
+                report(null, stopCause());
+            } else if (!outcome.succeeded()) {
+                report(null, new AbortException(outcome.failureMessage()));
+            } else {
+                report(PackerBuilding.withArchived(outcome, archived), null);
+            }
+        }
+
+        /** The build's process died: what it made is swept from its journal, with the build's credentials. */
+        private void lost(FilePath ws, BuildFollower.BuildLost lost) {
+            StepContext ctx = getContext();
+            try {
+                Map<String, String> env = new HashMap<>(ctx.get(EnvVars.class));
+                BuildRequest.AwsKeys keys = AwsCredentialsLookup.lookup(ctx.get(Run.class), credentialsId);
+                if (keys != null) {
+                    env.putAll(keys.environment());
+                }
+                String message = follower.sweep(ws, env, ctx.get(TaskListener.class).getLogger(), lost);
+                follower.forget(ws);
+                report(null, stopped != null ? stopCause() : new AbortException(message));
+            } catch (Exception e) {
+                report(null, new AbortException(lost.getMessage() + "; sweeping what it made failed: " + e));
+            }
+        }
+
+        private Throwable stopCause() {
+            return stopCause != null ? stopCause : new AbortException(stopped);
+        }
+
+        private synchronized boolean isReported() {
+            return reported;
+        }
+
+        private void report(Object result, Throwable failure) {
+            synchronized (this) {
+                if (reported) {
+                    return;
+                }
+                reported = true;
             }
             if (failure != null) {
                 getContext().onFailure(failure);
             } else {
                 getContext().onSuccess(result);
             }
+            done.countDown();
         }
 
         @Override
         public void stop(Throwable cause) {
             stopCause = cause;
-            THREADS.submit(() -> {
+            stoppedAt = System.currentTimeMillis();
+            stopped = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
+            TIMER.execute(() -> {
                 try {
-                    if (workspace != null) {
-                        workspace.act(new CancelCallable(id));
-                    }
-                    if (!done.await(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS) && task != null) {
-                        task.cancel(true);
+                    FilePath ws = workspace();
+                    if (!started || ws == null || !follower.cancel(ws)) {
+                        // Not running (not yet, or no more): the next look, or begin, ends the step.
+                        if (!started && ws == null) {
+                            report(null, cause);
+                        }
                     }
                 } catch (Exception e) {
-                    if (task != null) {
-                        task.cancel(true);
-                    }
-                } finally {
                     report(null, cause);
                 }
             });
@@ -295,14 +476,27 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
         @Override
         public void onResume() {
-            // After a restart this execution is deserialized: nothing transient is left, only the context.
-            getContext().onFailure(new AbortException("packerBuild cannot go on after Jenkins restarted: the build ran in the"
-                    + " Jenkins process that stopped. Run the step again."));
+            // Deserialized after a restart: only the plain fields are left. Find the workspace again and go on.
+            workspace = null;
+            delay = MIN_DELAY_MS;
+            schedule(0);
         }
 
-        /** Waits for the build thread to end (tests). */
+        @Override
+        public String getStatus() {
+            String state = isReported() ? "finished" : stopped != null ? "stopping" : started ? "running" : "starting";
+            return state + " Packer build " + id + " on " + (node == null || node.isEmpty() ? "the built-in node"
+                    : node) + "; " + follower.offset() + " bytes of its log copied";
+        }
+
+        /** Waits for the step to end (tests). */
         boolean awaitEnd(Duration timeout) throws InterruptedException {
             return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Stops following without reporting, as when the controller's JVM dies (tests of {@link #onResume}). */
+        synchronized void abandon() {
+            reported = true;
         }
     }
 

@@ -157,11 +157,14 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
         if (run == null || found.isEmpty()) {
             return;
         }
-        PackerImagesAction existing = run.getAction(PackerImagesAction.class);
-        List<Image> all = new ArrayList<>(existing == null ? List.of() : existing.images);
-        all.addAll(found);
-        PackerImagesAction action = new PackerImagesAction(all, export || (existing != null && existing.exported));
-        run.addOrReplaceAction(action);
-        action.onAttached(run);
+        // Builds of a parallel block end at the same time: each adds its images to what the others recorded.
+        synchronized (PackerImagesAction.class) {
+            PackerImagesAction existing = run.getAction(PackerImagesAction.class);
+            List<Image> all = new ArrayList<>(existing == null ? List.of() : existing.images);
+            all.addAll(found);
+            PackerImagesAction action = new PackerImagesAction(all, export || (existing != null && existing.exported));
+            run.addOrReplaceAction(action);
+            action.onAttached(run);
+        }
     }
 }

@@ -25,4 +25,14 @@ public abstract class StepExecution implements Serializable {
 
     public void onResume() {
     }
+
+    /** What the step is doing, for the thread dump of a Pipeline; null when it has nothing to say. */
+    public String getStatus() {
+        return null;
+    }
+
+    /** Whether a safe restart waits for this step: not for one that survives restarts. */
+    public boolean blocksRestart() {
+        return false;
+    }
 }

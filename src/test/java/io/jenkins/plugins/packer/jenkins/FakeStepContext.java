@@ -55,6 +55,11 @@ final class FakeStepContext extends StepContext {
     }
 
     @Override
+    public com.google.common.util.concurrent.ListenableFuture<Void> saveState() {
+        return com.google.common.util.concurrent.Futures.immediateVoidFuture();
+    }
+
+    @Override
     public void onSuccess(Object result) {
         throw new AssertionError("the execution returns its result from run(); Jenkins reports it");
     }

@@ -37,6 +37,11 @@ class PackerBuildAmazonTest {
     @TempDir
     Path ws;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeWorkspaceTmp() throws Exception {
+        WorkspaceTmp.delete(ws);
+    }
+
     @BeforeAll
     static void start() throws Exception {
         sshd = OpenSshServer.prepare(shared.resolve("sshd"), "AuthorizedKeysCommand /bin/echo %t %k",

@@ -23,6 +23,11 @@ class PackerBuildBuilderTest {
     @TempDir
     Path ws;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeWorkspaceTmp() throws Exception {
+        WorkspaceTmp.delete(ws);
+    }
+
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
     private final TaskListener listener = () -> logger;
@@ -31,6 +36,44 @@ class PackerBuildBuilderTest {
         EnvVars env = new EnvVars();
         env.put("PATH", "/usr/bin:/bin");
         b.perform(null, new FilePath(ws.toFile()), env, null, listener);
+    }
+
+    @Test
+    void anAbortWaitsForTheCleanupsAndTheirLinesReachTheLogBeforeTheBuildEnds() throws Exception {
+        Files.writeString(ws.resolve("slow.pkr.hcl"), """
+                source "null" "n" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.n"]
+                  provisioner "shell-local" {
+                    inline = ["echo started", "sleep 60"]
+                  }
+                }
+                """);
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        Thread executor = new Thread(() -> {
+            try {
+                perform(new PackerBuildBuilder("slow.pkr.hcl"));
+                ended.complete(null);
+            } catch (Throwable t) {
+                ended.complete(t);
+            }
+        }, "freestyle executor");
+        executor.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!log.toString(StandardCharsets.UTF_8).contains("started") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        executor.interrupt();
+
+        Throwable t = ended.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(t).isInstanceOf(InterruptedException.class);
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("Aborted: stopping the Packer build and waiting for its cleanups...")
+                .contains("Cancelling build after receiving interrupt")
+                .contains("Cleanly cancelled builds after being interrupted.");
     }
 
     @Test

@@ -41,6 +41,11 @@ class PackerBuildStepTest {
     @TempDir
     Path ws;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeWorkspaceTmp() throws Exception {
+        WorkspaceTmp.delete(ws);
+    }
+
     private PackerBuildStep.Execution start(PackerBuildStep step, RecordingStepContext ctx) throws Exception {
         PackerBuildStep.Execution e = (PackerBuildStep.Execution) step.start(ctx);
         assertThat(e.start()).as("the step runs asynchronously").isFalse();

@@ -28,9 +28,19 @@ final class RecordingStepContext extends StepContext {
     final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
     final transient AtomicInteger reports = new AtomicInteger();
 
+    /** The contexts of this JVM: after a restart, Jenkins binds a deserialized step to its flow node's context. */
+    private static final Map<String, RecordingStepContext> LIVE = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String key = java.util.UUID.randomUUID().toString();
+    final transient AtomicInteger saves = new AtomicInteger();
+
     RecordingStepContext(Path workspace, Map<String, String> env) {
         this.workspace = new FilePath(workspace.toFile());
         this.env.putAll(env);
+        LIVE.put(key, this);
+    }
+
+    private Object readResolve() {
+        return LIVE.get(key);
     }
 
     String log() {
@@ -51,6 +61,12 @@ final class RecordingStepContext extends StepContext {
             return key.cast(env);
         }
         return null;
+    }
+
+    @Override
+    public com.google.common.util.concurrent.ListenableFuture<Void> saveState() {
+        saves.incrementAndGet();
+        return com.google.common.util.concurrent.Futures.immediateVoidFuture();
     }
 
     @Override

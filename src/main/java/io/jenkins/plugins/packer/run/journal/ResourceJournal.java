@@ -6,9 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The record of the cloud resources one run makes, so that what a killed run left behind can be found and removed
@@ -40,8 +36,6 @@ public final class ResourceJournal implements Closeable {
     static final String FILE = "journal.jsonl";
     static final String LOCK = "lock";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Runs alive in this JVM: probing their lock from a second channel could release it (POSIX locks). */
-    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     private final String runId;
     private final Instant started;
@@ -50,8 +44,7 @@ public final class ResourceJournal implements Closeable {
     private final Path dir;
     private final String firstEvent;
     private OutputStream out;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private RunLock lock;
     private long seq;
     /** Intents without an id yet, and what was made and is neither removed nor kept ("kind region id"). */
     private final Map<Long, String> pending = new HashMap<>();
@@ -105,51 +98,22 @@ public final class ResourceJournal implements Closeable {
 
     /** Makes the journal's folder, takes the run's lock and writes the first line. */
     private void begin() throws IOException {
-        Files.createDirectories(dir);
-        if (!LIVE.add(dir)) {
-            throw new IOException("the run " + runId + " is already running in this process");
-        }
+        lock = RunLock.take(dir.resolve(LOCK));
         try {
-            lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
-            if (lock == null) {
-                throw new IOException("the run " + runId + " is running (" + dir.resolve(LOCK) + " is locked)");
-            }
             out = Files.newOutputStream(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ObjectNode line = line(firstEvent);
             line.put("run", runId);
             line.put("pid", ProcessHandle.current().pid());
             write(line);
         } catch (IOException | RuntimeException e) {
-            release();
+            lock.close();
             throw e;
         }
     }
 
-    /**
-     * Whether the run that wrote the journal in {@code dir} is still alive: its lock is held, here or by another
-     * process. A run of this JVM is known without touching its lock file.
-     */
+    /** Whether the run that wrote the journal in {@code dir} is still alive: its lock is held, here or elsewhere. */
     static boolean isAlive(Path dir) {
-        if (LIVE.contains(dir.toAbsolutePath().normalize())) {
-            return true;
-        }
-        Path lockFile = dir.resolve(LOCK);
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock probe = channel.tryLock();
-            if (probe == null) {
-                return true;
-            }
-            probe.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RunLock.isHeld(dir.resolve(LOCK));
     }
 
     public String runId() {
@@ -264,15 +228,8 @@ public final class ResourceJournal implements Closeable {
     }
 
     private void release() throws IOException {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } finally {
-            LIVE.remove(dir);
+        if (lock != null) {
+            lock.close();
         }
     }
 }
