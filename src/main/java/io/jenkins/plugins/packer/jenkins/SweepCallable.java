@@ -5,32 +5,40 @@ import io.jenkins.plugins.packer.ops.Sweep;
 import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Removes what a build whose process died left (see {@link Sweep}), on the agent that keeps its journal, with the
- * credentials the build had; returns the sweep's lines, the last one its exit code.
+ * Removes what killed builds of a workspace left (see {@link Sweep}), on the agent that keeps their journals beside
+ * the workspace, with the given credentials: one run (a build whose process died) or every dead run. Returns the
+ * sweep's lines, the last one its exit code.
  */
 final class SweepCallable extends MasterToSlaveFileCallable<List<String>> {
 
     private static final long serialVersionUID = 1L;
 
     private final String runId;
+    private final Duration olderThan;
+    private final List<String> regions;
+    private final boolean dryRun;
     private final Map<String, String> env;
 
-    SweepCallable(String runId, Map<String, String> env) {
+    SweepCallable(String runId, Duration olderThan, List<String> regions, boolean dryRun, Map<String, String> env) {
         this.runId = runId;
+        this.olderThan = olderThan;
+        this.regions = new ArrayList<>(regions);
+        this.dryRun = dryRun;
         this.env = env;
     }
 
     @Override
     public List<String> invoke(File workspace, VirtualChannel channel) throws IOException {
         List<String> lines = new ArrayList<>();
-        int code = Sweep.run(new Sweep.Request(PackerBuilding.stateDir(workspace.toPath()), env, false, null, runId,
-                List.of(), Clock.systemUTC(), lines::add));
+        int code = Sweep.run(new Sweep.Request(PackerBuilding.stateDir(workspace.toPath()), env, dryRun, olderThan,
+                runId, regions, Clock.systemUTC(), lines::add));
         lines.add(Integer.toString(code));
         return lines;
     }

@@ -41,7 +41,7 @@ class PluginPackagingTest {
 
     @ParameterizedTest
     @ValueSource(classes = {PackerValidateStep.class, PackerFmtStep.class, PackerBuildStep.class,
-        PackerBuildBuilder.class})
+        PackerBuildBuilder.class, PackerSweepStep.class})
     void everyArgumentHasItsHelpAndTheStepItsForm(Class<?> step) throws IOException {
         assertThat(view(step, "help.html")).contains("<div>");
         assertThat(view(step, "config.jelly")).startsWith("<?jelly escape-by-default='true'?>");
@@ -55,7 +55,8 @@ class PluginPackagingTest {
         "io/jenkins/plugins/packer/jenkins/PackerValidateStep/config.jelly",
         "io/jenkins/plugins/packer/jenkins/PackerFmtStep/config.jelly",
         "io/jenkins/plugins/packer/jenkins/PackerBuildStep/config.jelly",
-        "io/jenkins/plugins/packer/jenkins/PackerBuildBuilder/config.jelly"})
+        "io/jenkins/plugins/packer/jenkins/PackerBuildBuilder/config.jelly",
+        "io/jenkins/plugins/packer/jenkins/PackerSweepStep/config.jelly"})
     void jellyViewsEscapeByDefaultAndHoldNoScript(String resource) throws IOException {
         String jelly = read(resource);
         assertThat(jelly).startsWith("<?jelly escape-by-default='true'?>");
