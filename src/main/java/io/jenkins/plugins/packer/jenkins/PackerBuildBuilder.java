@@ -221,19 +221,24 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
             throw new AbortException(e.getMessage());
         }
         BuildFollower follower = new BuildFollower(request.id());
-        workspace.act(new BuildCallable(request));
         PrintStream log = listener.getLogger();
         BuildOutcome outcome;
         InterruptedException aborted = null;
         try {
             try {
+                workspace.act(new BuildCallable(request));
                 outcome = follow(follower, workspace, log, null);
             } catch (InterruptedException e) {
                 // An abort: the build's cleanups run on the agent, and their lines reach this log before it ends.
+                // One that comes while the build is being started is kept on the agent: the build starts cancelled.
                 aborted = e;
                 log.println("Aborted: stopping the Packer build and waiting for its cleanups...");
                 follower.cancel(workspace);
-                outcome = follow(follower, workspace, log, PackerBuildStep.Execution.CLEANUP_WAIT);
+                try {
+                    outcome = follow(follower, workspace, log, PackerBuildStep.Execution.CLEANUP_WAIT);
+                } catch (BuildFollower.BuildLost neverStarted) {
+                    outcome = null;
+                }
                 if (outcome == null) {
                     throw e;
                 }

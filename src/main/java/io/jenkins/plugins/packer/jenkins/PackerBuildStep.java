@@ -305,6 +305,10 @@ public final class PackerBuildStep extends Step implements BuildArguments {
                 workspace.act(new BuildCallable(request));
                 started = true;
                 ctx.saveState();
+                if (stopped != null) {
+                    // Stopped while the build was starting: the agent keeps the abort for it (AgentBuilds).
+                    follower.cancel(workspace);
+                }
                 schedule(0);
             } catch (IllegalArgumentException e) {
                 report(null, new AbortException(e.getMessage()));
@@ -462,11 +466,11 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             TIMER.execute(() -> {
                 try {
                     FilePath ws = workspace();
-                    if (!started || ws == null || !follower.cancel(ws)) {
-                        // Not running (not yet, or no more): the next look, or begin, ends the step.
-                        if (!started && ws == null) {
-                            report(null, cause);
-                        }
+                    if (ws == null) {
+                        report(null, cause);
+                    } else {
+                        // A build not registered yet starts cancelled; one that ended is reported by the next look.
+                        follower.cancel(ws);
                     }
                 } catch (Exception e) {
                     report(null, cause);

@@ -121,6 +121,33 @@ class PackerBuildStepTest {
     }
 
     @Test
+    void anAbortRightAfterTheStartIsNotLostAndLeavesNoCommandRunning() throws Exception {
+        Files.writeString(ws.resolve("early.pkr.hcl"), """
+                source "null" "early" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.early"]
+                  provisioner "shell-local" {
+                    inline = ["sleep 94.5"]
+                  }
+                }
+                """);
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin"));
+        PackerBuildStep.Execution e = start(new PackerBuildStep("early.pkr.hcl"), ctx);
+        Exception cause = new InterruptedException("aborted at once");
+
+        e.stop(cause);
+
+        assertThatThrownBy(() -> await(ctx)).isInstanceOf(ExecutionException.class).cause().isSameAs(cause);
+        assertThat(e.awaitEnd(Duration.ofSeconds(30))).isTrue();
+        Thread.sleep(500);
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep 94.5"))
+                .filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ctx.reports).hasValue(1);
+    }
+
+    @Test
     void anAbortCancelsTheBuildAndTheStepEndsAfterItsCleanupsWithTheAbortsCause() throws Exception {
         Files.writeString(ws.resolve("long.pkr.hcl"), """
                 source "null" "long" {
