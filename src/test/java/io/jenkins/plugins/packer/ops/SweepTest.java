@@ -114,6 +114,10 @@ class SweepTest {
             count(m, "AMIs", c.describeImages(b -> b.owners("self")).images().size());
             count(m, "snapshots", snapshots(r).stream().filter(s -> !baseSnapshots.get(r).contains(s)).count());
         }
+        try (var iam = moto.iam()) {
+            count(m, "IAM roles", iam.listRoles().roles().size());
+            count(m, "instance profiles", iam.listInstanceProfiles().instanceProfiles().size());
+        }
         return m;
     }
 
@@ -127,6 +131,17 @@ class SweepTest {
         String extra = switch (phase) {
             case "region-copy" -> "  ami_regions = [\"us-west-2\"]\n";
             case "spot-provisioning" -> "  spot_price = \"0.05\"\n  spot_instance_types = [\"t2.micro\"]\n";
+            case "iam-provisioning" -> """
+                      instance_type = "t2.micro"
+                      temporary_iam_instance_profile_policy_document {
+                        Version = "2012-10-17"
+                        Statement {
+                          Effect   = "Allow"
+                          Action   = ["s3:GetObject"]
+                          Resource = ["*"]
+                        }
+                      }
+                    """;
             default -> "  instance_type = \"t2.micro\"\n";
         };
         if (phase.equals("region-copy")) {
@@ -271,7 +286,7 @@ class SweepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"at-create-security-group", "at-run-instances", "run-instances-answered", "provisioning",
-            "spot-provisioning", "ami-pending", "create-image-answered", "region-copy"})
+            "spot-provisioning", "iam-provisioning", "ami-pending", "create-image-answered", "region-copy"})
     void aKilledBuildLeavesNothingOnceSwept(String phase) throws Exception {
         Child[] child = new Child[1];
         switch (phase) {
@@ -338,6 +353,25 @@ class SweepTest {
         Sweepings s = sweep(null);
         assertThat(s.exitCode()).as(s.output()).isZero();
         assertThat(left()).as(s.output()).isEmpty();
+    }
+
+    @Test
+    void theAmiOfASuccessfulBuildIsNeverSwept() throws Exception {
+        try (Child c = new Child(template("region-copy"), "provisioning-started")) {
+            assertThat(c.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(c.process.exitValue()).as(String.join("\n", c.lines)).isZero();
+        }
+        Map<String, Long> delivered = left();
+        assertThat(delivered).isEqualTo(Map.of("AMIs", 2L, "snapshots", 2L));
+        assertThat(journals()).as("a run that left nothing keeps no journal").isEmpty();
+        assertThat(ec2.get("us-east-1").describeImages(b -> b.owners("self")).images().get(0).tags())
+                .as("the run's tag is taken off what the build delivers")
+                .noneMatch(t -> t.key().equals("packer-steps:run-id"));
+
+        Sweepings s = sweep(Duration.ZERO, "us-east-1", "us-west-2");
+
+        assertThat(s.exitCode()).as(s.output()).isZero();
+        assertThat(left()).isEqualTo(delivered);
     }
 
     @Test

@@ -130,6 +130,15 @@ public final class MotoServer implements AutoCloseable {
                 .build();
     }
 
+    /** An IAM client, to look at the roles and instance profiles the builds left. */
+    public software.amazon.awssdk.services.iam.IamClient iam() {
+        return software.amazon.awssdk.services.iam.IamClient.builder().endpointOverride(URI.create(endpoint()))
+                .region(Region.AWS_GLOBAL).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
+                        SECRET_KEY)))
+                .build();
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }

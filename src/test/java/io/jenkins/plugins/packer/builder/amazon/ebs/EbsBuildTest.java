@@ -745,16 +745,6 @@ class EbsBuildTest {
         assertThat(left()).isEqualTo(NOTHING);
     }
 
-    private static software.amazon.awssdk.services.iam.IamClient iam() {
-        return software.amazon.awssdk.services.iam.IamClient.builder()
-                .endpointOverride(java.net.URI.create(moto.endpoint()))
-                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(MotoServer.ACCESS_KEY,
-                                MotoServer.SECRET_KEY))).build();
-    }
-
     @Test
     void aTemporaryInstanceProfileCarriesThePolicyAndIsRemovedAfterwards() throws Exception {
         Built b = build(source("""
@@ -785,7 +775,7 @@ class EbsBuildTest {
                 + "\"Resource\":[\"arn:aws:s3:::bucket/*\"]}]}");
         assertThat(proxy.lastRequest("CreateRole")).contains("Tags.member.1.Key=Team")
                 .contains("Tags.member.1.Value=images");
-        try (var iam = iam()) {
+        try (var iam = moto.iam()) {
             assertThat(iam.listInstanceProfiles().instanceProfiles()).isEmpty();
             assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().startsWith("packer-"));
         }
@@ -801,7 +791,7 @@ class EbsBuildTest {
                 + " no-such-profile not found").doesNotContain("Launching a source AWS instance");
         assertThat(left()).isEqualTo(NOTHING);
 
-        try (var iam = iam()) {
+        try (var iam = moto.iam()) {
             iam.createInstanceProfile(r -> r.instanceProfileName("builders"));
             Built given = build(source("ami_name = \"profiled\"\n  iam_instance_profile = \"builders\"")
                     + buildBlock(""));
