@@ -132,6 +132,6 @@ class JellyExpressionsTest {
         assertThatThrownBy(() -> parse("%Open (a")).hasMessageContaining("missing ')'");
         parse("%Removed {0} of {1}(removed, total)");
         parse("%Template");
-        parse("instance.template == null ? '' : instance.template");
+        parse("instance.template != null && h.isEmpty(instance.template)");
     }
 }
