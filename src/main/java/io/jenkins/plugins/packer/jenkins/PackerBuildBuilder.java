@@ -107,7 +107,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setOnly(String only) {
-        this.only = only;
+        this.only = StepArguments.blankToNull(only);
     }
 
     @Override
@@ -117,7 +117,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setExcept(String except) {
-        this.except = except;
+        this.except = StepArguments.blankToNull(except);
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setOnError(String onError) {
-        this.onError = onError;
+        this.onError = onError == null || onError.isBlank() ? "cleanup" : onError.strip();
     }
 
     @Override
@@ -197,7 +197,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setSshCredentialsId(String sshCredentialsId) {
-        this.sshCredentialsId = sshCredentialsId;
+        this.sshCredentialsId = StepArguments.blankToNull(sshCredentialsId);
     }
 
     /** The AWS credentials the build's amazon sources use, unless they set keys or a profile of their own. */
@@ -207,7 +207,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId;
+        this.credentialsId = StepArguments.blankToNull(credentialsId);
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setVars(Map<String, Object> vars) {
-        this.vars = vars;
+        // A copy Jenkins can save (it refuses the JDK's immutable maps).
+        this.vars = vars == null ? null : new java.util.LinkedHashMap<>(vars);
     }
 
     @Override
@@ -77,7 +78,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setVarFiles(List<String> varFiles) {
-        this.varFiles = varFiles;
+        this.varFiles = varFiles == null ? null : new java.util.ArrayList<>(varFiles);
     }
 
     @Override
@@ -87,7 +88,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setOnly(String only) {
-        this.only = only;
+        this.only = StepArguments.blankToNull(only);
     }
 
     @Override
@@ -97,7 +98,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setExcept(String except) {
-        this.except = except;
+        this.except = StepArguments.blankToNull(except);
     }
 
     @Override
@@ -107,7 +108,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setOnError(String onError) {
-        this.onError = onError;
+        this.onError = onError == null || onError.isBlank() ? "cleanup" : onError.strip();
     }
 
     @Override
@@ -177,7 +178,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setSshCredentialsId(String sshCredentialsId) {
-        this.sshCredentialsId = sshCredentialsId;
+        this.sshCredentialsId = StepArguments.blankToNull(sshCredentialsId);
     }
 
     /** The AWS credentials the build's amazon sources use, unless they set keys or a profile of their own. */
@@ -187,7 +188,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = credentialsId;
+        this.credentialsId = StepArguments.blankToNull(credentialsId);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class PackerFmtStep extends Step {
 
     @DataBoundSetter
     public void setPath(String path) {
-        this.path = path;
+        this.path = path == null || path.isBlank() ? "." : path.strip();
     }
 
     public boolean isCheck() {

@@ -39,10 +39,6 @@ public final class PackerSweepStep extends Step {
     public PackerSweepStep() {
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     /** Only runs started longer ago than this (Go's durations: {@code 2h}, {@code 90m}). */
     public String getOlderThan() {
         return olderThan;
@@ -50,7 +46,7 @@ public final class PackerSweepStep extends Step {
 
     @DataBoundSetter
     public void setOlderThan(String olderThan) {
-        this.olderThan = blankToNull(olderThan);
+        this.olderThan = StepArguments.blankToNull(olderThan);
     }
 
     /** Only this run (a {@code packerBuild}'s id, as its log names it). */
@@ -60,7 +56,7 @@ public final class PackerSweepStep extends Step {
 
     @DataBoundSetter
     public void setRunId(String runId) {
-        this.runId = blankToNull(runId);
+        this.runId = StepArguments.blankToNull(runId);
     }
 
     /** Regions to search by the run tag besides those the journals name, separated by commas. */
@@ -70,7 +66,7 @@ public final class PackerSweepStep extends Step {
 
     @DataBoundSetter
     public void setRegions(String regions) {
-        this.regions = blankToNull(regions);
+        this.regions = StepArguments.blankToNull(regions);
     }
 
     public boolean isDryRun() {
@@ -89,7 +85,7 @@ public final class PackerSweepStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
+        this.credentialsId = StepArguments.blankToNull(credentialsId);
     }
 
     @Override

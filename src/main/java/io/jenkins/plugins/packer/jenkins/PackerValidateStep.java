@@ -45,7 +45,8 @@ public final class PackerValidateStep extends Step {
 
     @DataBoundSetter
     public void setVars(Map<String, Object> vars) {
-        this.vars = vars;
+        // A copy Jenkins can save (it refuses the JDK's immutable maps).
+        this.vars = vars == null ? null : new java.util.LinkedHashMap<>(vars);
     }
 
     public List<String> getVarFiles() {
@@ -54,7 +55,7 @@ public final class PackerValidateStep extends Step {
 
     @DataBoundSetter
     public void setVarFiles(List<String> varFiles) {
-        this.varFiles = varFiles;
+        this.varFiles = varFiles == null ? null : new java.util.ArrayList<>(varFiles);
     }
 
     public String getOnly() {
@@ -63,7 +64,7 @@ public final class PackerValidateStep extends Step {
 
     @DataBoundSetter
     public void setOnly(String only) {
-        this.only = only;
+        this.only = StepArguments.blankToNull(only);
     }
 
     public String getExcept() {
@@ -72,7 +73,7 @@ public final class PackerValidateStep extends Step {
 
     @DataBoundSetter
     public void setExcept(String except) {
-        this.except = except;
+        this.except = StepArguments.blankToNull(except);
     }
 
     public boolean isSyntaxOnly() {

@@ -15,6 +15,14 @@ final class StepArguments {
      * {@code -only}/{@code -except} as Packer reads them: a comma-separated list of build name globs; blank means
      * none.
      */
+    /**
+     * A text argument as Jenkins' forms give it ({@code ""} for a field left empty) or Pipeline (null when not
+     * given): no value when blank, else trimmed, as {@code Util.fixEmptyAndTrim} does.
+     */
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     static List<String> names(String commaSeparated) {
         List<String> out = new ArrayList<>();
         if (commaSeparated == null) {
