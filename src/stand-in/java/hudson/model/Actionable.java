@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public abstract class Actionable extends AbstractModelObject {
 
-    private final transient List<Action> actions = new CopyOnWriteArrayList<>();
+    private volatile CopyOnWriteArrayList<Action> actions = new CopyOnWriteArrayList<>();
 
     /**
      * Attaches {@code a} in place of the attached actions of its class (an equal one stays); true when the actions

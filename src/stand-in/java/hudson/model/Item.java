@@ -9,7 +9,7 @@ import hudson.security.Permission;
  */
 public interface Item extends AccessControlled {
 
-    Permission CONFIGURE = Permission.standIn("hudson.model.Item.Configure");
+    Permission CONFIGURE = Permission.fromId("hudson.model.Item.Configure");
 
-    Permission EXTENDED_READ = Permission.standIn("hudson.model.Item.ExtendedRead");
+    Permission EXTENDED_READ = Permission.fromId("hudson.model.Item.ExtendedRead");
 }

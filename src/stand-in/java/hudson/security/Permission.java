@@ -3,16 +3,13 @@ package hudson.security;
 /** Mirrors jenkins-core {@code hudson.security.Permission}: a permission such as Item/Configure. */
 public final class Permission {
 
-    private final String id;
+    private String id;
 
-    /** The stand-in's own constructor: the real one takes a permission group and a description. */
-    Permission(String id) {
-        this.id = id;
-    }
-
-    /** The stand-in's permissions, by the id Jenkins shows ({@code hudson.model.Item.Configure}). */
-    public static Permission standIn(String id) {
-        return new Permission(id);
+    /** The permission of this id ({@code hudson.model.Item.Configure}); the stand-in makes one for any id. */
+    public static Permission fromId(String id) {
+        Permission p = new Permission();
+        p.id = id;
+        return p;
     }
 
     @Override

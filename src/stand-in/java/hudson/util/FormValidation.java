@@ -8,8 +8,6 @@ import java.io.IOException;
  */
 public abstract class FormValidation extends IOException {
 
-    private static final long serialVersionUID = 1L;
-
     /** The stand-in's kinds of answer. */
     public enum Kind { OK, WARNING, ERROR }
 

@@ -8,8 +8,6 @@ import java.util.ArrayList;
  */
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
 
-    private static final long serialVersionUID = 1L;
-
     /** One option: what is shown and the value submitted. */
     public static final class Option {
         public String name;

@@ -7,8 +7,6 @@ import java.io.PrintStream;
 /** Mirrors jenkins-core {@code jenkins.util.BuildListenerAdapter}: a task listener seen as a build listener. */
 public final class BuildListenerAdapter implements BuildListener {
 
-    private static final long serialVersionUID = 1L;
-
     private final TaskListener delegate;
 
     public BuildListenerAdapter(TaskListener delegate) {

@@ -1,7 +1,7 @@
 package com.cloudbees.plugins.credentials;
 
 /** Mirrors credentials-plugin {@code CredentialsMatchers}: the matchers the plugin uses. */
-public final class CredentialsMatchers {
+public class CredentialsMatchers {
 
     private CredentialsMatchers() {
     }

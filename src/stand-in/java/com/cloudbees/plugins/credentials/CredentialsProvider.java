@@ -11,7 +11,7 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         implements ExtensionPoint, Describable<CredentialsProvider> {
 
     /** Credentials/UseItem: who may use the credentials in an item's configuration. */
-    public static final hudson.security.Permission USE_ITEM = hudson.security.Permission.standIn(
+    public static final hudson.security.Permission USE_ITEM = hudson.security.Permission.fromId(
             "com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
 
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {

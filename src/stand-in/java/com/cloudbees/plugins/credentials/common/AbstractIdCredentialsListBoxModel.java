@@ -14,8 +14,6 @@ import org.springframework.security.core.Authentication;
 public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>,
         C extends IdCredentials> extends ListBoxModel {
 
-    private static final long serialVersionUID = 1L;
-
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
         add(0, new Option("- none -", ""));
         return this;

@@ -3,5 +3,4 @@ package com.cloudbees.plugins.credentials.common;
 /** Mirrors credentials-plugin {@code StandardListBoxModel}: the drop-down of standard credentials. */
 public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
 
-    private static final long serialVersionUID = 1L;
 }
