@@ -8,8 +8,11 @@ import org.jenkinsci.remoting.RoleSensitive;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /**
- * Mirrors jenkins-core {@code hudson.FilePath}, a file on the controller or an agent. Only the controller-local form
- * exists here, and {@link #act} runs the callable in process, which is what the real class does for a local path.
+ * Mirrors jenkins-core {@code hudson.FilePath}, a file on the controller or an agent. The files are local here, but
+ * {@link #act} behaves as it does for a path on an agent, so that the tests see what agents do: the callable and its
+ * result cross the "channel" by Java serialization (something that cannot be serialized fails as it does over
+ * remoting), the callable runs on a thread of the "agent", and a caller interrupted while it waits gets its
+ * {@link InterruptedException} at once while the agent's side goes on, as remoting's {@code Request.call} does.
  */
 public final class FilePath implements SerializableOnlyOverRemoting {
 
@@ -26,8 +29,56 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         return remote;
     }
 
+    @SuppressWarnings("unchecked")
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
-        return callable.invoke(new File(remote), null);
+        java.util.function.UnaryOperator<Object> wire = o -> {
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                    out.writeObject(o);
+                }
+                try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                    return in.readObject();
+                }
+            } catch (IOException | ClassNotFoundException e) {
+                throw new java.io.UncheckedIOException(new IOException("cannot send " + o + " over the channel", e));
+            }
+        };
+        FileCallable<T> sent;
+        try {
+            sent = (FileCallable<T>) wire.apply(callable);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        java.util.concurrent.CompletableFuture<Object> result = new java.util.concurrent.CompletableFuture<>();
+        Thread agent = new Thread(() -> {
+            try {
+                result.complete(wire.apply(sent.invoke(new File(remote), null)));
+            } catch (Throwable t) {
+                result.completeExceptionally(t instanceof java.io.UncheckedIOException u ? u.getCause() : t);
+            }
+        }, "agent side of " + callable.getClass().getSimpleName());
+        agent.setDaemon(true);
+        agent.start();
+        try {
+            return (T) result.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** Mirrors {@code hudson.FilePath.FileCallable}: work done where the file lives. */
