@@ -5,25 +5,79 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.util.BuildListenerAdapter;
 
-/** Archives a build's artifact files and manifests on the Jenkins run, for the step and the builder alike. */
+/**
+ * Archives what a build made on the Jenkins run, for the step and the builder alike: the manifests ({@code archive},
+ * on by default), and the artifacts' files only when asked ({@code archiveArtifacts}: they may weigh gigabytes), up
+ * to a limit. Archiving comes after the images are recorded, and a failure to archive is a warning: the bake stands.
+ */
 final class Archiving {
 
     private Archiving() {
     }
 
-    /** Archives what the outcome lists (nothing without a run); returns the paths archived. */
+    /** What to archive: the manifests, the artifacts' files, and the most the files may weigh together. */
+    record Options(boolean manifests, boolean artifacts, long limitBytes) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static Options of(BuildArguments a) {
+            return new Options(a.isArchive(), a.isArchiveArtifacts(), a.getArchiveLimitMegabytes() * 1024L * 1024L);
+        }
+    }
+
+    /**
+     * The files to archive (path in the archive to path in the workspace), in the outcome's order; the files past
+     * the limit are left out and named in {@code skipped}.
+     */
+    static Map<String, String> select(BuildOutcome outcome, Options options, List<String> skipped) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        if (options.manifests()) {
+            outcome.manifests().forEach(m -> chosen.put(m, m));
+        }
+        if (options.artifacts()) {
+            long total = 0;
+            for (Map.Entry<String, Long> f : outcome.files().entrySet()) {
+                if (chosen.containsKey(f.getKey())) {
+                    continue;
+                }
+                if (total + f.getValue() > options.limitBytes()) {
+                    skipped.add(f.getKey());
+                } else {
+                    chosen.put(f.getKey(), f.getKey());
+                    total += f.getValue();
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** Archives what {@link #select} chose (nothing without a run); returns the paths archived. */
     static List<String> archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                                BuildOutcome outcome) throws IOException, InterruptedException {
-        if (run == null || outcome.archive().isEmpty()) {
+                                BuildOutcome outcome, Options options) throws InterruptedException {
+        List<String> skipped = new ArrayList<>();
+        Map<String, String> chosen = select(outcome, options, skipped);
+        PrintStream log = listener.getLogger();
+        if (!skipped.isEmpty()) {
+            log.println("WARNING: not archived, past the limit of " + options.limitBytes() / (1024 * 1024)
+                    + " MB (archiveLimitMegabytes): " + String.join(", ", skipped));
+        }
+        if (run == null || chosen.isEmpty()) {
             return List.of();
         }
-        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener),
-                outcome.archiveMap());
-        listener.getLogger().println("Archived " + String.join(", ", outcome.archive()));
-        return new ArrayList<>(outcome.archive());
+        try {
+            run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), chosen);
+        } catch (IOException | RuntimeException e) {
+            log.println("WARNING: archiving failed, the images stand: " + e.getMessage());
+            return List.of();
+        }
+        log.println("Archived " + String.join(", ", chosen.keySet()));
+        return new ArrayList<>(chosen.keySet());
     }
 }

@@ -26,5 +26,12 @@ interface BuildArguments {
 
     boolean isColor();
 
+    /** Whether the manifests are archived on the run. */
     boolean isArchive();
+
+    /** Whether the artifacts' files are archived too. */
+    boolean isArchiveArtifacts();
+
+    /** The most the archived artifact files may weigh together, in MB. */
+    int getArchiveLimitMegabytes();
 }

@@ -106,6 +106,9 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
             problems.add("onError must be one of " + String.join(", ", ON_ERROR) + ", but is " + onError
                     + (onError.equals("ask") ? " (a Jenkins build has no terminal to ask on)" : ""));
         }
+        if (step.getArchiveLimitMegabytes() < 0) {
+            problems.add("archiveLimitMegabytes must be 0 or more, but is " + step.getArchiveLimitMegabytes());
+        }
         if (step.getParallelBuilds() < 0) {
             problems.add("parallelBuilds must be 0 (no limit) or more, but is " + step.getParallelBuilds());
         }

@@ -74,8 +74,8 @@ final class DetachedBuild {
                 outcome = PackerBuilding.build(workspace, req, log, cancellation, Clock.systemDefaultZone());
             } catch (IOException | RuntimeException e) {
                 log.println("ERROR: " + e.getMessage());
-                outcome = new BuildOutcome(1, cancellation.isCancelled(), new java.util.LinkedHashMap<>(),
-                        java.util.List.of(), e.getMessage() == null ? e.toString() : e.getMessage());
+                outcome = BuildOutcome.failed(1, cancellation.isCancelled(),
+                        e.getMessage() == null ? e.toString() : e.getMessage());
             }
             log.flush();
             writeOutcome(dir, outcome);

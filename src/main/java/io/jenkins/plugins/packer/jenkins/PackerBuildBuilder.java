@@ -40,6 +40,8 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     private boolean timestampUi;
     private boolean color;
     private boolean archive = true;
+    private boolean archiveArtifacts;
+    private int archiveLimitMegabytes = 100;
     private boolean exportEnv;
     private String sshCredentialsId;
     private String credentialsId;
@@ -190,6 +192,26 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         this.archive = archive;
     }
 
+    @Override
+    public boolean isArchiveArtifacts() {
+        return archiveArtifacts;
+    }
+
+    @DataBoundSetter
+    public void setArchiveArtifacts(boolean archiveArtifacts) {
+        this.archiveArtifacts = archiveArtifacts;
+    }
+
+    @Override
+    public int getArchiveLimitMegabytes() {
+        return archiveLimitMegabytes;
+    }
+
+    @DataBoundSetter
+    public void setArchiveLimitMegabytes(int archiveLimitMegabytes) {
+        this.archiveLimitMegabytes = archiveLimitMegabytes;
+    }
+
     /** The SSH private key credential for the sources that name no login of their own. */
     public String getSshCredentialsId() {
         return sshCredentialsId;
@@ -251,10 +273,8 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
             throw new AbortException(follower.sweep(workspace, sweepEnv, log, lost));
         }
         follower.forget(workspace);
-        if (archive) {
-            Archiving.archive(run, workspace, launcher, listener, outcome);
-        }
         PackerImagesAction.record(run, outcome, exportEnv);
+        Archiving.archive(run, workspace, launcher, listener, outcome, Archiving.Options.of(this));
         if (aborted != null) {
             throw aborted;
         }

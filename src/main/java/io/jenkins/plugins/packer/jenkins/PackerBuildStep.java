@@ -29,9 +29,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code packerBuild}: {@code packer build} of a template in the workspace, in process on the agent that holds it.
- * The log reads as Packer's; the artifacts' files and the manifests are archived on the run; the step returns, per
- * build, its status, duration, error and artifacts (with AMI ids per region), and the manifests' paths. An abort
- * cancels the build on the agent and the step ends once the build's cleanups have run.
+ * The log reads as Packer's; the images are recorded and the manifests archived on the run (the artifacts' files when
+ * asked); the step returns, per build, its status, duration, error and artifacts (with AMI ids per region), and the
+ * manifests' paths. An abort cancels the build on the agent and the step ends once the build's cleanups have run.
  */
 public final class PackerBuildStep extends Step implements BuildArguments {
 
@@ -46,6 +46,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private boolean timestampUi;
     private boolean color;
     private boolean archive = true;
+    private boolean archiveArtifacts;
+    private int archiveLimitMegabytes = 100;
     private boolean exportEnv;
     private String sshCredentialsId;
     private String credentialsId;
@@ -171,6 +173,26 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         this.archive = archive;
     }
 
+    @Override
+    public boolean isArchiveArtifacts() {
+        return archiveArtifacts;
+    }
+
+    @DataBoundSetter
+    public void setArchiveArtifacts(boolean archiveArtifacts) {
+        this.archiveArtifacts = archiveArtifacts;
+    }
+
+    @Override
+    public int getArchiveLimitMegabytes() {
+        return archiveLimitMegabytes;
+    }
+
+    @DataBoundSetter
+    public void setArchiveLimitMegabytes(int archiveLimitMegabytes) {
+        this.archiveLimitMegabytes = archiveLimitMegabytes;
+    }
+
     /** The SSH private key credential for the sources that name no login of their own. */
     public String getSshCredentialsId() {
         return sshCredentialsId;
@@ -227,7 +249,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         private final transient PackerBuildStep step;
         private final String id;
         private final BuildFollower follower;
-        private final boolean archive;
+        private final Archiving.Options archive;
         private final boolean exportEnv;
         private final String credentialsId;
         private String node;
@@ -252,7 +274,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             this.step = step;
             this.id = id;
             this.follower = new BuildFollower(id);
-            this.archive = step.archive;
+            this.archive = Archiving.Options.of(step);
             this.exportEnv = step.exportEnv;
             this.credentialsId = step.credentialsId;
         }
@@ -406,9 +428,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         private void finish(FilePath ws, BuildOutcome outcome, TaskListener listener) throws Exception {
             StepContext ctx = getContext();
             Run<?, ?> run = ctx.get(Run.class);
-            List<String> archived = archive ? Archiving.archive(run, ws, ctx.get(Launcher.class), listener, outcome)
-                    : List.of();
             PackerImagesAction.record(run, outcome, exportEnv);
+            List<String> archived = Archiving.archive(run, ws, ctx.get(Launcher.class), listener, outcome, archive);
             follower.forget(ws);
             if (stopped != null) {
                 report(null, stopCause());

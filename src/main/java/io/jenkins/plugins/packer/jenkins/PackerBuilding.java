@@ -17,10 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code packerBuild}'s work on the agent, without Jenkins types: {@code packer build} of a template in the
@@ -40,7 +38,7 @@ final class PackerBuilding {
                 WorkspacePaths.confine(workspace, "each of varFiles", f);
             }
         } catch (IllegalArgumentException e) {
-            return new BuildOutcome(1, false, new LinkedHashMap<>(), List.of(), e.getMessage());
+            return BuildOutcome.failed(1, false, e.getMessage());
         }
         Map<String, String> env = new LinkedHashMap<>(req.env());
         List<String> secrets = new ArrayList<>();
@@ -125,8 +123,9 @@ final class PackerBuilding {
 
     static BuildOutcome outcome(Path workspace, BuildRequest req, RunResult r) {
         LinkedHashMap<String, Object> builds = new LinkedHashMap<>();
-        Set<String> archive = new LinkedHashSet<>();
+        LinkedHashMap<String, Long> files = new LinkedHashMap<>();
         List<String> manifests = new ArrayList<>();
+        List<String> archivable = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (RunResult.BuildResult b : r.builds()) {
             LinkedHashMap<String, Object> m = new LinkedHashMap<>();
@@ -136,7 +135,7 @@ final class PackerBuilding {
             ArrayList<Object> artifacts = new ArrayList<>();
             for (Artifact a : b.artifacts()) {
                 artifacts.add(artifact(a));
-                a.files().forEach(f -> addIfInside(workspace, f, archive));
+                a.files().forEach(f -> inside(workspace, f).ifPresent(p -> files.put(p, size(workspace, p))));
             }
             m.put("artifacts", artifacts);
             m.put("manifests", new ArrayList<>(b.manifests()));
@@ -144,7 +143,7 @@ final class PackerBuilding {
                 if (!manifests.contains(manifest)) {
                     manifests.add(manifest);
                 }
-                addIfInside(workspace, manifest, archive);
+                inside(workspace, manifest).filter(p -> !archivable.contains(p)).ifPresent(archivable::add);
             }
             builds.put(b.name(), m);
             if (!b.succeeded()) {
@@ -162,7 +161,7 @@ final class PackerBuilding {
             failure = "packer build of " + req.template() + " failed"
                     + (failures.isEmpty() ? ": see the errors above" : ":\n" + String.join("\n", failures));
         }
-        return new BuildOutcome(r.exitCode(), r.cancelled(), result, new ArrayList<>(archive), failure);
+        return new BuildOutcome(r.exitCode(), r.cancelled(), result, archivable, files, failure);
     }
 
     /** An artifact as Groovy sees it; an AMI's id ({@code region:ami-…,…}) is also given per region. */
@@ -185,12 +184,21 @@ final class PackerBuilding {
         return m;
     }
 
-    /** Adds a file to archive when it exists inside the workspace, as a path relative to it. */
-    private static void addIfInside(Path workspace, String file, Set<String> archive) {
+    /** A file that exists inside the workspace, as a path relative to it; empty for any other. */
+    private static java.util.Optional<String> inside(Path workspace, String file) {
         Path ws = workspace.toAbsolutePath().normalize();
         Path p = ws.resolve(file).normalize();
         if (p.startsWith(ws) && Files.isRegularFile(p)) {
-            archive.add(ws.relativize(p).toString().replace('\\', '/'));
+            return java.util.Optional.of(ws.relativize(p).toString().replace('\\', '/'));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static long size(Path workspace, String relative) {
+        try {
+            return Files.size(workspace.resolve(relative));
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

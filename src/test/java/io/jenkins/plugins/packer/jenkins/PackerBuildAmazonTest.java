@@ -102,7 +102,7 @@ class PackerBuildAmazonTest {
         assertThat(o.succeeded()).as(text).isTrue();
         assertThat(text).contains("    amazon-ebs.base: baking 1.2\n")
                 .doesNotContain(MotoServer.SECRET_KEY).doesNotContain("a-session-token");
-        assertThat(o.archive()).containsExactly("packer-manifest.json");
+        assertThat(o.manifests()).containsExactly("packer-manifest.json");
         Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) o.result().get("builds"))
                 .get("amazon-ebs.base");
         assertThat(build).containsEntry("status", "succeeded");

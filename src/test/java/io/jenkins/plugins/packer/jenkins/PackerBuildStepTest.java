@@ -201,8 +201,8 @@ class PackerBuildStepTest {
             BuildRequest req = new BuildRequest("id", "t.pkr.hcl", Map.of(), List.of(), List.of(), List.of(),
                     "cleanup", 0, false, false, false, Map.of(), null);
             BuildOutcome o = PackerBuilding.outcome(ws, req, r);
-            assertThat(o.archive()).containsExactly("inside.txt");
-            assertThat(o.archiveMap()).containsExactly(Map.entry("inside.txt", "inside.txt"));
+            assertThat(o.manifests()).containsExactly("inside.txt");
+            assertThat(o.files()).containsExactly(Map.entry("inside.txt", 1L));
             assertThat(o.succeeded()).isTrue();
         } finally {
             Files.deleteIfExists(outside);
