@@ -44,8 +44,9 @@ final class PackerBuilding {
         List<String> secrets = new ArrayList<>();
         if (req.awsKeys() != null) {
             env.putAll(req.awsKeys().environment());
-            secrets.add(req.awsKeys().secretAccessKey());
-            secrets.add(req.awsKeys().sessionToken());
+            secrets.addAll(Secrets.forms(req.awsKeys().accessKeyId()));
+            secrets.addAll(Secrets.forms(req.awsKeys().secretAccessKey()));
+            secrets.addAll(Secrets.forms(req.awsKeys().sessionToken()));
         }
         LoadRequest load = new LoadRequest(workspace, req.template(), req.varFiles(), req.vars(), env, clock,
                 workspace);
@@ -68,13 +69,13 @@ final class PackerBuilding {
                 String text = req.sshKey().privateKey();
                 Files.writeString(key, unlocked(text, req.sshKey().passphrase()));
                 login = new io.jenkins.plugins.packer.component.SshLogin(req.sshKey().username(), key.toString());
-                secrets.add(text);
-                secrets.add(req.sshKey().passphrase());
+                secrets.addAll(Secrets.forms(text));
+                secrets.addAll(Secrets.forms(req.sshKey().passphrase()));
             }
             RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
                     req.id(), login).withStateDir(stateDir(workspace));
             RunResult r = PackerBuild.run(run);
-            return outcome(workspace, req, r);
+            return Secrets.masked(outcome(workspace, req, r), secrets);
         } finally {
             if (keyDir != null) {
                 Files.deleteIfExists(keyDir.resolve("id"));
