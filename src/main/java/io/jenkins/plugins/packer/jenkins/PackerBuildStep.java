@@ -49,6 +49,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private boolean archiveArtifacts;
     private int archiveLimitMegabytes = 100;
     private boolean exportEnv;
+    private boolean propagate = true;
     private String sshCredentialsId;
     private String credentialsId;
 
@@ -193,6 +194,19 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         this.archiveLimitMegabytes = archiveLimitMegabytes;
     }
 
+    /**
+     * Whether a failed build fails the step (the default); with false the step returns its result map, each build's
+     * status in it, so that a Pipeline can act on a partial success.
+     */
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
     /** The SSH private key credential for the sources that name no login of their own. */
     public String getSshCredentialsId() {
         return sshCredentialsId;
@@ -251,6 +265,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         private final BuildFollower follower;
         private final Archiving.Options archive;
         private final boolean exportEnv;
+        private final boolean propagate;
         private final String credentialsId;
         private String node;
         private String remote;
@@ -276,6 +291,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             this.follower = new BuildFollower(id);
             this.archive = Archiving.Options.of(step);
             this.exportEnv = step.exportEnv;
+            this.propagate = step.propagate;
             this.credentialsId = step.credentialsId;
         }
 
@@ -433,7 +449,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             follower.forget(ws);
             if (stopped != null) {
                 report(null, stopCause());
-            } else if (!outcome.succeeded()) {
+            } else if (!outcome.succeeded() && (propagate || outcome.cancelled())) {
                 report(null, new AbortException(outcome.failureMessage()));
             } else {
                 report(PackerBuilding.withArchived(outcome, archived), null);

@@ -85,6 +85,38 @@ class PackerBuildStepTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void withoutPropagateAFailedBuildReturnsTheResultWithEachBuildsStatus() throws Exception {
+        Files.writeString(ws.resolve("partial.pkr.hcl"), """
+                source "null" "good" {
+                  communicator = "none"
+                }
+                source "null" "bad" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.good", "source.null.bad"]
+                  provisioner "shell-local" {
+                    only   = ["null.bad"]
+                    inline = ["exit 4"]
+                  }
+                }
+                """);
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin"));
+        PackerBuildStep step = new PackerBuildStep("partial.pkr.hcl");
+        step.setPropagate(false);
+        start(step, ctx);
+
+        Map<String, Object> result = (Map<String, Object>) await(ctx);
+
+        assertThat(result).containsEntry("exitCode", 1);
+        Map<String, Map<String, Object>> builds = (Map<String, Map<String, Object>>) result.get("builds");
+        assertThat(builds.get("null.good")).containsEntry("status", "succeeded");
+        assertThat(builds.get("null.bad")).containsEntry("status", "failed");
+        assertThat((String) builds.get("null.bad").get("error")).contains("non-zero exit status: 4");
+    }
+
+    @Test
     void aFailedBuildFailsTheStepWithEachBuildsError() throws Exception {
         Files.writeString(ws.resolve("fail.pkr.hcl"), """
                 source "null" "x" {
@@ -260,8 +292,8 @@ class PackerBuildStepTest {
                 java.time.Clock.systemUTC());
         String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(o.succeeded()).as(text).isTrue();
-        assertThat(text).contains("    null.n: id=AKIAFROMJENKINS00000 secret=<sensitive> token=<sensitive>\n")
-                .doesNotContain("jenkins-held");
+        assertThat(text).contains("    null.n: id=<sensitive> secret=<sensitive> token=<sensitive>\n")
+                .doesNotContain("jenkins-held").doesNotContain("AKIAFROMJENKINS");
     }
 
     /** aws-credentials' keys as its resolveCredentials gives them. */
