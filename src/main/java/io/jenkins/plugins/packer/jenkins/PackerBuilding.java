@@ -32,10 +32,11 @@ final class PackerBuilding {
 
     static BuildOutcome build(Path workspace, BuildRequest req, PrintStream log, Cancellation cancellation,
                               Clock clock) throws IOException {
+        Path root = WorkspacePaths.root(workspace, req.env());
         try {
-            WorkspacePaths.confine(workspace, "template", req.template());
+            WorkspacePaths.confine(root, workspace, "template", req.template());
             for (String f : req.varFiles()) {
-                WorkspacePaths.confine(workspace, "each of varFiles", f);
+                WorkspacePaths.confine(root, workspace, "each of varFiles", f);
             }
         } catch (IllegalArgumentException e) {
             return BuildOutcome.failed(1, false, e.getMessage());
@@ -49,7 +50,7 @@ final class PackerBuilding {
             secrets.addAll(Secrets.forms(req.awsKeys().sessionToken()));
         }
         LoadRequest load = new LoadRequest(workspace, req.template(), req.varFiles(), req.vars(), env, clock,
-                workspace);
+                root);
         RunOptions options = new RunOptions(OnError.parse(req.onError()), req.force(), false, req.parallelBuilds(),
                 new UiOptions(req.color(), req.timestampUi(), false));
         UiOutput output = text -> {

@@ -24,7 +24,7 @@ final class PackerFormatting {
     static FmtOutcome format(Path workspace, FmtRequest req) throws IOException {
         Diagnostics diags = new Diagnostics();
         try {
-            WorkspacePaths.confine(workspace, "path", req.path());
+            WorkspacePaths.confine(workspace, workspace, "path", req.path());
         } catch (IllegalArgumentException e) {
             diags.add(Diagnostic.error(e.getMessage(), null, null));
             return new FmtOutcome(req, List.of(), render(diags));
@@ -34,7 +34,7 @@ final class PackerFormatting {
         List<String> files = new ArrayList<>();
         for (Fmt.Changed c : r.changed()) {
             try {
-                WorkspacePaths.confine(workspace, "each file formatted", c.displayName());
+                WorkspacePaths.confine(workspace, workspace, "each file formatted", c.displayName());
             } catch (IllegalArgumentException e) {
                 diags.add(Diagnostic.error("encountered an error while formatting " + c.displayName(),
                         e.getMessage(), null));

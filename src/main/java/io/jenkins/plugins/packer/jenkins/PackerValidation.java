@@ -22,16 +22,17 @@ final class PackerValidation {
 
     /** Validates the request's template in {@code workspace}, unless it or a var-file leads out of it. */
     static ValidateOutcome validate(Path workspace, ValidateRequest req, Clock clock) throws IOException {
+        Path root = WorkspacePaths.root(workspace, req.env());
         try {
-            WorkspacePaths.confine(workspace, "template", req.template());
+            WorkspacePaths.confine(root, workspace, "template", req.template());
             for (String f : req.varFiles()) {
-                WorkspacePaths.confine(workspace, "each of varFiles", f);
+                WorkspacePaths.confine(root, workspace, "each of varFiles", f);
             }
         } catch (IllegalArgumentException e) {
             return ValidateOutcome.refused(req.template(), e.getMessage());
         }
         LoadRequest load = new LoadRequest(workspace, req.template(), req.varFiles(), req.vars(), req.env(), clock,
-                workspace);
+                root);
         Validate.Result r = Validate.run(load, req.syntaxOnly(), req.only(), req.except());
         List<Map<String, Object>> warnings = new ArrayList<>();
         for (Diagnostic d : r.diagnostics()) {

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Keeps the paths a step is given inside the workspace: first by their text, on the controller (no absolute paths,
- * no {@code ..} that climbs out), then on the agent by where they really lead, so a symbolic link in the workspace
- * cannot reach the agent's other files.
+ * Keeps the paths a step is given inside the workspace: first by their text, on the controller (no absolute paths),
+ * then on the agent by where they really lead from the step's folder (the workspace, or a folder of it inside
+ * {@code dir}), symbolic links followed, so that neither {@code ..} nor a link reaches the agent's other files. The
+ * workspace is the node's ({@code WORKSPACE}), so {@code dir('packer') { … varFiles: ['../common.pkrvars.hcl'] }}
+ * stays inside it.
  */
 final class WorkspacePaths {
 
@@ -18,8 +21,8 @@ final class WorkspacePaths {
     }
 
     /**
-     * The problem with {@code path} as a workspace-relative path given as argument {@code name}, or null when it is
-     * one. Both separators count, since the agent may run Windows.
+     * The problem with {@code path} as a path relative to the step's folder given as argument {@code name}, or null
+     * when it is one. Both separators count, since the agent may run Windows.
      */
     static String problem(String name, String path) {
         if (path == null || path.isBlank()) {
@@ -28,32 +31,37 @@ final class WorkspacePaths {
         if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
             return name + " must be relative to the workspace, but is the absolute path " + path;
         }
-        Deque<String> kept = new ArrayDeque<>();
-        for (String segment : List.of(path.split("[/\\\\]"))) {
-            if (segment.equals("..")) {
-                if (kept.isEmpty()) {
-                    return name + " must stay inside the workspace, but " + path + " leads out of it";
-                }
-                kept.removeLast();
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                kept.addLast(segment);
-            }
-        }
         return null;
     }
 
     /**
-     * Checks on the agent that {@code relative} (already accepted by {@link #problem}) leads to a file inside
-     * {@code workspace} once symbolic links are followed as far as the path exists.
+     * The workspace the step's paths must stay in: the node's ({@code WORKSPACE} of the step's environment) when the
+     * step's folder {@code cwd} is inside it, else the folder itself.
+     */
+    static Path root(Path cwd, Map<String, String> env) throws IOException {
+        Path folder = cwd.toRealPath();
+        String workspace = env == null ? null : env.get("WORKSPACE");
+        if (workspace != null && !workspace.isBlank()) {
+            Path ws = Path.of(workspace);
+            if (Files.isDirectory(ws) && folder.startsWith(ws.toRealPath())) {
+                return ws.toRealPath();
+            }
+        }
+        return folder;
+    }
+
+    /**
+     * Checks on the agent that {@code relative} (already accepted by {@link #problem}) leads, from {@code cwd}, to a
+     * file inside {@code root} once {@code ..} and symbolic links are followed as far as the path exists.
      *
      * @throws IllegalArgumentException naming the argument when it leads out of the workspace
      */
-    static void confine(Path workspace, String name, String relative) throws IOException {
-        Path root = workspace.toRealPath();
-        Path real = realPath(workspace.resolve(relative).normalize());
-        if (!real.startsWith(root)) {
+    static void confine(Path root, Path cwd, String name, String relative) throws IOException {
+        Path realRoot = root.toRealPath();
+        Path real = realPath(cwd.resolve(relative).normalize());
+        if (!real.startsWith(realRoot)) {
             throw new IllegalArgumentException(name + " must stay inside the workspace, but " + relative
-                    + " is a link to " + real);
+                    + " leads to " + real);
         }
     }
 

@@ -58,7 +58,7 @@ class CredentialsListsTest {
         var configurer = item(Item.CONFIGURE);
         assertThat(new PackerBuildStep.DescriptorImpl().doCheckTemplate(configurer, "").getMessage())
                 .isEqualTo("template is required");
-        assertThat(new PackerValidateStep.DescriptorImpl().doCheckTemplate(configurer, "../x.pkr.hcl").kind)
+        assertThat(new PackerValidateStep.DescriptorImpl().doCheckTemplate(configurer, "/x.pkr.hcl").kind)
                 .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
         assertThat(new PackerBuildBuilder.DescriptorImpl().doCheckTemplate(configurer, "packer/aws.pkr.hcl").kind)
                 .isEqualTo(hudson.util.FormValidation.Kind.OK);

@@ -141,7 +141,7 @@ class PackerBuildStepTest {
     @Test
     void argumentsAreCheckedBeforeAnythingRuns() {
         RecordingStepContext ctx = new RecordingStepContext(ws, Map.of());
-        PackerBuildStep step = new PackerBuildStep("../outside.pkr.hcl");
+        PackerBuildStep step = new PackerBuildStep("/outside.pkr.hcl");
         step.setOnError("ask");
         step.setParallelBuilds(-1);
         assertThatThrownBy(() -> step.start(ctx).start()).isInstanceOf(AbortException.class)

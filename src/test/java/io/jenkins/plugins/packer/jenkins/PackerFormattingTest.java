@@ -27,7 +27,7 @@ class PackerFormattingTest {
         assertThat(out.files()).containsExactly("w.pkr.hcl");
         assertThat(out.failed()).isTrue();
         assertThat(out.failureMessage()).startsWith("Error: encountered an error while formatting linked/o.pkr.hcl")
-                .contains("each file formatted must stay inside the workspace, but linked/o.pkr.hcl is a");
+                .contains("each file formatted must stay inside the workspace, but linked/o.pkr.hcl leads");
         assertThat(outside.resolve("o.pkr.hcl")).hasContent(before);
         assertThat(Files.readString(ws.resolve("w.pkr.hcl"))).isNotEqualTo(before);
     }

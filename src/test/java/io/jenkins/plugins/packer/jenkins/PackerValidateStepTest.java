@@ -109,12 +109,20 @@ class PackerValidateStepTest {
 
     @Test
     void badArgumentsFailBeforeAnythingIsRead() {
-        PackerValidateStep step = new PackerValidateStep("../outside.pkr.hcl");
+        PackerValidateStep step = new PackerValidateStep("/outside.pkr.hcl");
         step.setVarFiles(List.of("/etc/passwd"));
         assertThatThrownBy(() -> run(step, new FakeStepContext(ws, Map.of())))
                 .isInstanceOf(AbortException.class)
-                .hasMessage("template must stay inside the workspace, but ../outside.pkr.hcl leads out of it\n"
+                .hasMessage("template must be relative to the workspace, but is the absolute path /outside.pkr.hcl\n"
                         + "each of varFiles must be relative to the workspace, but is the absolute path /etc/passwd");
+    }
+
+    @Test
+    void aTemplateAboveTheWorkspaceIsRefusedOnTheAgent() {
+        PackerValidateStep step = new PackerValidateStep("../outside.pkr.hcl");
+        assertThatThrownBy(() -> run(step, new FakeStepContext(ws, Map.of())))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("template must stay inside the workspace, but ../outside.pkr.hcl leads to ");
     }
 
     @Test

@@ -46,8 +46,7 @@ class PackerValidationTest {
         Files.createSymbolicLink(ws.resolve("t.pkr.hcl"), tmp.resolve("elsewhere.pkr.hcl"));
         ValidateOutcome out = validate("t.pkr.hcl", List.of());
         assertThat(out.valid()).isFalse();
-        assertThat(out.failureMessage()).startsWith("template must stay inside the workspace, but t.pkr.hcl is a"
-                + " link to ");
+        assertThat(out.failureMessage()).startsWith("template must stay inside the workspace, but t.pkr.hcl leads to ");
     }
 
     @Test
@@ -55,7 +54,7 @@ class PackerValidationTest {
         Files.copy(Templates.path("valid.pkr.hcl"), ws.resolve("t.pkr.hcl"));
         Files.createSymbolicLink(ws.resolve("v.pkrvars.hcl"), tmp.resolve("outside.txt"));
         assertThat(validate("t.pkr.hcl", List.of("v.pkrvars.hcl")).failureMessage())
-                .startsWith("each of varFiles must stay inside the workspace, but v.pkrvars.hcl is a link to ");
+                .startsWith("each of varFiles must stay inside the workspace, but v.pkrvars.hcl leads to ");
     }
 
     @Test

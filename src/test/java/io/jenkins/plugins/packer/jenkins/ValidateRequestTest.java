@@ -52,12 +52,12 @@ class ValidateRequestTest {
         vars.put("tags", List.of("s3cr3t"));
         vars.put("password", null);
         vars.put(42, "x");
-        assertThatThrownBy(() -> ValidateRequest.of("", vars, Arrays.asList("ok.pkrvars.hcl", "../up.pkrvars.hcl",
+        assertThatThrownBy(() -> ValidateRequest.of("", vars, Arrays.asList("ok.pkrvars.hcl", "/up.pkrvars.hcl",
                 7), null, null, false, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(String.join("\n",
                         "template is required",
-                        "each of varFiles must stay inside the workspace, but ../up.pkrvars.hcl leads out of it",
+                        "each of varFiles must be relative to the workspace, but is the absolute path /up.pkrvars.hcl",
                         "varFiles must be a list of paths, but has a Integer (7)",
                         "vars.tags must be a string, number or boolean (write a list or map as HCL text, for example"
                                 + " '[\"a\", \"b\"]'), but is a ImmutableCollections.List12".replace(

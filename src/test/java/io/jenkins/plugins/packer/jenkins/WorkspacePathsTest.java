@@ -38,10 +38,32 @@ class WorkspacePathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "../t.pkr.hcl", "a/../../t.pkr.hcl", "a\\..\\..\\t.pkr.hcl", "./../x"})
-    void pathsThatClimbOutAreRefused(String path) {
-        assertThat(WorkspacePaths.problem("path", path))
-                .isEqualTo("path must stay inside the workspace, but " + path + " leads out of it");
+    @ValueSource(strings = {"..", "../t.pkr.hcl", "a/../../t.pkr.hcl", "./../x"})
+    void pathsThatClimbOutOfTheWorkspaceAreRefusedOnTheAgent(String path) throws Exception {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+
+        assertThat(WorkspacePaths.problem("path", path)).as("the text alone cannot tell, inside dir()").isNull();
+        assertThatThrownBy(() -> WorkspacePaths.confine(ws, ws, "path", path))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("path must stay inside the workspace, but " + path + " leads to ");
+    }
+
+    @Test
+    void insideDirTheWorkspaceIsTheNodesAndUpIsAllowedWithinIt() throws Exception {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Path packer = Files.createDirectories(ws.resolve("packer"));
+        Files.writeString(ws.resolve("common.pkrvars.hcl"), "");
+        Path root = WorkspacePaths.root(packer, java.util.Map.of("WORKSPACE", ws.toString()));
+
+        assertThat(root).isEqualTo(ws.toRealPath());
+        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(root, packer, "each of varFiles",
+                "../common.pkrvars.hcl"));
+        assertThatThrownBy(() -> WorkspacePaths.confine(root, packer, "each of varFiles", "../../x.pkrvars.hcl"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(WorkspacePaths.root(packer, java.util.Map.of())).as("no WORKSPACE: the folder itself")
+                .isEqualTo(packer.toRealPath());
+        assertThat(WorkspacePaths.root(ws, java.util.Map.of("WORKSPACE", packer.toString())))
+                .as("a WORKSPACE the folder is not in").isEqualTo(ws.toRealPath());
     }
 
     @Test
@@ -49,9 +71,9 @@ class WorkspacePathsTest {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.createSymbolicLink(ws.resolve("link"), outside);
-        assertThatThrownBy(() -> WorkspacePaths.confine(ws, "template", "link/t.pkr.hcl"))
+        assertThatThrownBy(() -> WorkspacePaths.confine(ws, ws, "template", "link/t.pkr.hcl"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("template must stay inside the workspace, but link/t.pkr.hcl is a link to "
+                .hasMessage("template must stay inside the workspace, but link/t.pkr.hcl leads to "
                         + outside.toRealPath().resolve("t.pkr.hcl"));
     }
 
@@ -60,8 +82,8 @@ class WorkspacePathsTest {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
         Files.createDirectories(ws.resolve("real"));
         Files.createSymbolicLink(ws.resolve("link"), ws.resolve("real"));
-        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(ws, "template", "link/t.pkr.hcl"));
-        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(ws, "template", "new/dir/t.pkr.hcl"));
+        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(ws, ws, "template", "link/t.pkr.hcl"));
+        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(ws, ws, "template", "new/dir/t.pkr.hcl"));
     }
 
     @Test
@@ -69,6 +91,6 @@ class WorkspacePathsTest {
         Path real = Files.createDirectories(tmp.resolve("real-ws"));
         Path ws = Files.createSymbolicLink(tmp.resolve("ws"), real);
         Files.writeString(real.resolve("t.pkr.hcl"), "");
-        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(ws, "template", "t.pkr.hcl"));
+        assertThatNoException().isThrownBy(() -> WorkspacePaths.confine(ws, ws, "template", "t.pkr.hcl"));
     }
 }
