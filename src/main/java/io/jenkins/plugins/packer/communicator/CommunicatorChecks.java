@@ -79,7 +79,9 @@ public final class CommunicatorChecks {
             if (bastionKey.isEmpty()) {
                 bastionKey = key;
             }
-            if (c.string("ssh_bastion_password").isEmpty() && bastionKey.isEmpty()) {
+            boolean loginKey = bastionKey.isEmpty() && !c.string(io.jenkins.plugins.packer.component.SshLogin.KEY)
+                    .isEmpty();
+            if (c.string("ssh_bastion_password").isEmpty() && bastionKey.isEmpty() && !loginKey) {
                 errs.add("ssh_bastion_password or ssh_bastion_private_key_file must be specified");
             } else if (!bastionKey.isEmpty()) {
                 String err = LocalFiles.statError(ctx.workDir(), LocalFiles.expandUser(bastionKey, ctx.env()));

@@ -5,11 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An SSH login given to a run from outside the template (a Jenkins SSH credential): its private key file is used
- * by every source on the SSH communicator that names no password, private key or agent of its own, and its user
- * name where the source names none.
+ * An SSH login given to a run from outside the template (a Jenkins SSH credential): its private key, held in memory
+ * and never written to disk, is used by every source on the SSH communicator that names no password, private key or
+ * agent of its own, and its user name where the source names none.
  */
-public record SshLogin(String username, String privateKeyFile) {
+public record SshLogin(String username, String privateKey) {
+
+    /**
+     * Where the login's key goes in a builder's decoded configuration: not an option a template can set (the
+     * template's keys were decoded before), read by the SSH settings beside {@code ssh_private_key_file}.
+     */
+    public static final String KEY = "ssh_private_key";
+
+    @Override
+    public String toString() {
+        return "SshLogin[" + username + ", <sensitive>]";
+    }
+
+    /** Whether a source logs in with a private key: its own file, or the login's key. */
+    public static boolean hasPrivateKey(ComponentConfig c) {
+        return !c.string("ssh_private_key_file").isEmpty() || !c.string(KEY).isEmpty();
+    }
 
     /** The builder's decoded configuration with the login filled in where it applies; {@code login} may be null. */
     public static Value apply(SshLogin login, Value config) {
@@ -27,7 +43,7 @@ public record SshLogin(String username, String privateKeyFile) {
             return config;
         }
         Map<String, Value> attrs = new LinkedHashMap<>(config.entries());
-        attrs.put("ssh_private_key_file", Value.string(login.privateKeyFile()));
+        attrs.put(KEY, Value.string(login.privateKey()));
         if (c.string("ssh_username").isEmpty() && login.username() != null && !login.username().isEmpty()) {
             attrs.put("ssh_username", Value.string(login.username()));
         }

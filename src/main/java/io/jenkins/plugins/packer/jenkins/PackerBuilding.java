@@ -57,37 +57,26 @@ final class PackerBuilding {
             log.print(text);
             log.flush();
         };
-        Path keyDir = null;
-        try {
-            io.jenkins.plugins.packer.component.SshLogin login = null;
-            if (req.sshKey() != null) {
-                Path tmp = Path.of(req.env().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")));
-                keyDir = Files.createTempDirectory(tmp, "packer-ssh", java.nio.file.attribute.PosixFilePermissions
-                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-                Path key = keyDir.resolve("id");
-                Files.createFile(key, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-                String text = req.sshKey().privateKey();
-                Files.writeString(key, unlocked(text, req.sshKey().passphrase()));
-                login = new io.jenkins.plugins.packer.component.SshLogin(req.sshKey().username(), key.toString());
-                secrets.addAll(Secrets.forms(text));
-                secrets.addAll(Secrets.forms(req.sshKey().passphrase()));
-            }
-            RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
-                    req.id(), login).withStateDir(stateDir(workspace));
-            RunResult r = PackerBuild.run(run);
-            return Secrets.masked(outcome(workspace, req, r), secrets);
-        } finally {
-            if (keyDir != null) {
-                Files.deleteIfExists(keyDir.resolve("id"));
-                Files.deleteIfExists(keyDir);
-            }
+        io.jenkins.plugins.packer.component.SshLogin login = null;
+        if (req.sshKey() != null) {
+            // The key stays in memory: unlocked here (the communicator takes keys without a passphrase), never
+            // written to the agent's disk.
+            String text = req.sshKey().privateKey();
+            login = new io.jenkins.plugins.packer.component.SshLogin(req.sshKey().username(),
+                    unlocked(text, req.sshKey().passphrase()));
+            secrets.addAll(Secrets.forms(text));
+            secrets.addAll(Secrets.forms(login.privateKey()));
+            secrets.addAll(Secrets.forms(req.sshKey().passphrase()));
         }
+        RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
+                req.id(), login).withStateDir(stateDir(workspace));
+        RunResult r = PackerBuild.run(run);
+        return Secrets.masked(outcome(workspace, req, r), secrets);
     }
 
     /**
-     * The key text as the communicator reads it: a key with a passphrase is unlocked here and written without one
-     * (the file is private to the build's user and removed after the build), since Packer's key files have none.
+     * The key text as the communicator reads it: a key with a passphrase is unlocked here, since Packer's keys have
+     * none.
      */
     static String unlocked(String text, String passphrase) throws IOException {
         String key = text.endsWith("\n") ? text : text + "\n";

@@ -36,7 +36,7 @@ public final class NullBuilderConfig implements Preparer {
             }
             boolean agent = c.bool("ssh_agent_auth");
             boolean password = !c.string("ssh_password").isEmpty();
-            boolean key = !c.string("ssh_private_key_file").isEmpty();
+            boolean key = io.jenkins.plugins.packer.component.SshLogin.hasPrivateKey(c);
             if (!agent && CommunicatorChecks.password(c).isEmpty() && !key) {
                 errs.add("one authentication method must be specified, please reference your communicator"
                         + " documentation");

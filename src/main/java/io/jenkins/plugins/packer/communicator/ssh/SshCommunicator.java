@@ -187,7 +187,7 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
             if (s.bastion() != null) {
                 SshSettings.Bastion b = s.bastion();
                 bastion = open(client, b.username(), b.host(), b.port(), b.password(), b.privateKeyFile(),
-                        b.certificateFile(), "", timeout, workDir);
+                        b.certificateFile(), b.privateKey(), timeout, workDir);
                 SshdSocketAddress local = bastion.startLocalPortForwarding(0, new SshdSocketAddress(host, port));
                 host = "127.0.0.1";
                 port = local.getPort();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.communicator.ssh;
 
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.component.LocalFiles;
+import io.jenkins.plugins.packer.component.SshLogin;
 import io.jenkins.plugins.packer.template.GoDuration;
 import java.time.Duration;
 import java.util.List;
@@ -65,9 +66,12 @@ public record SshSettings(String host, int port, String username, String passwor
                 readWriteTimeout, certificateFile, agentSocket, pem, forwardedAgent, transport);
     }
 
-    /** A bastion (jump) host the connection goes through. */
+    /**
+     * A bastion (jump) host the connection goes through; {@code privateKey} is the PEM of an in-memory key when it
+     * logs in with the run's login key instead of a file.
+     */
     public record Bastion(String host, int port, String username, String password, String privateKeyFile,
-                          String certificateFile) {}
+                          String certificateFile, String privateKey) {}
 
     /** Reads the options; paths are expanded ({@code ~}) with {@code env}. */
     public static SshSettings of(ComponentConfig c, Map<String, String> env) {
@@ -78,7 +82,8 @@ public record SshSettings(String host, int port, String username, String passwor
             bastion = new Bastion(c.string("ssh_bastion_host"), port(c, "ssh_bastion_port"),
                     c.string("ssh_bastion_username"), c.string("ssh_bastion_password"),
                     LocalFiles.expandUser(bastionKey.isEmpty() ? key : bastionKey, env),
-                    LocalFiles.expandUser(c.string("ssh_bastion_certificate_file"), env));
+                    LocalFiles.expandUser(c.string("ssh_bastion_certificate_file"), env),
+                    bastionKey.isEmpty() && key.isEmpty() ? c.string(SshLogin.KEY) : "");
         }
         String timeout = c.string("ssh_timeout").isEmpty() ? c.string("ssh_wait_timeout") : c.string("ssh_timeout");
         long attempts = c.number("ssh_handshake_attempts");
@@ -92,7 +97,7 @@ public record SshSettings(String host, int port, String username, String passwor
                 GoDuration.orDefault(c.string("ssh_read_write_timeout"), Duration.ZERO),
                 LocalFiles.expandUser(c.string("ssh_certificate_file"), env),
                 c.bool("ssh_agent_auth") || c.bool("ssh_bastion_agent_auth") ? env.getOrDefault("SSH_AUTH_SOCK", "")
-                        : "", "", c.bool("ssh_disable_agent_forwarding") ? "" : env.getOrDefault("SSH_AUTH_SOCK", ""),
+                        : "", key.isEmpty() ? c.string(SshLogin.KEY) : "", c.bool("ssh_disable_agent_forwarding") ? "" : env.getOrDefault("SSH_AUTH_SOCK", ""),
                 new Transport(c.stringList("ssh_ciphers"), c.stringList("ssh_key_exchange_algorithms"),
                         c.string("ssh_proxy_host").isEmpty() ? null : new Proxy(c.string("ssh_proxy_host"),
                                 c.number("ssh_proxy_port") <= 0 ? 1080 : (int) c.number("ssh_proxy_port"),

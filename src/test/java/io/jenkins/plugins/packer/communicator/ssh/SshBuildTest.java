@@ -508,7 +508,8 @@ class SshBuildTest {
         CollectedOutput out = new CollectedOutput();
         RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                 new Cancellation(), List.of(), UUID.randomUUID().toString(),
-                new io.jenkins.plugins.packer.component.SshLogin(OpenSshServer.user(), server.ed25519Key.toString())));
+                new io.jenkins.plugins.packer.component.SshLogin(OpenSshServer.user(),
+                        Files.readString(server.ed25519Key))));
         assertThat(r.exitCode()).as(out.text()).isZero();
         assertThat(out.text()).contains("    null.s: logged in as " + OpenSshServer.user() + "\n");
     }

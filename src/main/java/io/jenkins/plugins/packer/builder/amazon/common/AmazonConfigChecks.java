@@ -234,12 +234,12 @@ public final class AmazonConfigChecks {
                         + " temporary_iam_instance_profile_policy_document can be used.");
             }
         }
-        String privateKey = c.string("ssh_private_key_file");
+        boolean privateKey = io.jenkins.plugins.packer.component.SshLogin.hasPrivateKey(c);
         if (!c.string("ssh_keypair_name").isEmpty()) {
-            if (comm.equals("winrm") && c.string("winrm_password").isEmpty() && privateKey.isEmpty()) {
+            if (comm.equals("winrm") && c.string("winrm_password").isEmpty() && !privateKey) {
                 errs.add("ssh_private_key_file must be provided to retrieve the winrm password when using"
                         + " ssh_keypair_name.");
-            } else if (privateKey.isEmpty() && !c.bool("ssh_agent_auth")) {
+            } else if (!privateKey && !c.bool("ssh_agent_auth")) {
                 errs.add("ssh_private_key_file must be provided or ssh_agent_auth enabled when ssh_keypair_name is"
                         + " specified.");
             }

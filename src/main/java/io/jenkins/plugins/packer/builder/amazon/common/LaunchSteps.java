@@ -378,7 +378,7 @@ public final class LaunchSteps {
         public boolean run(StepState state) {
             String keyPairName = config.string("ssh_keypair_name");
             state.put(Ec2.KEY_NAME, keyPairName);
-            if (!config.string("ssh_private_key_file").isEmpty()) {
+            if (io.jenkins.plugins.packer.component.SshLogin.hasPrivateKey(config)) {
                 state.ui().say("Using existing SSH private key");
                 return true;
             }
