@@ -124,9 +124,14 @@ class PackagingIT {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(libs).contains(PLUGIN_JAR)
-                .anyMatch(n -> n.startsWith("WEB-INF/lib/sshd-core-"))
+                .anyMatch(n -> n.startsWith("WEB-INF/lib/url-connection-client-"))
+                .anyMatch(n -> n.startsWith("WEB-INF/lib/java-diff-utils-"))
                 .noneMatch(n -> n.matches(
-                        "WEB-INF/lib/(jenkins-api|picocli|slf4j-nop|junit|assertj|archunit|jmh|jazzer).*"));
+                        "WEB-INF/lib/(jenkins-api|picocli|slf4j-nop|junit|assertj|archunit|jmh|jazzer).*"))
+                .as("what Jenkins' library plugins provide (aws-java-sdk2, jackson2-api, snakeyaml-api,"
+                        + " commons-compress-api, mina-sshd-api, eddsa-api) is theirs")
+                .noneMatch(n -> n.matches("WEB-INF/lib/(ec2|sts|ssm|secretsmanager|iam|sdk-core|aws-core|regions|auth"
+                        + "|jackson-databind|jackson-core|snakeyaml|commons-compress|sshd-.*|eddsa)-[0-9].*"));
         assertThat(pluginJarEntries()).noneMatch(n -> n.startsWith("io/jenkins/plugins/packer/cli/"));
     }
 
