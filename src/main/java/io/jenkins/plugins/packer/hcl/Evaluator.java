@@ -8,6 +8,7 @@ import io.jenkins.plugins.packer.hcl.ast.Traverser;
 import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.Mark;
 import io.jenkins.plugins.packer.value.OperationException;
 import io.jenkins.plugins.packer.value.Operator;
 import io.jenkins.plugins.packer.value.Type;
@@ -241,7 +242,9 @@ public final class Evaluator {
             try {
                 return xf.call(e, args, ctx, diags);
             } catch (FunctionException ex) {
-                return functionFailure(e, args, params, varParam, ex, ctx, diags);
+                List<Value> vals = new ArrayList<>(args.size());
+                args.forEach(a -> vals.add(eval(a, ctx, new Diagnostics())));
+                return functionFailure(e, args, params, varParam, ex, vals, ctx, diags);
             }
         }
         Diagnostics argDiags = new Diagnostics();
@@ -266,23 +269,65 @@ public final class Evaluator {
         try {
             return f.call(argVals);
         } catch (FunctionException ex) {
-            return functionFailure(e, args, params, varParam, ex, ctx, diags);
+            return functionFailure(e, args, params, varParam, ex, argVals, ctx, diags);
         } catch (ValueException ex) {
             diags.add(diag("Error in function call", String.format("Call to function %s failed: %s.",
-                    StringLiterals.goQuote(e.name()), ex.getMessage()), e.startRange(), e.range(), e, ctx));
+                    StringLiterals.goQuote(e.name()), withoutSecrets(ex.getMessage(), argVals)), e.startRange(),
+                    e.range(), e, ctx));
             return Value.DYNAMIC_UNKNOWN;
         }
     }
 
+    /**
+     * A function's error message with the text of every sensitive argument (or sensitive part of one) replaced by
+     * {@code <sensitive>}: the message quotes what it could not use ({@code time: invalid duration "…"}), and a
+     * secret must not reach the output through it. Packer shows the same, its output being masked as a whole.
+     */
+    public static String withoutSecrets(String message, List<Value> args) {
+        java.util.Set<String> secrets = new java.util.TreeSet<>(
+                java.util.Comparator.comparingInt(String::length).reversed().thenComparing(x -> x));
+        for (Value v : args) {
+            sensitiveTexts(v, false, secrets);
+        }
+        String out = message;
+        for (String secret : secrets) {
+            out = out.replace(secret, "<sensitive>");
+        }
+        return out;
+    }
+
+    private static void sensitiveTexts(Value v, boolean inherited, java.util.Set<String> into) {
+        boolean sensitive = inherited || v.hasMark(Mark.SENSITIVE);
+        if (!v.isKnown() || v.isNull()) {
+            return;
+        }
+        Type t = v.type();
+        if (t.equals(Type.STRING)) {
+            if (sensitive && !v.asString().isEmpty()) {
+                into.add(v.asString());
+            }
+        } else if (t.equals(Type.NUMBER)) {
+            if (sensitive) {
+                into.add(v.asBigDecimal().toPlainString());
+            }
+        } else if (t.isList() || t.isSet() || t.isTuple()) {
+            v.elements().forEach(el -> sensitiveTexts(el, sensitive, into));
+        } else if (t.isMap() || t.isObject()) {
+            v.entries().values().forEach(el -> sensitiveTexts(el, sensitive, into));
+        }
+    }
+
     private static Value functionFailure(Expression.FunctionCall e, List<Expression> args, List<Parameter> params,
-                                         Parameter varParam, FunctionException ex, EvalContext ctx,
-                                         Diagnostics diags) {
+                                         Parameter varParam, FunctionException failure, List<Value> argVals,
+                                         EvalContext ctx, Diagnostics diags) {
         {
+            String message = withoutSecrets(failure.getMessage(), argVals);
+            FunctionException ex = failure;
             if (ex.isArgError()) {
                 int i = ex.argIndex();
                 Parameter p = i < params.size() ? params.get(i) : varParam;
                 String detail = String.format("Invalid value for %s parameter: %s.", StringLiterals.goQuote(p.name()),
-                        ex.getMessage());
+                        message);
                 if (i > e.args().size() - 1) {
                     diags.add(diag("Invalid function argument", detail, args.get(params.size()).startRange(),
                             e.range(), e, ctx));
@@ -293,7 +338,7 @@ public final class Evaluator {
                 }
             } else {
                 diags.add(diag("Error in function call", String.format("Call to function %s failed: %s.",
-                        StringLiterals.goQuote(e.name()), ex.getMessage()), e.startRange(), e.range(), e, ctx));
+                        StringLiterals.goQuote(e.name()), message), e.startRange(), e.range(), e, ctx));
             }
             return Value.DYNAMIC_UNKNOWN;
         }

@@ -173,9 +173,9 @@ final class BuildDecoder {
         Diagnostics own = new Diagnostics();
         BodyContent args = b.body().partialContent(PROVISIONER_ARGS, own);
         String name = string(args.attributes().get("name"), ctx, own);
-        String pauseBefore = string(args.attributes().get("pause_before"), ctx, own);
+        Value pauseBefore = typed(args.attributes().get("pause_before"), Type.STRING, ctx, own);
         Long maxRetries = whole(args.attributes().get("max_retries"), ctx, own);
-        String timeout = string(args.attributes().get("timeout"), ctx, own);
+        Value timeout = typed(args.attributes().get("timeout"), Type.STRING, ctx, own);
         Value continueOnError = typed(args.attributes().get("continue_on_error"), Type.BOOL, ctx, own);
         List<String> only = strings(args.attributes().get("only"), ctx, own);
         List<String> except = strings(args.attributes().get("except"), ctx, own);
@@ -251,14 +251,16 @@ final class BuildDecoder {
                 b.defRange());
     }
 
-    private static Duration duration(String text, String summary, Block b, Diagnostics diags) {
+    /** A duration argument; its error quotes the text, except a sensitive one ({@code <sensitive>}). */
+    private static Duration duration(Value value, String summary, Block b, Diagnostics diags) {
+        String text = value == null || value.isNull() || !value.isKnown() ? null : value.unmark().asString();
         if (text == null || text.isEmpty()) {
             return Duration.ZERO;
         }
         try {
             return Duration.ofNanos(GoDuration.parse(text));
         } catch (GoDuration.InvalidDuration e) {
-            diags.error(summary, e.getMessage(), b.defRange());
+            diags.error(summary, Evaluator.withoutSecrets(e.getMessage(), List.of(value)), b.defRange());
             return null;
         }
     }

@@ -40,7 +40,8 @@ class ModelErrorsTest {
      * output must hold to show the site was reached.
      */
     private static final Map<String, String> COMPUTED = Map.ofEntries(
-            Map.entry("BuildDecoder.java: diags.error(summary, e.getMessage(), b.defRange())",
+            Map.entry("BuildDecoder.java: diags.error(summary, Evaluator.withoutSecrets(e.getMessage(),"
+                    + " List.of(value)), b.defRange())",
                     "Error: Failed to parse timeout duration"),
             Map.entry("BuildPlanner.java: diags.error(Preparers.decodeErrorPrefix(\"builder\", src.type())"
                             + " + e.getMessage()",
