@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.cli;
 
+import io.jenkins.plugins.packer.run.DeepStack;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,16 @@ public final class Main {
             io.out().println("Internal error in pkrj, please report it: " + ex);
             return 1;
         });
-        return cl.execute(args);
+        String[] command = args;
+        try {
+            return DeepStack.call(() -> cl.execute(command));
+        } catch (DeepStack.TooDeep e) {
+            io.out().println("Error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            io.out().println("Internal error in pkrj, please report it: " + e);
+            return 1;
+        }
     }
 
     /**

@@ -57,7 +57,8 @@ final class DetachedBuild {
             return;
         }
         RunLock lock = RunLock.take(dir.resolve(LOCK));
-        Thread t = new Thread(() -> run(workspace, req, lock), "packerBuild " + req.id());
+        Thread t = io.jenkins.plugins.packer.run.DeepStack.thread(() -> run(workspace, req, lock),
+                "packerBuild " + req.id());
         t.setDaemon(true);
         t.start();
     }
@@ -72,6 +73,10 @@ final class DetachedBuild {
             BuildOutcome outcome;
             try {
                 outcome = PackerBuilding.build(workspace, req, log, cancellation, Clock.systemDefaultZone());
+            } catch (StackOverflowError e) {
+                String tooDeep = new io.jenkins.plugins.packer.run.DeepStack.TooDeep().getMessage();
+                log.println("Error: " + tooDeep);
+                outcome = BuildOutcome.failed(1, cancellation.isCancelled(), tooDeep);
             } catch (IOException | RuntimeException e) {
                 log.println("ERROR: " + e.getMessage());
                 outcome = BuildOutcome.failed(1, cancellation.isCancelled(),

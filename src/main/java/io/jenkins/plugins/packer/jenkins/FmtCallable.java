@@ -18,6 +18,6 @@ final class FmtCallable extends MasterToSlaveFileCallable<FmtOutcome> {
 
     @Override
     public FmtOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
-        return PackerFormatting.format(workspace.toPath(), request);
+        return Deep.call(() -> PackerFormatting.format(workspace.toPath(), request));
     }
 }

@@ -22,6 +22,6 @@ final class ValidateCallable extends MasterToSlaveFileCallable<ValidateOutcome> 
 
     @Override
     public ValidateOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
-        return PackerValidation.validate(workspace.toPath(), request, Clock.systemUTC());
+        return Deep.call(() -> PackerValidation.validate(workspace.toPath(), request, Clock.systemUTC()));
     }
 }

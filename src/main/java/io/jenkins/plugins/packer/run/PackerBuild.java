@@ -224,7 +224,7 @@ public final class PackerBuild {
     private static ThreadFactory threads(String first) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "packer-build-" + n.incrementAndGet() + " (" + first + ")");
+            Thread t = DeepStack.thread(r, "packer-build-" + n.incrementAndGet() + " (" + first + ")");
             t.setDaemon(true);
             return t;
         };
