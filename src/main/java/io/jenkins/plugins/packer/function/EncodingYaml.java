@@ -81,6 +81,14 @@ final class EncodingYaml {
     private final String src;
     private final Iterator<Event> events;
     private final Map<String, Value> anchors = new HashMap<>();
+    /** The nodes of each anchored value, and of the document with its aliases expanded (see {@link #MAX_NODES}). */
+    private final Map<String, Long> anchorNodes = new HashMap<>();
+    private long nodes;
+    /**
+     * The most nodes a document may stand for once its aliases are expanded: an alias costs what it stands for, so
+     * a "billion laughs" document is refused at once, as go-yaml refuses excessive aliasing, instead of being walked.
+     */
+    static final long MAX_NODES = 10_000_000L;
 
     private EncodingYaml(String src) {
         this.src = src.isEmpty() ? "\n" : src;
@@ -128,17 +136,22 @@ final class EncodingYaml {
     }
 
     private Value value(Event e) throws FunctionException {
+        long start = nodes++;
         if (e instanceof ScalarEvent s) {
             Value v = scalar(s);
             if (v == MERGE) {
                 v = Value.string("<<");
             }
-            return anchored(s, v);
+            return anchored(s, v, start);
         }
         if (e instanceof AliasEvent a) {
             Value v = anchors.get(a.getAnchor());
             if (v == null) {
                 throw eventError(e, "reference to undefined anchor " + StringFunctions.goQuote(a.getAnchor()));
+            }
+            nodes += anchorNodes.get(a.getAnchor());
+            if (nodes > MAX_NODES) {
+                throw eventError(e, "document contains excessive aliasing");
             }
             return v;
         }
@@ -148,7 +161,7 @@ final class EncodingYaml {
             for (Event n = events.next(); !(n instanceof SequenceEndEvent); n = events.next()) {
                 elements.add(value(n));
             }
-            return anchored(s, Value.tuple(elements));
+            return anchored(s, Value.tuple(elements), start);
         }
         if (e instanceof MappingStartEvent m) {
             checkTag(m, m.getTag(), "map", "mapping");
@@ -179,7 +192,7 @@ final class EncodingYaml {
                 }
                 attrs.put(name, value(events.next()));
             }
-            return anchored(m, Value.object(attrs));
+            return anchored(m, Value.object(attrs), start);
         }
         if (e instanceof DocumentStartEvent) {
             throw eventError(e, "only a single document is allowed");
@@ -196,9 +209,10 @@ final class EncodingYaml {
         }
     }
 
-    private Value anchored(NodeEvent e, Value v) {
+    private Value anchored(NodeEvent e, Value v, long start) {
         if (e.getAnchor() != null) {
             anchors.put(e.getAnchor(), v);
+            anchorNodes.put(e.getAnchor(), nodes - start);
         }
         return v;
     }

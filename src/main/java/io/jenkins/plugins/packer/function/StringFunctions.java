@@ -102,7 +102,11 @@ public final class StringFunctions {
                 .returns(Type.STRING)
                 .impl(all, (args, ret) -> {
                     StringRegex re = StringRegex.compileOrFail(str(args, 1), -1, "");
-                    return Value.string(re.replaceAll(str(args, 0), str(args, 2)));
+                    try {
+                        return Value.string(re.replaceAll(str(args, 0), str(args, 2)));
+                    } catch (StringRegex.TooMuchWork e) {
+                        throw new FunctionException(e.getMessage());
+                    }
                 });
         CoreFunction.named("regex")
                 .param("pattern", Type.STRING)
@@ -110,7 +114,12 @@ public final class StringFunctions {
                 .returnType(args -> StringRegex.resultType(args.get(0)))
                 .impl(all, (args, ret) -> {
                     StringRegex re = StringRegex.compileOrFail(str(args, 0), 0, "error parsing pattern: ");
-                    Value match = re.firstMatch(str(args, 1), ret);
+                    Value match;
+                    try {
+                        match = re.firstMatch(str(args, 1), ret);
+                    } catch (StringRegex.TooMuchWork e) {
+                        throw new FunctionException(e.getMessage());
+                    }
                     if (match == null) {
                         throw new FunctionException("pattern did not match any part of the given string");
                     }
@@ -122,7 +131,12 @@ public final class StringFunctions {
                 .returnType(args -> Type.list(StringRegex.resultType(args.get(0))))
                 .impl(all, (args, ret) -> {
                     StringRegex re = StringRegex.compileOrFail(str(args, 0), 0, "error parsing pattern: ");
-                    List<Value> matches = re.allMatches(str(args, 1), ret.elementType());
+                    List<Value> matches;
+                    try {
+                        matches = re.allMatches(str(args, 1), ret.elementType());
+                    } catch (StringRegex.TooMuchWork e) {
+                        throw new FunctionException(e.getMessage());
+                    }
                     return matches.isEmpty() ? Value.emptyList(ret.elementType()) : Value.list(matches);
                 });
         CoreFunction.named("startswith")

@@ -32,6 +32,58 @@ final class StringRegex {
         this.groupNames = groupNames;
     }
 
+    /**
+     * The text a match reads, its reads counted. RE2, which packer uses, matches in time linear in the text;
+     * java.util.regex backtracks, and a pattern such as {@code (.*a){8}b} would take it years. A match that reads the
+     * text more than a generous budget (ten million reads, and a thousand per character) stops with an error instead,
+     * as does one whose thread is interrupted (a cancelled build).
+     */
+    static final class Bounded implements CharSequence {
+        static final long BASE = 10_000_000L;
+        static final long PER_CHAR = 1_000L;
+        private final String s;
+        private long budget;
+
+        Bounded(String s) {
+            this.s = s;
+            this.budget = BASE + PER_CHAR * s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget < 0 || (budget & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new TooMuchWork(s.length());
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return s.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
+    /** A match that gave up (see {@link Bounded}). */
+    static final class TooMuchWork extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooMuchWork(int length) {
+            super("the regular expression takes too long to match a text of " + length + " characters (it backtracks"
+                    + " exponentially here, where RE2 matches in linear time): simplify it, for example without"
+                    + " nested or repeated unbounded groups", null, false, false);
+        }
+    }
+
     /** A syntax error with Go's code and offending text. */
     static final class GoSyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -94,14 +146,14 @@ final class StringRegex {
     }
 
     Value firstMatch(String s, Type resultType) {
-        Matcher m = pattern.matcher(s);
+        Matcher m = pattern.matcher(new Bounded(s));
         return m.find() ? result(m, resultType) : null;
     }
 
     /** Go's FindAll: an empty match right after the previous match is skipped. */
     List<Value> allMatches(String s, Type resultType) {
         List<Value> out = new ArrayList<>();
-        Matcher m = pattern.matcher(s);
+        Matcher m = pattern.matcher(new Bounded(s));
         int pos = 0;
         int prevEnd = -1;
         while (pos <= s.length() && m.find(pos)) {
@@ -123,7 +175,7 @@ final class StringRegex {
     /** Go's ReplaceAllString: no replacement for an empty match right after a match; $name and ${name} expand. */
     String replaceAll(String s, String template) {
         StringBuilder sb = new StringBuilder();
-        Matcher m = pattern.matcher(s);
+        Matcher m = pattern.matcher(new Bounded(s));
         int lastEnd = 0;
         int searchPos = 0;
         while (searchPos <= s.length() && m.find(searchPos)) {
