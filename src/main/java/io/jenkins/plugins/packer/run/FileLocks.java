@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Locks on files that the builds of one run share (several builds appending to one manifest), so that they take
- * turns within the run; the lock files components create on disk guard against other processes.
+ * Locks on files that builds share (several builds appending to one manifest), so that they take turns within this
+ * JVM: the runs of one JVM (parallel Jenkins builds on one agent) share them, since the file locks that keep other
+ * processes out belong to the process and cannot tell its threads apart.
  */
 public final class FileLocks {
 
-    private final ConcurrentHashMap<Path, Object> locks = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
     /** The lock object of a file, the same for every build of the run. */
     public Object of(Path file) {
-        return locks.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object());
+        return LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object());
     }
 }

@@ -10,11 +10,13 @@ import io.jenkins.plugins.packer.run.BuildFailure;
 import io.jenkins.plugins.packer.run.Cancellation;
 import io.jenkins.plugins.packer.run.PostProcessor;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +28,7 @@ import java.util.TreeMap;
  * The {@code manifest} post-processor: appends one entry per build to a JSON file ({@code packer-manifest.json}):
  * the build's name, builder type, time, files with sizes, artifact id, run id and custom data. Entries of earlier
  * runs are kept unless {@code -force} is given and the file's last run is another one. The builds of a run take
- * turns, and writers of other processes are kept out by the {@code .lock} file. Unlike packer 1.6.6, the output's folder is created when missing. See
+ * turns, and writers of other processes wait for the lock on the manifest itself. Unlike packer 1.6.6, the output's folder is created when missing. See
  * <a href="https://developer.hashicorp.com/packer/docs/post-processors/manifest">manifest</a>.
  */
 public final class ManifestPostProcessor implements PostProcessor {
@@ -83,19 +85,15 @@ public final class ManifestPostProcessor implements PostProcessor {
         } catch (IOException e) {
             throw new BuildFailure("Unable to create the folder of " + output + ": " + e.getMessage());
         }
-        Path lock = path.resolveSibling(path.getFileName() + ".lock");
-        lock(ctx.cancellation(), output, lock);
-        try {
+        // The manifest itself is locked while it is read and rewritten: other processes (another pkrj, another
+        // Jenkins build in the same folder) wait their turn, and a process killed while it held the lock leaves
+        // nothing that blocks the next one. Everything goes through the locked channel: closing another one on the
+        // same file would release this process's lock.
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); FileLock lock = waitForLock(ctx.cancellation(), channel)) {
             List<JsonNode> builds = new ArrayList<>();
             String lastRun = "";
-            byte[] contents;
-            try {
-                contents = Files.readAllBytes(path);
-            } catch (NoSuchFileException e) {
-                contents = new byte[0];
-            } catch (IOException e) {
-                throw new BuildFailure("Unable to open " + output + " for reading: " + e.getMessage());
-            }
+            byte[] contents = readAll(channel);
             if (contents.length > 0) {
                 JsonNode root;
                 try {
@@ -122,35 +120,47 @@ public final class ManifestPostProcessor implements PostProcessor {
             EncodingJson.quote(ctx.runUuid(), sb);
             sb.append("\n}");
             try {
-                Files.write(path, sb.toString().getBytes(StandardCharsets.UTF_8));
+                channel.truncate(0);
+                ByteBuffer out = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+                long at = 0;
+                while (out.hasRemaining()) {
+                    at += channel.write(out, at);
+                }
             } catch (IOException e) {
                 throw new BuildFailure("Unable to write " + output + ": " + e.getMessage());
             }
-        } finally {
+        } catch (IOException e) {
+            throw new BuildFailure("Unable to open " + output + " for reading: " + e.getMessage());
+        }
+    }
+
+    /** Waits for the manifest's lock as long as another process holds it (it is released when that one dies). */
+    private static FileLock waitForLock(Cancellation cancellation, FileChannel channel)
+            throws IOException, BuildFailure {
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
             try {
-                Files.deleteIfExists(lock);
-            } catch (IOException e) {
-                // Packer ignores a lock it cannot remove.
+                cancellation.sleep(Duration.ofMillis(200));
+            } catch (Cancellation.CancelledException c) {
+                throw new BuildFailure(c.getMessage());
             }
         }
     }
 
-    private static void lock(Cancellation cancellation, String output, Path lock) throws BuildFailure {
-        for (int i = 0; i < 3; i++) {
-            try {
-                Files.createFile(lock);
-                return;
-            } catch (FileAlreadyExistsException e) {
-                try {
-                    cancellation.sleep(Duration.ofSeconds(i));
-                } catch (Cancellation.CancelledException c) {
-                    throw new BuildFailure(c.getMessage());
-                }
-            } catch (IOException e) {
-                throw new BuildFailure("Unable to create lock file " + lock.getFileName() + ": " + e.getMessage());
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, channel.size()));
+        long at = 0;
+        while (buf.hasRemaining()) {
+            int n = channel.read(buf, at);
+            if (n < 0) {
+                break;
             }
+            at += n;
         }
-        throw new BuildFailure("Unable to create lock file " + output + ".lock after 3 attempts");
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
     /** An entry of an earlier run, read back as Go decodes it into the manifest's struct. */
