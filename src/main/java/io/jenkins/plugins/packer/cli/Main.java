@@ -42,6 +42,9 @@ public final class Main {
         cl.setOut(new java.io.PrintWriter(io.out(), true));
         cl.setErr(new java.io.PrintWriter(io.out(), true));
         cl.setUnmatchedOptionsArePositionalParams(false);
+        // Go's flag package takes a flag given twice (-var a=1 -var b=2): the -var setter collects each, the others
+        // keep the last value.
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             if (c.getCommand() instanceof Main) {
