@@ -646,11 +646,15 @@ public final class CollectionFunctions {
         Type firstType = null;
         boolean matching = true;
         boolean attrsKnown = true;
+        boolean dynamic = false;
         for (int i = 0; i < args.size(); i++) {
             Value a = args.get(i);
             Type t = a.type();
             if (t.isDynamic()) {
-                return Type.DYNAMIC;
+                // The result's type is not known, but the other arguments are still checked (a null first
+                // argument made packer panic on a string after it).
+                dynamic = true;
+                continue;
             }
             if (!t.isMap() && !t.isObject()) {
                 throw new FunctionException("arguments must be maps or objects, got \"" + t.friendlyName() + "\"");
@@ -669,6 +673,9 @@ public final class CollectionFunctions {
             } else if (!t.equals(firstType)) {
                 matching = false;
             }
+        }
+        if (dynamic) {
+            return Type.DYNAMIC;
         }
         if (matching) {
             return firstType;

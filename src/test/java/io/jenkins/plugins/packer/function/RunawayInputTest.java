@@ -6,8 +6,8 @@ import io.jenkins.plugins.packer.value.Value;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inputs that would make a function run without end or without bound, which a template from any branch may hold:
- * each ends with a clear error instead (docs/differences.md).
+ * Inputs that would make a function run without end or without bound, or fail inside (packer panics), which a
+ * template from any branch may hold: each ends with a clear error instead (docs/differences.md).
  */
 class RunawayInputTest {
 
@@ -48,5 +48,11 @@ class RunawayInputTest {
 
         assertThat(out).contains("document contains excessive aliasing");
         assertThat(ExtOracle.actual("yamldecode", str("a: &a [1, 2]\nb: *a\n"))).contains("b").contains("2");
+    }
+
+    @Test
+    void mergeChecksEveryArgumentEvenAfterANull() {
+        assertThat(ExtOracle.actual("merge", Value.DYNAMIC_NULL, str("x")))
+                .contains("arguments must be maps or objects, got \"string\"");
     }
 }
