@@ -12,6 +12,43 @@ public final class LocalFiles {
     private LocalFiles() {
     }
 
+    /** The most the engine reads of one file (a template, a var-file, a file function's file). */
+    public static final long MAX_READ_BYTES = 256L * 1024 * 1024;
+
+    /** Why a file the engine would read is refused: outside the workspace, not a regular file, or too large. */
+    public static final class Refused extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The bytes of a file the engine reads on a template's behalf, checked when it is opened: a regular file (a FIFO
+     * or a device would block or never end), at most {@link #MAX_READ_BYTES}, and, when {@code workspaceRoot} is set
+     * (in Jenkins), inside it once symbolic links are followed, so that a link in the workspace reads nothing
+     * outside it.
+     */
+    public static byte[] read(Path file, Path workspaceRoot) throws java.io.IOException {
+        if (workspaceRoot != null) {
+            Path real = file.toRealPath();
+            if (!real.startsWith(workspaceRoot.toRealPath())) {
+                throw new Refused("it leads outside the workspace, and only files inside the workspace are read when"
+                        + " run by Jenkins");
+            }
+        }
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        if (!a.isRegularFile() && !a.isDirectory()) {
+            throw new Refused("it is not a regular file");
+        }
+        if (a.size() > MAX_READ_BYTES) {
+            throw new Refused("it is larger than " + MAX_READ_BYTES / (1024 * 1024) + " MiB");
+        }
+        return Files.readAllBytes(file);
+    }
+
     /** Null when {@code path} exists (relative to the working directory), else Go's {@code stat PATH: …} error. */
     public static String statError(Path workDir, String path) {
         if (path.isEmpty()) {

@@ -148,9 +148,11 @@ public final class FilesystemFunctions {
         String located = located(path);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(resolve(located));
+            bytes = io.jenkins.plugins.packer.component.LocalFiles.read(resolve(located), null);
         } catch (NoSuchFileException e) {
             throw new FunctionException("no file exists at " + located);
+        } catch (io.jenkins.plugins.packer.component.LocalFiles.Refused e) {
+            throw new FunctionException("failed to read " + located + ": " + e.getMessage());
         } catch (IOException e) {
             throw new FunctionException("failed to read " + located);
         }
@@ -172,7 +174,9 @@ public final class FilesystemFunctions {
                 throw new FunctionException("failed to read file " + ExtFunction.goQuote(path) + ": read " + path
                         + ": is a directory");
             }
-            return Files.readAllBytes(file);
+            return io.jenkins.plugins.packer.component.LocalFiles.read(file, null);
+        } catch (io.jenkins.plugins.packer.component.LocalFiles.Refused e) {
+            throw new FunctionException("failed to read file " + ExtFunction.goQuote(path) + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new FunctionException("failed to read file " + ExtFunction.goQuote(path) + ": open " + path
                     + ": no such file or directory");

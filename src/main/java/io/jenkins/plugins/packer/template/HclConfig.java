@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.template;
 
 import io.jenkins.plugins.packer.component.ComponentSpecs;
+import io.jenkins.plugins.packer.component.LocalFiles;
 import io.jenkins.plugins.packer.function.Function;
 import io.jenkins.plugins.packer.function.FunctionContext;
 import io.jenkins.plugins.packer.function.Functions;
@@ -97,11 +98,14 @@ public final class HclConfig {
     private final Map<SourceRef, SourceBlock> sources = new LinkedHashMap<>();
     private final List<BuildBlock> builds = new ArrayList<>();
 
+    private final Path workspaceRoot;
+
     private HclConfig(List<File> files, Path workDir, String basedir, FunctionContext fctx) {
         this.files = files;
         this.env = fctx.env() == null ? Map.of() : fctx.env();
         this.workDir = workDir;
         this.basedir = basedir;
+        this.workspaceRoot = fctx.workspaceRoot();
         Map<String, Function> fns = new TreeMap<>(Functions.packer(fctx));
         fns.putAll(ExpressionFunction.all());
         this.functions = fns;
@@ -173,7 +177,7 @@ public final class HclConfig {
         }
         List<File> files = new ArrayList<>();
         for (String name : hclFiles) {
-            File f = parseFile(workDir, name, diags);
+            File f = parseFile(workDir, name, req.workspaceRoot(), diags);
             if (f != null) {
                 files.add(f);
             }
@@ -257,15 +261,24 @@ public final class HclConfig {
     }
 
     /** Reads a configuration or var-file: its name ending in {@code .json} says it uses HCL's JSON syntax. */
-    static File parseFile(Path workDir, String name, Diagnostics diags) {
+    static File parseFile(Path workDir, String name, Path workspaceRoot, Diagnostics diags) {
         try {
-            byte[] src = Files.readAllBytes(workDir.resolve(name));
+            byte[] src = LocalFiles.read(workDir.resolve(name), workspaceRoot);
             return name.endsWith(".json") ? JsonParser.parse(src, name, diags) : Parser.parseConfig(src, name, diags);
+        } catch (LocalFiles.Refused e) {
+            diags.add(Diagnostic.error("Failed to read file", "The configuration file \"" + name
+                    + "\" could not be read: " + e.getMessage() + ".", null));
+            return null;
         } catch (IOException e) {
             diags.add(Diagnostic.error("Failed to read file", "The configuration file \"" + name
                     + "\" could not be read.", null));
             return null;
         }
+    }
+
+    /** The workspace the template's files must stay in (Jenkins), or null. */
+    Path workspaceRoot() {
+        return workspaceRoot;
     }
 
     private static String parentOf(String path) {

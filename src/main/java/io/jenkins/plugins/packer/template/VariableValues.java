@@ -56,7 +56,7 @@ final class VariableValues {
         for (String file : varFiles) {
             if (file.endsWith(".hcl") || file.endsWith(".json")) {
                 Diagnostics parse = new Diagnostics();
-                File f = HclConfig.parseFile(workDir, file, parse);
+                File f = HclConfig.parseFile(workDir, file, config.workspaceRoot(), parse);
                 diags.addAll(parse);
                 if (f != null) {
                     config.addVarFile(f);
