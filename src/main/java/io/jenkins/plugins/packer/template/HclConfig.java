@@ -36,7 +36,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -698,7 +700,13 @@ public final class HclConfig {
         }
         path.remove(path.size() - 1);
         if (local != null) {
-            evaluateLocal(local, diags);
+            Set<String> referenced = new TreeSet<>();
+            for (Map.Entry<String, Range> dep : dependencies(refs)) {
+                if (dep.getKey().startsWith("local.")) {
+                    referenced.add(dep.getKey().substring(6));
+                }
+            }
+            evaluateLocal(local, referenced, diags);
         } else {
             evaluateData(dataDef, diags);
         }
@@ -762,16 +770,48 @@ public final class HclConfig {
         data.computeIfAbsent(def.type(), t -> new TreeMap<>()).put(def.name(), out);
     }
 
-    private void evaluateLocal(LocalDef def, Diagnostics diags) {
+    /**
+     * Evaluates a local. It sees the locals it refers to, all evaluated before it: a context of just those, so that a
+     * chain of thousands of locals costs what their references do, not the number of locals squared. A reference to
+     * a local that does not exist gets the full context, whose error names what there is.
+     */
+    private void evaluateLocal(LocalDef def, Set<String> referenced, Diagnostics diags) {
         String name = def.name();
         Diagnostics own = new Diagnostics();
-        Value v = Evaluator.evaluate(def.expr(), evalContext(), own);
+        EvalContext ctx;
+        if (locals.keySet().containsAll(referenced)) {
+            Map<String, Value> loc = new TreeMap<>();
+            referenced.forEach(n -> loc.put(n, locals.get(n).value()));
+            ctx = contextWithoutLocals().child(Map.of("local", Value.object(loc)));
+        } else {
+            ctx = evalContext();
+        }
+        Value v = Evaluator.evaluate(def.expr(), ctx, own);
         diags.addAll(own);
         if (!own.hasErrors()) {
             Variable local = new Variable(name, v.type(), true, def.sensitive(), "", def.range());
             local.assign(new Variable.Assignment("default", v, def.expr()));
             locals.put(name, local);
         }
+    }
+
+    /** {@link #evalContext()} as it is before any local is set, made again only when a data source is read. */
+    private EvalContext withoutLocals;
+    private int dataSeen = -1;
+
+    private EvalContext contextWithoutLocals() {
+        int dataNow = data.values().stream().mapToInt(Map::size).sum();
+        if (withoutLocals == null || dataNow != dataSeen) {
+            Map<String, Variable> kept = new LinkedHashMap<>(locals);
+            locals.clear();
+            try {
+                withoutLocals = evalContext();
+            } finally {
+                locals.putAll(kept);
+            }
+            dataSeen = dataNow;
+        }
+        return withoutLocals;
     }
 
     /** The context expressions in sources, builds and the console see. */

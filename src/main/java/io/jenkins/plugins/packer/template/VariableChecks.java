@@ -25,20 +25,22 @@ public final class VariableChecks {
 
     /** Checks every input variable of {@code cfg}, in name order. */
     public static void check(HclConfig cfg, Diagnostics diags) {
+        // One context for every rule (made once: making it takes every variable).
+        EvalContext base = cfg.evalContext();
         for (Variable v : cfg.inputVariables().values()) {
             if (!v.isSet()) {
                 diags.add(v.unsetError());
                 continue;
             }
-            validate(cfg, v, diags);
+            validate(base, v, diags);
         }
     }
 
-    private static void validate(HclConfig cfg, Variable v, Diagnostics diags) {
+    private static void validate(EvalContext base, Variable v, Diagnostics diags) {
         List<Variable.Assignment> values = v.values();
         Variable.Assignment winner = values.get(values.size() - 1);
         // A rule sees only its own variable.
-        EvalContext ctx = cfg.evalContext().child(Map.of("var", Value.object(Map.of(v.name(), v.value()))));
+        EvalContext ctx = base.child(Map.of("var", Value.object(Map.of(v.name(), v.value()))));
         for (VariableValidation rule : v.validations()) {
             if (rule.condition() == null) {
                 continue;
