@@ -120,6 +120,18 @@ final class StringFormat {
         int prec = -1;
     }
 
+    /**
+     * Go's fmt gives up on a width or precision past a million ("a crazy long number most likely") before it reads
+     * another digit, and prints {@code %!(NOVERB)} for the rest: here that is an error, rather than packer's garbled
+     * output, and no string of a billion characters is ever made (docs/differences.md).
+     */
+    private static void tooLarge(String fmt, int sofar) throws FunctionException {
+        if (sofar > 1_000_000) {
+            throw new FunctionException("invalid format string " + StringFunctions.goQuote(fmt) + ": a width or"
+                    + " precision of more than a million characters");
+        }
+    }
+
     static String format(String fmt, List<Value> args) throws FunctionException {
         StringBuilder buf = new StringBuilder();
         int nextArg = 1;
@@ -159,6 +171,7 @@ final class StringFormat {
             if (p < fmt.length() && fmt.charAt(p) >= '1' && fmt.charAt(p) <= '9') {
                 v.width = 0;
                 while (p < fmt.length() && Character.isDigit(fmt.charAt(p)) && fmt.charAt(p) < 128) {
+                    tooLarge(fmt, v.width);
                     v.width = v.width * 10 + fmt.charAt(p++) - '0';
                 }
             }
@@ -166,6 +179,7 @@ final class StringFormat {
                 p++;
                 v.prec = 0;
                 while (p < fmt.length() && fmt.charAt(p) >= '0' && fmt.charAt(p) <= '9') {
+                    tooLarge(fmt, v.prec);
                     v.prec = v.prec * 10 + fmt.charAt(p++) - '0';
                 }
             }

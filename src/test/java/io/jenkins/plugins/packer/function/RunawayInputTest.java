@@ -55,4 +55,14 @@ class RunawayInputTest {
         assertThat(ExtOracle.actual("merge", Value.DYNAMIC_NULL, str("x")))
                 .contains("arguments must be maps or objects, got \"string\"");
     }
+
+    @Test
+    void aFormatWidthPastWhatGoAcceptsIsAnErrorAndNotAGigabyteString() {
+        assertThat(ExtOracle.actual("format", str("%0999999999d"), Value.number(1)))
+                .contains("a width or precision of more than a million characters");
+        assertThat(ExtOracle.actual("format", str("%.99999999f"), Value.number(1)))
+                .contains("a width or precision of more than a million characters");
+        assertThat(ExtOracle.actual("format", str("%01000001d"), Value.number(1)))
+                .as("what Go still accepts is formatted as packer does").hasSize(1_000_002).startsWith("0000");
+    }
 }
