@@ -12,16 +12,29 @@ import jenkins.model.RunAction2;
  */
 public final class PackerImagesAction implements RunAction2, hudson.model.EnvironmentContributingAction {
 
-    /** One image a build made: the build's name, the region (empty when not an AMI) and the id. */
+    /**
+     * One image a build made: the build's name, the region (empty when not an AMI), the id, and whether its step
+     * asked for it in the environment of later steps ({@code exportEnv}).
+     */
     public static final class Image {
         private final String build;
         private final String region;
         private final String id;
+        private final boolean exported;
 
         public Image(String build, String region, String id) {
+            this(build, region, id, false);
+        }
+
+        Image(String build, String region, String id, boolean exported) {
             this.build = build;
             this.region = region;
             this.id = id;
+            this.exported = exported;
+        }
+
+        Image exported(boolean export) {
+            return new Image(build, region, id, export);
         }
 
         public String getBuild() {
@@ -53,26 +66,22 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
     }
 
     private final List<Image> images;
-    /** Whether a packerBuild asked for the images in the environment of later steps ({@code exportEnv}). */
-    private final boolean exported;
     private transient Run<?, ?> run;
 
-    PackerImagesAction(List<Image> images, boolean exported) {
+    PackerImagesAction(List<Image> images) {
         this.images = new ArrayList<>(images);
-        this.exported = exported;
     }
 
     /**
-     * With {@code exportEnv}, each image as {@code PACKER_ARTIFACT_<BUILD>_<REGION>} (upper case, other characters
-     * as {@code _}): {@code PACKER_ARTIFACT_AMAZON_EBS_BASE_US_EAST_1=ami-…}.
+     * The images of the steps that asked for it ({@code exportEnv}), each as {@code PACKER_ARTIFACT_<BUILD>_<REGION>}
+     * (upper case, other characters as {@code _}): {@code PACKER_ARTIFACT_AMAZON_EBS_BASE_US_EAST_1=ami-…}.
      */
     @Override
     public void buildEnvironment(Run<?, ?> r, hudson.EnvVars env) {
-        if (!exported) {
-            return;
-        }
         for (Image i : images) {
-            env.put(variable(i), i.getId());
+            if (i.exported) {
+                env.put(variable(i), i.getId());
+            }
         }
     }
 
@@ -161,8 +170,8 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
         synchronized (PackerImagesAction.class) {
             PackerImagesAction existing = run.getAction(PackerImagesAction.class);
             List<Image> all = new ArrayList<>(existing == null ? List.of() : existing.images);
-            all.addAll(found);
-            PackerImagesAction action = new PackerImagesAction(all, export || (existing != null && existing.exported));
+            found.forEach(i -> all.add(i.exported(export)));
+            PackerImagesAction action = new PackerImagesAction(all);
             run.addOrReplaceAction(action);
             action.onAttached(run);
         }

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.packer.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.EnvVars;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The images on the run's page, and in the environment of later steps for the steps that asked (exportEnv). */
+class PackerImagesActionTest {
+
+    private static BuildOutcome outcome(String build, String region, String ami) {
+        LinkedHashMap<String, Object> artifact = new LinkedHashMap<>();
+        artifact.put("amis", new LinkedHashMap<>(Map.of(region, ami)));
+        LinkedHashMap<String, Object> b = new LinkedHashMap<>();
+        b.put("artifacts", new java.util.ArrayList<>(List.of(artifact)));
+        LinkedHashMap<String, Object> builds = new LinkedHashMap<>();
+        builds.put(build, b);
+        LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+        result.put("builds", builds);
+        return new BuildOutcome(0, false, result, List.of(), new LinkedHashMap<>(), null);
+    }
+
+    @Test
+    void onlyTheImagesOfTheStepsThatAskedAreExported() {
+        hudson.model.Run<?, ?> run = new PackerBuildAmazonTest.RecordingRun();
+        PackerImagesAction.record(run, outcome("amazon-ebs.web", "us-east-1", "ami-0web"), true);
+        PackerImagesAction.record(run, outcome("amazon-ebs.db", "eu-west-1", "ami-00db"), false);
+
+        EnvVars env = new EnvVars();
+        run.getAction(PackerImagesAction.class).buildEnvironment(run, env);
+
+        assertThat(env).containsExactly(Map.entry("PACKER_ARTIFACT_AMAZON_EBS_WEB_US_EAST_1", "ami-0web"));
+        assertThat(run.getAction(PackerImagesAction.class).getImages()).extracting(Object::toString)
+                .containsExactly("amazon-ebs.web us-east-1:ami-0web", "amazon-ebs.db eu-west-1:ami-00db");
+    }
+}
