@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.jenkins;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import java.util.List;
 
 /**
  * The form fields' checks. They read nothing on the controller (the template lives on the agent), and answer only
@@ -19,5 +20,58 @@ final class FormChecks {
         }
         String problem = WorkspacePaths.problem("template", value);
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    /** What a build does when it fails: empty (cleanup) or one of the modes a Jenkins build can run. */
+    static FormValidation onError(Item item, String value) {
+        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        return BuildRequest.ON_ERROR.contains(value.strip()) ? FormValidation.ok()
+                : FormValidation.error("onError must be one of " + String.join(", ", BuildRequest.ON_ERROR)
+                        + (value.strip().equals("ask") ? " (a Jenkins build has no terminal to ask on)" : ""));
+    }
+
+    /** A count that may be 0 or more: {@code parallelBuilds}, {@code archiveLimitMegabytes}. */
+    static FormValidation zeroOrMore(Item item, String name, String value) {
+        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            if (Integer.parseInt(value.strip()) >= 0) {
+                return FormValidation.ok();
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        return FormValidation.error(name + " must be a whole number, 0 or more");
+    }
+
+    /** A duration as Go writes them: {@code 2h}, {@code 90m}. */
+    static FormValidation duration(Item item, String value) {
+        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            io.jenkins.plugins.packer.template.GoDuration.parse(value.strip());
+            return FormValidation.ok();
+        } catch (io.jenkins.plugins.packer.template.GoDuration.InvalidDuration e) {
+            return FormValidation.error(e.getMessage() + " (write a duration such as 2h or 90m)");
+        }
+    }
+
+    /** AWS regions separated by commas; a name that does not look like one is a warning (new regions appear). */
+    static FormValidation regions(Item item, String value) {
+        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        List<String> odd = new java.util.ArrayList<>();
+        for (String r : value.split("\\s*,\\s*")) {
+            if (!r.strip().matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
+                odd.add(r.strip());
+            }
+        }
+        return odd.isEmpty() ? FormValidation.ok()
+                : FormValidation.warning("not an AWS region name (such as us-east-1): " + String.join(", ", odd));
     }
 }

@@ -311,6 +311,29 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
             return FormChecks.template(item, value);
         }
 
+        /** onError: one of the modes a Jenkins build can run. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckOnError(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.onError(item, value);
+        }
+
+        /** parallelBuilds: 0 (no limit) or more. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckParallelBuilds(
+                @org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.zeroOrMore(item, "parallelBuilds", value);
+        }
+
+        /** archiveLimitMegabytes: 0 or more. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckArchiveLimitMegabytes(
+                @org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.zeroOrMore(item, "archiveLimitMegabytes", value);
+        }
+
         /** The AWS credentials the job may use (POST only: Jenkins' forms ask with POST). */
         @org.kohsuke.stapler.verb.POST
         public hudson.util.ListBoxModel doFillCredentialsIdItems(

@@ -137,6 +137,20 @@ public final class PackerSweepStep extends Step {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        /** olderThan: a duration as Go writes them. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckOlderThan(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.duration(item, value);
+        }
+
+        /** regions: AWS region names separated by commas. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckRegions(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.regions(item, value);
+        }
+
         /** The AWS credentials the job may use (POST only: Jenkins' forms ask with POST). */
         @org.kohsuke.stapler.verb.POST
         public hudson.util.ListBoxModel doFillCredentialsIdItems(

@@ -18,7 +18,7 @@ import org.springframework.security.core.Authentication;
  */
 class CredentialsListsTest {
 
-    private static Item item(Permission... granted) {
+    static Item item(Permission... granted) {
         Set<Permission> perms = Set.of(granted);
         return () -> new ACL() {
             @Override
