@@ -10,12 +10,14 @@ import jenkins.model.RunAction2;
  * The images a run's Packer builds made, on the run's page: for each build, the artifact ids and, for AMIs, each
  * region's image id. Every {@code packerBuild} of the run adds its own.
  */
+@org.kohsuke.stapler.export.ExportedBean
 public final class PackerImagesAction implements RunAction2, hudson.model.EnvironmentContributingAction {
 
     /**
      * One image a build made: the build's name, the region (empty when not an AMI), the id, and whether its step
      * asked for it in the environment of later steps ({@code exportEnv}).
      */
+    @org.kohsuke.stapler.export.ExportedBean(defaultVisibility = 2)
     public static final class Image {
         private final String build;
         private final String region;
@@ -37,14 +39,17 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
             return new Image(build, region, id, export);
         }
 
+        @org.kohsuke.stapler.export.Exported
         public String getBuild() {
             return build;
         }
 
+        @org.kohsuke.stapler.export.Exported
         public String getRegion() {
             return region;
         }
 
+        @org.kohsuke.stapler.export.Exported
         public String getId() {
             return id;
         }
@@ -90,6 +95,8 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
         return "PACKER_ARTIFACT_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
+    /** The images, in the REST API of the run ({@code …/api/json?tree=actions[images[build,region,id]]}). */
+    @org.kohsuke.stapler.export.Exported(inline = true)
     public List<Image> getImages() {
         return List.copyOf(images);
     }

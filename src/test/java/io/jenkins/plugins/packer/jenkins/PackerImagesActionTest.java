@@ -36,4 +36,19 @@ class PackerImagesActionTest {
         assertThat(run.getAction(PackerImagesAction.class).getImages()).extracting(Object::toString)
                 .containsExactly("amazon-ebs.web us-east-1:ami-0web", "amazon-ebs.db eu-west-1:ami-00db");
     }
+
+    @Test
+    void theRunsRestApiShowsEachImagesBuildRegionAndId() throws Exception {
+        // What stapler's export model reads to build /api/json: exported beans and their exported getters.
+        assertThat(PackerImagesAction.class.isAnnotationPresent(org.kohsuke.stapler.export.ExportedBean.class))
+                .isTrue();
+        assertThat(PackerImagesAction.class.getMethod("getImages")
+                .isAnnotationPresent(org.kohsuke.stapler.export.Exported.class)).isTrue();
+        Class<?> image = PackerImagesAction.Image.class;
+        assertThat(image.isAnnotationPresent(org.kohsuke.stapler.export.ExportedBean.class)).isTrue();
+        for (String getter : List.of("getBuild", "getRegion", "getId")) {
+            assertThat(image.getMethod(getter).isAnnotationPresent(org.kohsuke.stapler.export.Exported.class))
+                    .as(getter).isTrue();
+        }
+    }
 }
