@@ -192,7 +192,10 @@ public final class AwsAccess implements AutoCloseable {
                 .build();
     }
 
-    /** The environment's keys, then the default profile ({@code AWS_PROFILE}) of {@code shared} when given. */
+    /**
+     * The environment's keys, then web identity ({@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_ARN}), then
+     * the default profile ({@code AWS_PROFILE}) of {@code shared} when given: the Go SDK's order.
+     */
     private static void envAndProfiles(List<AwsCredentialsProvider> chain, Path shared, Map<String, String> env) {
         String key = env.getOrDefault("AWS_ACCESS_KEY_ID", env.getOrDefault("AWS_ACCESS_KEY", ""));
         String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", env.getOrDefault("AWS_SECRET_KEY", ""));
@@ -200,6 +203,10 @@ public final class AwsAccess implements AutoCloseable {
             String token = env.getOrDefault("AWS_SESSION_TOKEN", "");
             chain.add(StaticCredentialsProvider.create(token.isEmpty() ? AwsBasicCredentials.create(key, secret)
                     : AwsSessionCredentials.create(key, secret, token)));
+        }
+        WebIdentityCredentials webIdentity = WebIdentityCredentials.of(env);
+        if (webIdentity != null) {
+            chain.add(webIdentity);
         }
         if (shared != null) {
             chain.add(profile(shared, env.getOrDefault("AWS_PROFILE", "default")));
@@ -324,6 +331,10 @@ public final class AwsAccess implements AutoCloseable {
     public void close() {
         if (sts != null) {
             sts.close();
+        }
+        if (credentials instanceof software.amazon.awssdk.utils.SdkAutoCloseable c) {
+            // The chain closes what it holds: a web identity's STS client among them.
+            c.close();
         }
         http.close();
     }

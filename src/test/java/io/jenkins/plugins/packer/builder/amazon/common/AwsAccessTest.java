@@ -126,6 +126,35 @@ class AwsAccessTest {
     }
 
     @Test
+    void webIdentityFromTheEnvironmentAssumesTheRoleWithTheToken() throws Exception {
+        try (var moto = io.jenkins.plugins.packer.builder.amazon.MotoServer.start(home.resolve("moto"))) {
+            Path token = home.resolve("token");
+            Files.writeString(token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJl\n");
+            Map<String, String> env = Map.of("HOME", home.toString(), "AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(),
+                    "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci-bakes", "AWS_ROLE_SESSION_NAME", "ci",
+                    "AWS_ENDPOINT_URL", moto.endpoint());
+            try (AwsAccess a = AwsAccess.of(source(""), env); var ec2 = a.ec2(a.region())) {
+                AwsCredentials c = a.credentials().resolveCredentials();
+
+                // No other credentials anywhere: these are the session STS gave for the token.
+                assertThat(c).isInstanceOf(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.class);
+                assertThat(((software.amazon.awssdk.auth.credentials.AwsSessionCredentials) c).sessionToken())
+                        .isNotEmpty();
+                assertThat(ec2.describeRegions().regions()).extracting(r -> r.regionName()).contains("eu-west-1");
+            }
+        }
+    }
+
+    @Test
+    void theEnvironmentsKeysComeBeforeWebIdentity() throws Exception {
+        AwsCredentials c = resolve(source(""), Map.of("HOME", home.toString(), "AWS_ACCESS_KEY_ID",
+                "AKIAENVIRONMENT00000", "AWS_SECRET_ACCESS_KEY", "env-secret", "AWS_WEB_IDENTITY_TOKEN_FILE",
+                home.resolve("missing-token").toString(), "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/x"));
+
+        assertThat(c.accessKeyId()).isEqualTo("AKIAENVIRONMENT00000");
+    }
+
+    @Test
     void insecureSkipTlsVerifyTrustsAnEndpointsSelfSignedCertificate() throws Exception {
         try (var moto = io.jenkins.plugins.packer.builder.amazon.MotoServer.startTls(home.resolve("moto"))) {
             String endpoint = """
