@@ -72,7 +72,57 @@ public final class AwsAccess implements AutoCloseable {
         if (insecure) {
             http.put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true);
         }
-        this.http = UrlConnectionHttpClient.builder().buildWithDefaults(http.build());
+        this.http = UrlConnectionHttpClient.builder().proxyConfiguration(proxy(env, ec2Endpoint))
+                .buildWithDefaults(http.build());
+    }
+
+    /**
+     * The proxy of the run's environment, as Go's {@code http.ProxyFromEnvironment} reads it: {@code HTTPS_PROXY}
+     * (or {@code HTTP_PROXY} for a plain {@code http://} endpoint), with its user and password, except for the hosts
+     * of {@code NO_PROXY}. The process's own settings are not read: the run's environment is the one that counts.
+     */
+    static software.amazon.awssdk.http.urlconnection.ProxyConfiguration proxy(Map<String, String> env,
+                                                                              String endpoint) {
+        var b = software.amazon.awssdk.http.urlconnection.ProxyConfiguration.builder()
+                .useSystemPropertyValues(false).useEnvironmentVariablesValues(false);
+        boolean plain = endpoint != null && endpoint.startsWith("http://");
+        String url = plain ? first(env, "HTTP_PROXY", "http_proxy") : first(env, "HTTPS_PROXY", "https_proxy");
+        if (url.isEmpty()) {
+            return b.build();
+        }
+        URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+        b.endpoint(URI.create(uri.getScheme() + "://" + uri.getHost()
+                + (uri.getPort() < 0 ? "" : ":" + uri.getPort())));
+        if (uri.getUserInfo() != null) {
+            String[] user = uri.getUserInfo().split(":", 2);
+            b.username(java.net.URLDecoder.decode(user[0], java.nio.charset.StandardCharsets.UTF_8));
+            if (user.length > 1) {
+                b.password(java.net.URLDecoder.decode(user[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        java.util.Set<String> bypass = new java.util.LinkedHashSet<>();
+        for (String host : first(env, "NO_PROXY", "no_proxy").split(",")) {
+            String h = host.strip();
+            if (!h.isEmpty()) {
+                // The client matches hosts with regular expressions. NO_PROXY's "example.com" is that host and its
+                // subdomains, ".example.com" its subdomains; "*" alone is every host.
+                String domain = h.startsWith(".") ? h.substring(1) : h;
+                if (domain.equals("*")) {
+                    bypass.add(".*");
+                    continue;
+                }
+                if (!h.startsWith(".")) {
+                    bypass.add(java.util.regex.Pattern.quote(domain));
+                }
+                bypass.add(".*" + java.util.regex.Pattern.quote("." + domain));
+            }
+        }
+        return b.nonProxyHosts(bypass).build();
+    }
+
+    private static String first(Map<String, String> env, String name, String lower) {
+        String v = env.getOrDefault(name, "");
+        return v.isEmpty() ? env.getOrDefault(lower, "") : v;
     }
 
     /** The access of a source's options; {@code env} is the run's environment. */
