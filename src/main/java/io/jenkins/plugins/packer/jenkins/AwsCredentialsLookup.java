@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -41,6 +42,17 @@ final class AwsCredentialsLookup {
         }
         CredentialsProvider.track(run, up);
         return keys(up);
+    }
+
+    /** {@code base} with the keys of {@code id} as the SDKs' variables, for work that reaches AWS with them. */
+    static Map<String, String> environment(Map<String, String> base, Run<?, ?> run, String id)
+            throws AbortException {
+        Map<String, String> env = new java.util.HashMap<>(base);
+        BuildRequest.AwsKeys keys = lookup(run, id);
+        if (keys != null) {
+            env.putAll(keys.environment());
+        }
+        return env;
     }
 
     /** An access key id (the user name) and its secret (the password). */

@@ -70,10 +70,9 @@ final class BuildFollower implements Serializable {
     String sweep(FilePath workspace, Map<String, String> env, PrintStream log, BuildLost lost)
             throws IOException, InterruptedException {
         log.println(lost.getMessage() + ". Removing what it made:");
-        List<String> lines = workspace.act(new SweepCallable(id, null, List.of(), false, env));
-        lines.subList(0, lines.size() - 1).forEach(log::println);
-        boolean clean = lines.get(lines.size() - 1).equals("0");
-        return lost.getMessage() + (clean ? "; what it made was removed. Run the step again."
+        SweepCallable.Swept swept = workspace.act(new SweepCallable(id, null, List.of(), false, env));
+        swept.lines().forEach(log::println);
+        return lost.getMessage() + (swept.clean() ? "; what it made was removed. Run the step again."
                 : "; some of what it made could not be removed (see the log): remove it by hand, or with"
                 + " pkrj sweep -run-id=" + id + ".");
     }

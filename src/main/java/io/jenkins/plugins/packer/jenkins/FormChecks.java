@@ -22,9 +22,14 @@ final class FormChecks {
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
+    /** Nothing to say: to one who may not configure the job, or of an empty field (the default). */
+    private static boolean unchecked(Item item, String value) {
+        return item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank();
+    }
+
     /** What a build does when it fails: empty (cleanup) or one of the modes a Jenkins build can run. */
     static FormValidation onError(Item item, String value) {
-        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+        if (unchecked(item, value)) {
             return FormValidation.ok();
         }
         return BuildRequest.ON_ERROR.contains(value.strip()) ? FormValidation.ok()
@@ -34,7 +39,7 @@ final class FormChecks {
 
     /** A count that may be 0 or more: {@code parallelBuilds}, {@code archiveLimitMegabytes}. */
     static FormValidation zeroOrMore(Item item, String name, String value) {
-        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+        if (unchecked(item, value)) {
             return FormValidation.ok();
         }
         try {
@@ -49,7 +54,7 @@ final class FormChecks {
 
     /** A duration as Go writes them: {@code 2h}, {@code 90m}. */
     static FormValidation duration(Item item, String value) {
-        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+        if (unchecked(item, value)) {
             return FormValidation.ok();
         }
         try {
@@ -62,7 +67,7 @@ final class FormChecks {
 
     /** AWS regions separated by commas; a name that does not look like one is a warning (new regions appear). */
     static FormValidation regions(Item item, String value) {
-        if (item != null && !item.hasPermission(Item.CONFIGURE) || value == null || value.isBlank()) {
+        if (unchecked(item, value)) {
             return FormValidation.ok();
         }
         List<String> odd = new java.util.ArrayList<>();

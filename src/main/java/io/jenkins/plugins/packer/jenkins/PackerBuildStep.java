@@ -460,11 +460,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         private void lost(FilePath ws, BuildFollower.BuildLost lost) {
             StepContext ctx = getContext();
             try {
-                Map<String, String> env = new HashMap<>(ctx.get(EnvVars.class));
-                BuildRequest.AwsKeys keys = AwsCredentialsLookup.lookup(ctx.get(Run.class), credentialsId);
-                if (keys != null) {
-                    env.putAll(keys.environment());
-                }
+                Map<String, String> env = AwsCredentialsLookup.environment(ctx.get(EnvVars.class),
+                        ctx.get(Run.class), credentialsId);
                 String message = follower.sweep(ws, env, ctx.get(TaskListener.class).getLogger(), lost);
                 follower.forget(ws);
                 report(null, stopped != null ? stopCause() : new AbortException(message));

@@ -71,7 +71,7 @@ final class PackerBuilding {
         RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
                 req.id(), login).withStateDir(stateDir(workspace));
         RunResult r = PackerBuild.run(run);
-        return Secrets.masked(outcome(workspace, req, r), secrets);
+        return outcome(workspace, req, r);
     }
 
     /**

@@ -9,7 +9,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.packer.template.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,16 +117,13 @@ public final class PackerSweepStep extends Step {
             List<String> regions = step.regions == null ? List.of()
                     : List.of(step.regions.split("\\s*,\\s*"));
             StepContext ctx = getContext();
-            Map<String, String> env = new HashMap<>(ctx.get(EnvVars.class));
-            BuildRequest.AwsKeys keys = AwsCredentialsLookup.lookup(ctx.get(Run.class), step.credentialsId);
-            if (keys != null) {
-                env.putAll(keys.environment());
-            }
-            List<String> lines = ctx.get(FilePath.class).act(new SweepCallable(step.runId, age, regions,
+            Map<String, String> env = AwsCredentialsLookup.environment(ctx.get(EnvVars.class), ctx.get(Run.class),
+                    step.credentialsId);
+            SweepCallable.Swept swept = ctx.get(FilePath.class).act(new SweepCallable(step.runId, age, regions,
                     step.dryRun, env));
-            ArrayList<String> said = new ArrayList<>(lines.subList(0, lines.size() - 1));
+            ArrayList<String> said = new ArrayList<>(swept.lines());
             said.forEach(ctx.get(TaskListener.class).getLogger()::println);
-            if (!lines.get(lines.size() - 1).equals("0")) {
+            if (!swept.clean()) {
                 throw new AbortException("packerSweep could not remove everything it found (see the log)");
             }
             return said;

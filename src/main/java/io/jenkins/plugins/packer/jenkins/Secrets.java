@@ -1,20 +1,17 @@
 package io.jenkins.plugins.packer.jenkins;
 
-import io.jenkins.plugins.packer.run.SecretMasker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The secrets a build gets from Jenkins credentials (AWS keys, the access key id among them, an SSH key and its
  * passphrase) in every form a build may print them, as credentials-binding masks them: as they are, base64-encoded
- * (user data, a {@code base64encode}), and quoted as a shell quotes them ({@code set -x}, an {@code env} dump); and
- * masked in what the step returns and fails with, not only in the log.
+ * (user data, a {@code base64encode}), and quoted as a shell quotes them ({@code set -x}, an {@code env} dump). The
+ * run masks them wherever it prints, and in the builds' errors that the step returns and fails with.
  */
 final class Secrets {
 
@@ -42,32 +39,5 @@ final class Secrets {
         forms.add("\"" + secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
                 .replace("`", "\\`") + "\"");
         return new ArrayList<>(forms);
-    }
-
-    /** The outcome with every secret form masked in its result map and its failure message. */
-    static BuildOutcome masked(BuildOutcome o, List<String> secrets) {
-        SecretMasker masker = new SecretMasker();
-        secrets.forEach(masker::add);
-        @SuppressWarnings("unchecked")
-        LinkedHashMap<String, Object> result = (LinkedHashMap<String, Object>) mask(o.result(), masker);
-        return new BuildOutcome(o.exitCode(), o.cancelled(), result, o.manifests(), o.files(),
-                masker.mask(o.failureMessage()));
-    }
-
-    private static Object mask(Object value, SecretMasker masker) {
-        if (value instanceof String s) {
-            return masker.mask(s);
-        }
-        if (value instanceof Map<?, ?> m) {
-            LinkedHashMap<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, mask(v, masker)));
-            return out;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(v -> out.add(mask(v, masker)));
-            return out;
-        }
-        return value;
     }
 }

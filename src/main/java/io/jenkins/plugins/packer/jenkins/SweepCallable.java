@@ -13,10 +13,19 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Removes what killed builds of a workspace left (see {@link Sweep}), on the agent that keeps their journals beside
- * the workspace, with the given credentials: one run (a build whose process died) or every dead run. Returns the
- * sweep's lines, the last one its exit code.
+ * the workspace, with the given credentials: one run (a build whose process died) or every dead run.
  */
-final class SweepCallable extends MasterToSlaveFileCallable<List<String>> {
+final class SweepCallable extends MasterToSlaveFileCallable<SweepCallable.Swept> {
+
+    /** What the sweep said, and whether it removed everything it found. */
+    record Swept(List<String> lines, boolean clean) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        Swept {
+            lines = new ArrayList<>(lines);
+        }
+    }
+
 
     private static final long serialVersionUID = 1L;
 
@@ -35,11 +44,10 @@ final class SweepCallable extends MasterToSlaveFileCallable<List<String>> {
     }
 
     @Override
-    public List<String> invoke(File workspace, VirtualChannel channel) throws IOException {
+    public Swept invoke(File workspace, VirtualChannel channel) throws IOException {
         List<String> lines = new ArrayList<>();
         int code = Sweep.run(new Sweep.Request(PackerBuilding.stateDir(workspace.toPath()), env, dryRun, olderThan,
                 runId, regions, Clock.systemUTC(), lines::add));
-        lines.add(Integer.toString(code));
-        return lines;
+        return new Swept(lines, code == 0);
     }
 }

@@ -195,7 +195,8 @@ public final class PackerBuild {
         if (outcome.error() != null) {
             ui.buildError(b.name(), "Build '" + b.name() + "' errored after " + Durations.format(took) + ": "
                     + outcome.error());
-            return new RunResult.BuildResult(b.name(), false, took, List.of(), outcome.error(), outputs.manifests());
+            return new RunResult.BuildResult(b.name(), false, took, List.of(), masker.mask(outcome.error()),
+                    outputs.manifests());
         }
         ui.buildSay(b.name(), index, "Build '" + b.name() + "' finished after " + Durations.format(took) + ".");
         return new RunResult.BuildResult(b.name(), true, took, outcome.artifacts(), null, outputs.manifests());

@@ -802,13 +802,7 @@ public final class HclConfig {
     private EvalContext contextWithoutLocals() {
         int dataNow = data.values().stream().mapToInt(Map::size).sum();
         if (withoutLocals == null || dataNow != dataSeen) {
-            Map<String, Variable> kept = new LinkedHashMap<>(locals);
-            locals.clear();
-            try {
-                withoutLocals = evalContext();
-            } finally {
-                locals.putAll(kept);
-            }
+            withoutLocals = evalContext(Map.of());
             dataSeen = dataNow;
         }
         return withoutLocals;
@@ -816,11 +810,16 @@ public final class HclConfig {
 
     /** The context expressions in sources, builds and the console see. */
     public EvalContext evalContext() {
+        Map<String, Value> loc = new TreeMap<>();
+        locals.forEach((k, v) -> loc.put(k, v.value()));
+        return evalContext(loc);
+    }
+
+    /** The context with {@code loc} as the locals. */
+    private EvalContext evalContext(Map<String, Value> loc) {
         Map<String, Value> vars = new LinkedHashMap<>();
         Map<String, Value> in = new TreeMap<>();
         inputVariables.forEach((k, v) -> in.put(k, v.value()));
-        Map<String, Value> loc = new TreeMap<>();
-        locals.forEach((k, v) -> loc.put(k, v.value()));
         vars.put("var", Value.object(in));
         vars.put("local", Value.object(loc));
         if (!dataDefs.isEmpty()) {

@@ -1,10 +1,6 @@
 package io.jenkins.plugins.packer.builder.amazon.common;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -13,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCredentialsProvider;
+import software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -25,7 +21,7 @@ final class WebIdentityCredentials implements AwsCredentialsProvider, SdkAutoClo
 
     private final Map<String, String> env;
     private StsClient sts;
-    private StsAssumeRoleWithWebIdentityCredentialsProvider provider;
+    private StsWebIdentityTokenFileCredentialsProvider provider;
 
     private WebIdentityCredentials(Map<String, String> env) {
         this.env = env;
@@ -53,22 +49,12 @@ final class WebIdentityCredentials implements AwsCredentialsProvider, SdkAutoClo
                 b.endpointOverride(URI.create(endpoint));
             }
             sts = b.build();
-            Path tokenFile = Path.of(env.get("AWS_WEB_IDENTITY_TOKEN_FILE"));
             String session = env.getOrDefault("AWS_ROLE_SESSION_NAME", "");
-            provider = StsAssumeRoleWithWebIdentityCredentialsProvider.builder().stsClient(sts)
-                    .asyncCredentialUpdateEnabled(false)
-                    .refreshRequest(() -> {
-                        try {
-                            return software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest
-                                    .builder().roleArn(env.get("AWS_ROLE_ARN"))
-                                    .roleSessionName(session.isEmpty() ? "packer-" + System.currentTimeMillis()
-                                            : session)
-                                    .webIdentityToken(Files.readString(tokenFile, StandardCharsets.UTF_8).strip())
-                                    .build();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot read AWS_WEB_IDENTITY_TOKEN_FILE " + tokenFile, e);
-                        }
-                    }).build();
+            // The SDK's provider reads the token file again at each renewal.
+            provider = StsWebIdentityTokenFileCredentialsProvider.builder().stsClient(sts)
+                    .asyncCredentialUpdateEnabled(false).roleArn(env.get("AWS_ROLE_ARN"))
+                    .webIdentityTokenFile(Path.of(env.get("AWS_WEB_IDENTITY_TOKEN_FILE")))
+                    .roleSessionName(session.isEmpty() ? "packer-" + System.currentTimeMillis() : session).build();
         }
         return provider.resolveCredentials();
     }
