@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.jenkins;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * holding an access key id and its secret) in the context of the run, records their use, and resolves them on the
  * controller (an IAM role in the credentials is assumed there, as aws-credentials does):
  * the keys then reach the build as its {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and
- * {@code AWS_SESSION_TOKEN}, masked in its log.
+ * {@code AWS_SESSION_TOKEN}, masked in its log. For credentials whose own keys assume the role (no MFA device), the
+ * agent is also given those keys and the role, so that it renews the session before it ends: a bake may outlive
+ * the credentials' session length (an hour by default).
  */
 final class AwsCredentialsLookup {
 
@@ -73,6 +76,21 @@ final class AwsCredentialsLookup {
             return null;
         }
         return new BuildRequest.AwsKeys(resolved.accessKeyId(), resolved.secretAccessKey(),
-                resolved instanceof AwsSessionCredentials s ? s.sessionToken() : "");
+                resolved instanceof AwsSessionCredentials s ? s.sessionToken() : "", renewal(c));
+    }
+
+    /**
+     * How the agent renews the role of {@code c}: null unless its own keys assume a role without an MFA device (a
+     * token cannot be asked for again; without keys, the role is assumed with the controller's own identity).
+     */
+    static BuildRequest.RoleRenewal renewal(AmazonWebServicesCredentials c) {
+        if (!(c instanceof AWSCredentialsImpl impl) || impl.getIamRoleArn() == null
+                || impl.getIamRoleArn().isBlank() || impl.requiresToken() || impl.getAccessKey() == null
+                || impl.getAccessKey().isBlank() || impl.getSecretKey() == null) {
+            return null;
+        }
+        return new BuildRequest.RoleRenewal(impl.getAccessKey(), impl.getSecretKey().getPlainText(),
+                impl.getIamRoleArn(), impl.getIamExternalId() == null ? "" : impl.getIamExternalId(),
+                impl.getStsTokenDuration());
     }
 }

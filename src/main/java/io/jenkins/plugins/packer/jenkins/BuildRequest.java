@@ -24,9 +24,17 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
                 sshKey, null);
     }
 
-    /** AWS keys for the build's environment: an access key id, its secret, and a session token (or empty). */
-    record AwsKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements Serializable {
+    /**
+     * AWS keys for the build's environment: an access key id, its secret, and a session token (or empty); for an
+     * assumed role, also how the agent renews the session ({@code renewal}, null for keys that do not expire).
+     */
+    record AwsKeys(String accessKeyId, String secretAccessKey, String sessionToken, RoleRenewal renewal)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        AwsKeys(String accessKeyId, String secretAccessKey, String sessionToken) {
+            this(accessKeyId, secretAccessKey, sessionToken, null);
+        }
 
         /** The variables the build's AWS clients read. */
         Map<String, String> environment() {
@@ -41,7 +49,21 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
 
         @Override
         public String toString() {
-            return "AwsKeys[" + accessKeyId + ", <sensitive>]";
+            return "AwsKeys[" + accessKeyId + ", <sensitive>" + (renewal == null ? "" : ", " + renewal) + "]";
+        }
+    }
+
+    /**
+     * The long-lived keys of AWS credentials with an IAM role, and the role they assume (external id empty for none,
+     * the session's length in seconds), so that the agent renews the role's session before it ends.
+     */
+    record RoleRenewal(String accessKeyId, String secretAccessKey, String roleArn, String externalId,
+                       int durationSeconds) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String toString() {
+            return "RoleRenewal[" + accessKeyId + ", <sensitive>, " + roleArn + "]";
         }
     }
 

@@ -13,7 +13,6 @@ import hudson.tasks.Builder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,11 +265,9 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
                 }
             }
         } catch (BuildFollower.BuildLost lost) {
-            Map<String, String> sweepEnv = new HashMap<>(env);
-            if (request.awsKeys() != null) {
-                sweepEnv.putAll(request.awsKeys().environment());
-            }
-            throw new AbortException(follower.sweep(workspace, sweepEnv, log, lost));
+            // Keys resolved again: a role's session given to the build may have ended.
+            throw new AbortException(follower.sweep(workspace,
+                    AwsCredentialsLookup.environment(env, run, getCredentialsId()), log, lost));
         }
         follower.forget(workspace);
         PackerImagesAction.record(run, outcome, exportEnv);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.jenkins;
 
+import io.jenkins.plugins.packer.builder.amazon.common.RoleCredentials;
 import io.jenkins.plugins.packer.run.Artifact;
 import io.jenkins.plugins.packer.run.Cancellation;
 import io.jenkins.plugins.packer.run.OnError;
@@ -68,10 +69,20 @@ final class PackerBuilding {
             secrets.addAll(Secrets.forms(login.privateKey()));
             secrets.addAll(Secrets.forms(req.sshKey().passphrase()));
         }
+        BuildRequest.RoleRenewal renewal = req.awsKeys() == null ? null : req.awsKeys().renewal();
+        if (renewal != null) {
+            secrets.addAll(Secrets.forms(renewal.accessKeyId()));
+            secrets.addAll(Secrets.forms(renewal.secretAccessKey()));
+        }
         RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
                 req.id(), login).withStateDir(stateDir(workspace));
-        RunResult r = PackerBuild.run(run);
-        return outcome(workspace, req, r);
+        // The role's session, renewed for as long as the bake and its cleanup take.
+        try (RoleCredentials role = renewal == null ? null : RoleCredentials.of(env, renewal.accessKeyId(),
+                renewal.secretAccessKey(), renewal.roleArn(), renewal.externalId(), "Jenkins",
+                renewal.durationSeconds())) {
+            RunResult r = PackerBuild.run(role == null ? run : run.withAwsCredentials(role));
+            return outcome(workspace, req, r);
+        }
     }
 
     /**

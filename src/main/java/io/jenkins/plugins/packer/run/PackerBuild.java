@@ -184,7 +184,7 @@ public final class PackerBuild {
         BuildOutputs outputs = new BuildOutputs();
         BuildContext ctx = new BuildContext(b.name(), sourceName, b.builderType(), buildUi, req.load().workDir(),
                 env, req.cancellation(), req.runUuid(), req.options(), masker,
-                planner.interpolation(b), outputs, locks, journal);
+                planner.interpolation(b), outputs, locks, journal, req.awsCredentials());
         BuildRunner.Outcome outcome;
         try {
             outcome = new BuildRunner(b, planner, ctx, ui, index).run();

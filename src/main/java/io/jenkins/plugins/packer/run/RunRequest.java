@@ -5,17 +5,19 @@ import io.jenkins.plugins.packer.run.journal.ResourceJournal;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.nio.file.Path;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Everything a run is started with: the template, variables, environment, working directory and workspace (in
  * {@code load}), {@code -only}/{@code -except}, the build options, where output goes, the cancellation handle the
  * embedder may trigger, secret values to mask besides the template's sensitive ones (credentials), the run's id, the
  * SSH login to use where a source names none (null: none), and the state directory that keeps the run's journal of
- * the cloud resources it makes (null: no journal; see {@link ResourceJournal}).
+ * the cloud resources it makes (null: no journal; see {@link ResourceJournal}), and the AWS credentials the embedder
+ * gives the run in place of the environment's keys (null: the environment's; see {@link BuildContext}).
  */
 public record RunRequest(LoadRequest load, List<String> only, List<String> except, RunOptions options,
                          UiOutput output, Cancellation cancellation, List<String> secrets, String runUuid,
-                         SshLogin sshLogin, Path stateDir) {
+                         SshLogin sshLogin, Path stateDir, AwsCredentialsProvider awsCredentials) {
 
     public RunRequest {
         only = List.copyOf(only);
@@ -26,17 +28,24 @@ public record RunRequest(LoadRequest load, List<String> only, List<String> excep
     /** A request without a journal. */
     public RunRequest(LoadRequest load, List<String> only, List<String> except, RunOptions options, UiOutput output,
                       Cancellation cancellation, List<String> secrets, String runUuid, SshLogin sshLogin) {
-        this(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, null);
+        this(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, null, null);
     }
 
     /** A request without an SSH login. */
     public RunRequest(LoadRequest load, List<String> only, List<String> except, RunOptions options, UiOutput output,
                       Cancellation cancellation, List<String> secrets, String runUuid) {
-        this(load, only, except, options, output, cancellation, secrets, runUuid, null, null);
+        this(load, only, except, options, output, cancellation, secrets, runUuid, null, null, null);
     }
 
     /** The same request, its journal kept under {@code dir}. */
     public RunRequest withStateDir(Path dir) {
-        return new RunRequest(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, dir);
+        return new RunRequest(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, dir,
+                awsCredentials);
+    }
+
+    /** The same request, its AWS clients using {@code credentials} where the environment's keys would be. */
+    public RunRequest withAwsCredentials(AwsCredentialsProvider credentials) {
+        return new RunRequest(load, only, except, options, output, cancellation, secrets, runUuid, sshLogin, stateDir,
+                credentials);
     }
 }

@@ -142,6 +142,134 @@ class PackerBuildAmazonTest {
                         + amis.get("us-east-1") + "\"");
     }
 
+    /**
+     * Credentials with an IAM role whose session (3 seconds here, an hour by default) ends mid-bake: EC2 (a proxy in
+     * front of moto that refuses an ended session's keys, as AWS does) is reached with sessions the agent renews,
+     * so the AMI is made and the instance, key pair and security group are removed. The same bake with the first
+     * session's keys alone (what resolving the role once on the controller gave) fails on the ended session and
+     * cannot clean up: the proxy does refuse ended sessions.
+     */
+    @Test
+    void aRoleSessionEndingMidBakeIsRenewedAndTheBakeCleansUp() throws Exception {
+        Map<String, java.time.Instant> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+        try (io.jenkins.plugins.packer.builder.amazon.Ec2Proxy proxy =
+                     new io.jenkins.plugins.packer.builder.amazon.Ec2Proxy(moto.endpoint())) {
+            proxy.rewrite("AssumeRole", (request, answer) -> {
+                sessions.put(element(answer, "AccessKeyId"), expiration(element(answer, "Expiration")));
+                return answer;
+            });
+            proxy.checkSignatures(key -> {
+                java.time.Instant end = sessions.get(key);
+                return end != null && java.time.Instant.now().isAfter(end)
+                        ? new io.jenkins.plugins.packer.builder.amazon.Ec2Proxy.Fault("", 0, 0, 400, "ExpiredToken",
+                        "The security token included in the request is expired") : null;
+            });
+            Files.writeString(ws.resolve("aws.pkr.hcl"), """
+                    source "amazon-ebs" "base" {
+                      region              = "us-east-1"
+                      custom_endpoint_ec2 = "%s"
+                      instance_type       = "t2.micro"
+                      source_ami_filter {
+                        filters     = { name = "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*" }
+                        owners      = ["099720109477"]
+                        most_recent = true
+                      }
+                      ami_name            = "renewed-${uuidv4()}"
+                      ssh_username        = "%s"
+                      ssh_host            = "127.0.0.1"
+                      ssh_port            = %d
+                    }
+
+                    build {
+                      sources = ["source.amazon-ebs.base"]
+                      provisioner "shell" {
+                        inline        = ["sleep 5", "echo provisioned"]
+                        remote_folder = "%s"
+                      }
+                    }
+                    """.formatted(proxy.endpoint(), OpenSshServer.user(), sshd.port, ws));
+            Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "AWS_ENDPOINT_URL_STS", proxy.endpoint(),
+                    "AWS_REGION", "us-east-1");
+            String role = "arn:aws:iam::123456789012:role/packer-baker";
+            BuildRequest.RoleRenewal renewal = new BuildRequest.RoleRenewal(MotoServer.ACCESS_KEY,
+                    MotoServer.SECRET_KEY, role, "", 3);
+
+            BuildOutcome renewed = bake(env, firstSession(proxy, role, renewal));
+            assertThat(renewed.succeeded()).as(renewed.failureMessage()).isTrue();
+            assertThat(proxy.calls().get("AssumeRole")).as("sessions made").isGreaterThan(2);
+            assertThat(proxy.injected()).as("calls refused for an ended session").isZero();
+            assertNothingLeftRunning();
+
+            BuildOutcome fixed = bake(env, firstSession(proxy, role, null));
+            assertThat(fixed.succeeded()).isFalse();
+            assertThat(fixed.failureMessage()).contains("ExpiredToken");
+            assertThat(proxy.injected()).isPositive();
+        } finally {
+            terminateEverything();
+        }
+    }
+
+    private BuildOutcome bake(Map<String, String> env, BuildRequest.AwsKeys keys) throws Exception {
+        BuildRequest req = new BuildRequest("id", "aws.pkr.hcl", Map.of(), List.of(), List.of(), List.of(),
+                "cleanup", 0, false, false, false, env, null, keys);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        BuildOutcome o = PackerBuilding.build(ws, req, new PrintStream(log, true, StandardCharsets.UTF_8),
+                new Cancellation(), Clock.systemUTC());
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain(MotoServer.SECRET_KEY);
+        return o;
+    }
+
+    /** The keys of a session of the role made now, as the controller resolves AWS credentials with a role. */
+    private static BuildRequest.AwsKeys firstSession(io.jenkins.plugins.packer.builder.amazon.Ec2Proxy proxy,
+                                                     String role, BuildRequest.RoleRenewal renewal) {
+        try (var sts = software.amazon.awssdk.services.sts.StsClient.builder()
+                .endpointOverride(java.net.URI.create(proxy.endpoint()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(MotoServer.ACCESS_KEY,
+                                MotoServer.SECRET_KEY)))
+                .build()) {
+            var c = sts.assumeRole(r -> r.roleArn(role).roleSessionName("Jenkins").durationSeconds(3)).credentials();
+            return new BuildRequest.AwsKeys(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), renewal);
+        }
+    }
+
+    private static String element(String xml, String name) {
+        int start = xml.indexOf("<" + name + ">");
+        int end = xml.indexOf("</" + name + ">", start);
+        return start < 0 || end < 0 ? "" : xml.substring(start + name.length() + 2, end).strip();
+    }
+
+    private static java.time.Instant expiration(String text) {
+        return java.time.OffsetDateTime.parse(text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$") ? text
+                : text + "Z").toInstant();
+    }
+
+    private static void assertNothingLeftRunning() {
+        try (Ec2Client east = moto.client("us-east-1")) {
+            assertThat(east.describeInstances().reservations().stream().flatMap(r -> r.instances().stream())
+                    .filter(i -> i.state().name() != InstanceStateName.TERMINATED)).isEmpty();
+            assertThat(east.describeKeyPairs().keyPairs()).isEmpty();
+            assertThat(east.describeSecurityGroups().securityGroups())
+                    .allMatch(g -> g.groupName().equals("default"));
+        }
+    }
+
+    /** Removes what a failed bake left, for the tests after this one. */
+    private static void terminateEverything() {
+        try (Ec2Client east = moto.client("us-east-1")) {
+            List<String> running = east.describeInstances().reservations().stream()
+                    .flatMap(r -> r.instances().stream())
+                    .filter(i -> i.state().name() != InstanceStateName.TERMINATED).map(i -> i.instanceId()).toList();
+            if (!running.isEmpty()) {
+                east.terminateInstances(r -> r.instanceIds(running));
+            }
+            east.describeKeyPairs().keyPairs().forEach(k -> east.deleteKeyPair(r -> r.keyName(k.keyName())));
+            east.describeSecurityGroups().securityGroups().stream().filter(g -> !g.groupName().equals("default"))
+                    .forEach(g -> east.deleteSecurityGroup(r -> r.groupId(g.groupId())));
+        }
+    }
+
     /** A run of no job, holding the actions attached to it. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     static final class RecordingRun extends hudson.model.Run {

@@ -49,6 +49,7 @@ public final class Ec2Proxy implements AutoCloseable {
     private final Map<String, String> lastRequest = new ConcurrentHashMap<>();
     private final Map<String, String> standIns = new ConcurrentHashMap<>();
     private final Map<String, java.util.function.BinaryOperator<String>> rewrites = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, Fault> signatureCheck = key -> null;
 
     public Ec2Proxy(String target) throws IOException {
         this.target = target;
@@ -70,6 +71,7 @@ public final class Ec2Proxy implements AutoCloseable {
         lastRequest.clear();
         standIns.clear();
         rewrites.clear();
+        signatureCheck = key -> null;
         injected.set(0);
     }
 
@@ -85,6 +87,24 @@ public final class Ec2Proxy implements AutoCloseable {
     /** Passes moto's answers to {@code action} through {@code rewrite}, given the decoded request and the answer. */
     public void rewrite(String action, java.util.function.BinaryOperator<String> rewrite) {
         rewrites.put(action, rewrite);
+    }
+
+    /**
+     * Checks the access key id each call is signed with (SigV4's {@code Credential=KEY/…}): a fault it returns is
+     * the answer instead of moto's, as AWS answers keys it no longer takes.
+     */
+    public void checkSignatures(java.util.function.Function<String, Fault> check) {
+        signatureCheck = check;
+    }
+
+    /** The access key id of a SigV4 {@code Authorization} header, or empty. */
+    static String accessKeyOf(String authorization) {
+        int at = authorization == null ? -1 : authorization.indexOf("Credential=");
+        if (at < 0) {
+            return "";
+        }
+        int end = authorization.indexOf('/', at);
+        return end < 0 ? "" : authorization.substring(at + "Credential=".length(), end);
     }
 
     public void inject(Fault f) {
@@ -124,8 +144,9 @@ public final class Ec2Proxy implements AutoCloseable {
             if (hook != null) {
                 hook.run();
             }
-            for (Fault f : faults) {
-                if (f.action().equals(action) && n >= f.nth() && n < f.nth() + f.times()) {
+            Fault refused = signatureCheck.apply(accessKeyOf(ex.getRequestHeaders().getFirst("Authorization")));
+            for (Fault f : refused == null ? faults : List.of(refused)) {
+                if (f == refused || f.action().equals(action) && n >= f.nth() && n < f.nth() + f.times()) {
                     injected.incrementAndGet();
                     byte[] err = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
                             + f.code() + "</Code><Message>" + f.message() + "</Message></Error></Errors>"

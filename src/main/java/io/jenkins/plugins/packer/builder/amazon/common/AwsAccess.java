@@ -127,6 +127,15 @@ public final class AwsAccess implements AutoCloseable {
 
     /** The access of a source's options; {@code env} is the run's environment. */
     public static AwsAccess of(ComponentConfig c, Map<String, String> env) {
+        return of(c, env, null);
+    }
+
+    /**
+     * The access of a source's options; {@code env} is the run's environment, and {@code runCredentials} (when not
+     * null) the credentials an embedder gives the run, which take the place of the environment's keys (they are what
+     * those keys were made from, renewed as needed).
+     */
+    public static AwsAccess of(ComponentConfig c, Map<String, String> env, AwsCredentialsProvider runCredentials) {
         String region = c.string("region");
         if (region.isEmpty()) {
             region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
@@ -144,7 +153,8 @@ public final class AwsAccess implements AutoCloseable {
         if (attempts == 0) {
             attempts = parse(env.get("AWS_MAX_ATTEMPTS"));
         }
-        AwsAccess access = new AwsAccess(region, credentials(c, env), c.string("custom_endpoint_ec2"),
+        AwsAccess access = new AwsAccess(region, credentials(c, env, runCredentials),
+                c.string("custom_endpoint_ec2"),
                 (int) c.number("max_retries"), new Polling(Duration.ofSeconds(delay), (int) attempts),
                 c.bool("insecure_skip_tls_verify"), env);
         ComponentConfig role = c.isSet("assume_role") ? c.block("assume_role") : null;
@@ -206,7 +216,7 @@ public final class AwsAccess implements AutoCloseable {
     public static AwsAccess fromEnvironment(Map<String, String> env, String ec2Endpoint) {
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         List<AwsCredentialsProvider> chain = new ArrayList<>();
-        envAndProfiles(chain, sharedCredentialsFile("", env), env);
+        envAndProfiles(chain, sharedCredentialsFile("", env), env, null);
         chain.add(ContainerCredentialsProvider.builder().build());
         chain.add(InstanceProfileCredentialsProvider.builder().build());
         return new AwsAccess(region, AwsCredentialsProviderChain.builder().credentialsProviders(chain)
@@ -221,7 +231,8 @@ public final class AwsAccess implements AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider credentials(ComponentConfig c, Map<String, String> env) {
+    private static AwsCredentialsProvider credentials(ComponentConfig c, Map<String, String> env,
+                                                      AwsCredentialsProvider runCredentials) {
         List<AwsCredentialsProvider> chain = new ArrayList<>();
         if (!c.string("access_key").isEmpty()) {
             chain.add(StaticCredentialsProvider.create(c.string("token").isEmpty()
@@ -233,7 +244,7 @@ public final class AwsAccess implements AutoCloseable {
         if (!c.string("profile").isEmpty() && shared != null) {
             chain.add(profile(shared, c.string("profile")));
         }
-        envAndProfiles(chain, c.string("profile").isEmpty() ? shared : null, env);
+        envAndProfiles(chain, c.string("profile").isEmpty() ? shared : null, env, runCredentials);
         chain.add(ContainerCredentialsProvider.builder().build());
         if (!c.bool("skip_metadata_api_check")) {
             chain.add(InstanceProfileCredentialsProvider.builder().build());
@@ -244,9 +255,16 @@ public final class AwsAccess implements AutoCloseable {
 
     /**
      * The environment's keys, then web identity ({@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_ARN}), then
-     * the default profile ({@code AWS_PROFILE}) of {@code shared} when given: the Go SDK's order.
+     * the default profile ({@code AWS_PROFILE}) of {@code shared} when given: the Go SDK's order. The run's own
+     * credentials, when given, stand where the environment's keys do.
      */
-    private static void envAndProfiles(List<AwsCredentialsProvider> chain, Path shared, Map<String, String> env) {
+    private static void envAndProfiles(List<AwsCredentialsProvider> chain, Path shared, Map<String, String> env,
+                                       AwsCredentialsProvider runCredentials) {
+        if (runCredentials != null) {
+            // Not the chain's to close: the run outlives this access.
+            AwsCredentialsProvider kept = runCredentials::resolveCredentials;
+            chain.add(kept);
+        }
         String key = env.getOrDefault("AWS_ACCESS_KEY_ID", env.getOrDefault("AWS_ACCESS_KEY", ""));
         String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", env.getOrDefault("AWS_SECRET_KEY", ""));
         if (!key.isEmpty() && !secret.isEmpty()) {
