@@ -148,6 +148,31 @@ class AwsProxyTest {
         }
     }
 
+    /** {@code temporary_security_group_source_public_ip}'s check-IP service is reached as the AWS clients are. */
+    @Test
+    void theCheckIpServiceIsReachedThroughTheRunsProxyExceptForNoProxyHosts() throws Exception {
+        var checkIp = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        checkIp.createContext("/", ex -> {
+            byte[] b = "203.0.113.7\n".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        checkIp.start();
+        try (ForwardProxy proxy = new ForwardProxy()) {
+            String url = "http://127.0.0.1:" + checkIp.getAddress().getPort() + "/";
+            assertThat(PublicIp.block(Map.of(PublicIp.URL_VARIABLE, url, "HTTP_PROXY", proxy.url())))
+                    .isEqualTo("203.0.113.7/32");
+            assertThat(proxy.requests).containsExactly("GET " + url + " HTTP/1.1");
+
+            assertThat(PublicIp.block(Map.of(PublicIp.URL_VARIABLE, url, "HTTP_PROXY", proxy.url(),
+                    "NO_PROXY", "127.0.0.1"))).isEqualTo("203.0.113.7/32");
+            assertThat(proxy.requests).as("NO_PROXY hosts are reached directly").hasSize(1);
+        } finally {
+            checkIp.stop(0);
+        }
+    }
+
     @Test
     void theProxysUserAndTheHttpsVariableAreRead() {
         var p = AwsAccess.proxy(Map.of("HTTPS_PROXY", "http://ci%40corp:s3cret@proxy.corp:3128",
