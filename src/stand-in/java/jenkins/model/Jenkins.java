@@ -16,4 +16,13 @@ public class Jenkins implements AccessControlled {
     public static Jenkins get() {
         throw new IllegalStateException("Jenkins API stand-in: no Jenkins runs here");
     }
+
+    /** Null: no Jenkins runs here. */
+    public static Jenkins getInstanceOrNull() {
+        return null;
+    }
+
+    public hudson.ProxyConfiguration getProxy() {
+        return null;
+    }
 }

@@ -47,10 +47,13 @@ final class AwsCredentialsLookup {
         return keys(up);
     }
 
-    /** {@code base} with the keys of {@code id} as the SDKs' variables, for work that reaches AWS with them. */
+    /**
+     * {@code base} with the keys of {@code id} as the SDKs' variables (and Jenkins' proxy where it names none), for
+     * work that reaches AWS with them.
+     */
     static Map<String, String> environment(Map<String, String> base, Run<?, ?> run, String id)
             throws AbortException {
-        Map<String, String> env = new java.util.HashMap<>(base);
+        Map<String, String> env = new java.util.HashMap<>(JenkinsProxy.environment(base));
         BuildRequest.AwsKeys keys = lookup(run, id);
         if (keys != null) {
             env.putAll(keys.environment());

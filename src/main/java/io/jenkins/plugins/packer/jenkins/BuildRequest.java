@@ -139,6 +139,7 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
         }
         return new BuildRequest(id, step.getTemplate(), values, files, StepArguments.names(step.getOnly()),
                 StepArguments.names(step.getExcept()), onError, step.getParallelBuilds(), step.isForce(),
-                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : env, sshKey, awsKeys);
+                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : JenkinsProxy.environment(env), sshKey,
+                awsKeys);
     }
 }

@@ -43,7 +43,7 @@ final class PackerBuilding {
             return BuildOutcome.failed(1, false, e.getMessage());
         }
         Map<String, String> env = new LinkedHashMap<>(req.env());
-        List<String> secrets = new ArrayList<>();
+        List<String> secrets = new ArrayList<>(Secrets.proxyPasswords(env));
         if (req.awsKeys() != null) {
             env.putAll(req.awsKeys().environment());
             secrets.addAll(Secrets.forms(req.awsKeys().accessKeyId()));

@@ -40,4 +40,25 @@ final class Secrets {
                 .replace("`", "\\`") + "\"");
         return new ArrayList<>(forms);
     }
+
+    /**
+     * The passwords in the proxy URLs of {@code env} ({@code http://user:password@host:port}), as written there (URL
+     * encoded) and decoded, in their forms.
+     */
+    static List<String> proxyPasswords(java.util.Map<String, String> env) {
+        List<String> out = new ArrayList<>();
+        for (String name : new String[] {"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"}) {
+            String url = env.getOrDefault(name, "");
+            int at = url.lastIndexOf('@');
+            int scheme = url.indexOf("://");
+            int colon = at < 0 ? -1 : url.indexOf(':', scheme < 0 ? 0 : scheme + 3);
+            if (colon < 0 || colon > at) {
+                continue;
+            }
+            String written = url.substring(colon + 1, at);
+            out.addAll(forms(written));
+            out.addAll(forms(java.net.URLDecoder.decode(written, StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
 }

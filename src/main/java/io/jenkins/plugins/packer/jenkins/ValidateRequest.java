@@ -43,7 +43,7 @@ record ValidateRequest(String template, Map<String, String> vars, List<String> v
             throw new IllegalArgumentException(String.join("\n", problems));
         }
         return new ValidateRequest(template, values, files, StepArguments.names(only), StepArguments.names(except),
-                syntaxOnly, env == null ? Map.of() : env);
+                syntaxOnly, env == null ? Map.of() : JenkinsProxy.environment(env));
     }
 
     static String describe(Object o) {
