@@ -254,8 +254,15 @@ public final class PackerBuildStep extends Step implements BuildArguments {
         private static final long MIN_DELAY_MS = 250;
         private static final long MAX_DELAY_MS = 5_000;
 
+        /** Polls the builds: calls bounded by {@link RemoteTimeout}, so a hanging agent holds none of its threads. */
         private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "packerBuild");
+            t.setDaemon(true);
+            return t;
+        });
+        /** Starts builds and ends them (archiving, sweeping): work that may take long, off the polling threads. */
+        private static final java.util.concurrent.ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "packerBuild start and end");
             t.setDaemon(true);
             return t;
         });
@@ -325,7 +332,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
             workspace = ws;
             node = FilePathUtils.getNodeName(ws);
             remote = ws.getRemote();
-            TIMER.execute(this::begin);
+            WORKERS.execute(this::begin);
             return false;
         }
 
@@ -384,13 +391,31 @@ public final class PackerBuildStep extends Step implements BuildArguments {
                 }
                 TaskListener listener = ctx.get(TaskListener.class);
                 long before = follower.offset();
-                BuildOutcome outcome = follower.look(ws, listener.getLogger());
+                BuildOutcome outcome;
+                try (RemoteTimeout bound = RemoteTimeout.start()) {
+                    try {
+                        outcome = follower.look(ws, listener.getLogger());
+                    } catch (InterruptedException e) {
+                        if (!bound.expired()) {
+                            throw e;
+                        }
+                        offline(new IOException("it did not answer within " + RemoteTimeout.limit.toSeconds()
+                                + " s"));
+                        return;
+                    }
+                }
                 if (offlineSince != 0) {
                     listener.getLogger().println(where() + " is back online");
                     offlineSince = 0;
                 }
                 if (outcome != null) {
-                    finish(ws, outcome, listener);
+                    WORKERS.execute(() -> {
+                        try {
+                            finish(ws, outcome, listener);
+                        } catch (Exception | Error e) {
+                            report(null, e);
+                        }
+                    });
                     return;
                 }
                 if (stopped != null && System.currentTimeMillis() - stoppedAt > CLEANUP_WAIT.toMillis()) {
@@ -405,7 +430,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
                 }
                 schedule(delay);
             } catch (BuildFollower.BuildLost lost) {
-                lost(ws, lost);
+                WORKERS.execute(() -> lost(ws, lost));
             } catch (InterruptedException e) {
                 report(null, e);
             } catch (Exception e) {
@@ -505,7 +530,9 @@ public final class PackerBuildStep extends Step implements BuildArguments {
                         report(null, cause);
                     } else {
                         // A build not registered yet starts cancelled; one that ended is reported by the next look.
-                        follower.cancel(ws);
+                        try (RemoteTimeout bound = RemoteTimeout.start()) {
+                            follower.cancel(ws);
+                        }
                     }
                 } catch (Exception e) {
                     report(null, cause);
