@@ -15,4 +15,9 @@ public interface SimpleBuildStep extends BuildStep {
             throws InterruptedException, IOException {
         throw new UnsupportedOperationException("Jenkins API stand-in");
     }
+
+    /** Mirrors {@code SimpleBuildStep.LastBuildAction}: a run's action that adds actions to its job's page. */
+    interface LastBuildAction extends hudson.model.Action {
+        java.util.Collection<? extends hudson.model.Action> getProjectActions();
+    }
 }

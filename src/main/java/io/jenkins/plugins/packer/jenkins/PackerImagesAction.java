@@ -8,10 +8,12 @@ import jenkins.model.RunAction2;
 
 /**
  * The images a run's Packer builds made, on the run's page: for each build, the artifact ids and, for AMIs, each
- * region's image id. Every {@code packerBuild} of the run adds its own.
+ * region's image id, linked to the EC2 console. Every {@code packerBuild} of the run adds its own. The job's page
+ * shows those of its last successful run ({@link LatestImages}).
  */
 @org.kohsuke.stapler.export.ExportedBean
-public final class PackerImagesAction implements RunAction2, hudson.model.EnvironmentContributingAction {
+public final class PackerImagesAction implements RunAction2, hudson.model.EnvironmentContributingAction,
+        jenkins.tasks.SimpleBuildStep.LastBuildAction {
 
     /**
      * One image a build made: the build's name, the region (empty when not an AMI), the id, and whether its step
@@ -52,6 +54,17 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
         @org.kohsuke.stapler.export.Exported
         public String getId() {
             return id;
+        }
+
+        /** The image's page in the EC2 console of its region (its partition's console); null when not an AMI. */
+        public String getConsoleUrl() {
+            if (region.isEmpty() || !id.startsWith("ami-") || !region.matches("[a-z0-9-]+")) {
+                return null;
+            }
+            String console = region.startsWith("cn-") ? "https://console.amazonaws.cn"
+                    : region.startsWith("us-gov-") ? "https://console.amazonaws-us-gov.com"
+                    : "https://console.aws.amazon.com";
+            return console + "/ec2/home?region=" + region + "#ImageDetails:imageId=" + id;
         }
 
         @Override
@@ -118,6 +131,45 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
     @Override
     public String getUrlName() {
         return "packer-images";
+    }
+
+    /** The job's page shows the images of this run while it is the job's last successful one. */
+    @Override
+    public java.util.Collection<? extends hudson.model.Action> getProjectActions() {
+        return List.of(new LatestImages(this));
+    }
+
+    /** The images of a job's last successful run, on the job's page ({@code jobMain.jelly}). */
+    public static final class LatestImages implements hudson.model.Action {
+        private final PackerImagesAction of;
+
+        LatestImages(PackerImagesAction of) {
+            this.of = of;
+        }
+
+        public List<Image> getImages() {
+            return of.getImages();
+        }
+
+        /** The run that made them. */
+        public Run<?, ?> getRun() {
+            return of.getRun();
+        }
+
+        @Override
+        public String getIconFileName() {
+            return null;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Latest Packer images";
+        }
+
+        @Override
+        public String getUrlName() {
+            return null;
+        }
     }
 
     @Override

@@ -37,6 +37,29 @@ class PackerImagesActionTest {
                 .containsExactly("amazon-ebs.web us-east-1:ami-0web", "amazon-ebs.db eu-west-1:ami-00db");
     }
 
+    /** Jenkins' LastBuildActionFactory puts a last successful run's project actions on its job's page. */
+    @Test
+    void theJobsPageShowsTheLastSuccessfulRunsImagesLinkedToTheEc2Console() {
+        hudson.model.Run<?, ?> run = new PackerBuildAmazonTest.RecordingRun();
+        PackerImagesAction.record(run, outcome("amazon-ebs.web", "eu-west-1", "ami-0123456789abcdef0"));
+        jenkins.tasks.SimpleBuildStep.LastBuildAction last = run.getAction(PackerImagesAction.class);
+
+        assertThat(last.getProjectActions()).singleElement().isInstanceOfSatisfying(
+                PackerImagesAction.LatestImages.class, latest -> {
+                    assertThat(latest.getRun()).isSameAs(run);
+                    assertThat(latest.getUrlName()).as("no link of its own in the side panel").isNull();
+                    assertThat(latest.getImages()).singleElement().extracting(PackerImagesAction.Image::getConsoleUrl)
+                            .isEqualTo("https://console.aws.amazon.com/ec2/home?region=eu-west-1"
+                                    + "#ImageDetails:imageId=ami-0123456789abcdef0");
+                });
+        assertThat(new PackerImagesAction.Image("b", "cn-north-1", "ami-1").getConsoleUrl())
+                .startsWith("https://console.amazonaws.cn/ec2/home?region=cn-north-1#");
+        assertThat(new PackerImagesAction.Image("b", "us-gov-west-1", "ami-1").getConsoleUrl())
+                .startsWith("https://console.amazonaws-us-gov.com/ec2/home?region=us-gov-west-1#");
+        assertThat(new PackerImagesAction.Image("docker.x", "", "sha256:1").getConsoleUrl()).isNull();
+        assertThat(new PackerImagesAction.Image("b", "x\"onmouseover=1", "ami-1").getConsoleUrl()).isNull();
+    }
+
     @Test
     void theRunsRestApiShowsEachImagesBuildRegionAndId() throws Exception {
         // What stapler's export model reads to build /api/json: exported beans and their exported getters.
