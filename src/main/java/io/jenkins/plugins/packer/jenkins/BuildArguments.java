@@ -8,9 +8,17 @@ interface BuildArguments {
 
     String getTemplate();
 
+    /** The variables as a map (a Pipeline's {@code vars}); null when none. */
     Map<String, Object> getVars();
 
+    /** The variables as {@code name=value} lines (a form's); null or empty when none. */
+    String getVariables();
+
+    /** The var-files as a list (a Pipeline's {@code varFiles}); null when none. */
     List<String> getVarFiles();
+
+    /** The var-files, one per line (a form's); null or empty when none. */
+    String getVariableFiles();
 
     String getOnly();
 

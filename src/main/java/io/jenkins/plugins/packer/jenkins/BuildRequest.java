@@ -121,8 +121,8 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
         if (templateProblem != null) {
             problems.add(templateProblem);
         }
-        List<String> files = StepArguments.varFiles(step.getVarFiles(), problems);
-        Map<String, String> values = StepArguments.variables(step.getVars(), problems);
+        List<String> files = StepArguments.varFiles(step.getVarFiles(), step.getVariableFiles(), problems);
+        Map<String, String> values = StepArguments.variables(step.getVars(), step.getVariables(), problems);
         String onError = step.getOnError() == null || step.getOnError().isBlank() ? "cleanup" : step.getOnError();
         if (!ON_ERROR.contains(onError)) {
             problems.add("onError must be one of " + String.join(", ", ON_ERROR) + ", but is " + onError

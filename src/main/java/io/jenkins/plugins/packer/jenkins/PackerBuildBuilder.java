@@ -56,6 +56,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     }
 
     /** {@code name=value}, one per line. */
+    @Override
     public String getVariables() {
         return variables;
     }
@@ -66,6 +67,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     }
 
     /** Var-file paths, one per line. */
+    @Override
     public String getVariableFiles() {
         return variableFiles;
     }
@@ -75,30 +77,16 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
         this.variableFiles = variableFiles == null ? "" : variableFiles;
     }
 
+    /** None: a freestyle build takes its variables as lines ({@link #getVariables}). */
     @Override
     public Map<String, Object> getVars() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String line : variables.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            // A line without '=' becomes a key that the argument check reports.
-            m.put(eq < 0 ? line.strip() + " (no '=value')" : line.substring(0, eq).strip(),
-                    eq < 0 ? null : line.substring(eq + 1));
-        }
-        return m;
+        return null;
     }
 
+    /** None: a freestyle build takes its var-files as lines ({@link #getVariableFiles}). */
     @Override
     public List<String> getVarFiles() {
-        List<String> files = new ArrayList<>();
-        for (String line : variableFiles.split("\\R")) {
-            if (!line.isBlank()) {
-                files.add(line.strip());
-            }
-        }
-        return files;
+        return null;
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private final String template;
     private Map<String, Object> vars;
     private List<String> varFiles;
+    private String variables;
+    private String variableFiles;
     private String only;
     private String except;
     private String onError = "cleanup";
@@ -82,6 +84,28 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     @DataBoundSetter
     public void setVarFiles(List<String> varFiles) {
         this.varFiles = varFiles == null ? null : new java.util.ArrayList<>(varFiles);
+    }
+
+    /** The variables as {@code name=value} lines: what the form and the Snippet Generator write. */
+    @Override
+    public String getVariables() {
+        return variables;
+    }
+
+    @DataBoundSetter
+    public void setVariables(String variables) {
+        this.variables = StepArguments.blankToNull(variables);
+    }
+
+    /** The var-files, one per line: what the form and the Snippet Generator write. */
+    @Override
+    public String getVariableFiles() {
+        return variableFiles;
+    }
+
+    @DataBoundSetter
+    public void setVariableFiles(String variableFiles) {
+        this.variableFiles = StepArguments.blankToNull(variableFiles);
     }
 
     @Override

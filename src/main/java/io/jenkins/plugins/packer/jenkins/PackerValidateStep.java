@@ -26,6 +26,8 @@ public final class PackerValidateStep extends Step {
     private final String template;
     private Map<String, Object> vars;
     private List<String> varFiles;
+    private String variables;
+    private String variableFiles;
     private String only;
     private String except;
     private boolean syntaxOnly;
@@ -56,6 +58,26 @@ public final class PackerValidateStep extends Step {
     @DataBoundSetter
     public void setVarFiles(List<String> varFiles) {
         this.varFiles = varFiles == null ? null : new java.util.ArrayList<>(varFiles);
+    }
+
+    /** The variables as {@code name=value} lines: what the form and the Snippet Generator write. */
+    public String getVariables() {
+        return variables;
+    }
+
+    @DataBoundSetter
+    public void setVariables(String variables) {
+        this.variables = StepArguments.blankToNull(variables);
+    }
+
+    /** The var-files, one per line: what the form and the Snippet Generator write. */
+    public String getVariableFiles() {
+        return variableFiles;
+    }
+
+    @DataBoundSetter
+    public void setVariableFiles(String variableFiles) {
+        this.variableFiles = StepArguments.blankToNull(variableFiles);
     }
 
     public String getOnly() {
@@ -106,7 +128,8 @@ public final class PackerValidateStep extends Step {
         protected ArrayList<Map<String, Object>> run() throws Exception {
             ValidateRequest request;
             try {
-                request = ValidateRequest.of(step.template, step.vars, step.varFiles, step.only, step.except,
+                request = ValidateRequest.of(step.template, step.vars, step.variables, step.varFiles,
+                        step.variableFiles, step.only, step.except,
                         step.syntaxOnly, getContext().get(EnvVars.class));
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());

@@ -84,6 +84,47 @@ final class StepArguments {
         return files;
     }
 
+    /**
+     * The variables of a step: {@code vars} (a map, from Groovy) and {@code variables} (one {@code name=value} per
+     * line, from a form or the Snippet Generator) together; a name given in both is a problem.
+     */
+    static Map<String, String> variables(Map<?, ?> vars, String lines, List<String> problems) {
+        Map<String, String> out = variables(vars, problems);
+        if (lines == null) {
+            return out;
+        }
+        String[] all = lines.split("\\R");
+        for (int i = 0; i < all.length; i++) {
+            String line = all[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String name = eq < 0 ? "" : line.substring(0, eq).strip();
+            if (name.isEmpty()) {
+                problems.add("variables, line " + (i + 1) + ": expected name=value, but is " + line.strip());
+            } else if (out.containsKey(name) && vars != null && vars.containsKey(name)) {
+                problems.add("variables, line " + (i + 1) + ": " + name + " is given in vars too");
+            } else {
+                out.put(name, line.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
+    /** {@code varFiles} (a list) and then {@code variableFiles} (one path per line) together, each checked. */
+    static List<String> varFiles(List<?> varFiles, String lines, List<String> problems) {
+        List<Object> all = new ArrayList<>(varFiles == null ? List.of() : varFiles);
+        if (lines != null) {
+            for (String line : lines.split("\\R")) {
+                if (!line.isBlank()) {
+                    all.add(line.strip());
+                }
+            }
+        }
+        return varFiles(all, problems);
+    }
+
     /** What a step shows beside its name in the build's views: the path it works on, when given as text. */
     static String summary(Map<String, Object> namedArgs, String pathArgument) {
         Object path = namedArgs.get(pathArgument);

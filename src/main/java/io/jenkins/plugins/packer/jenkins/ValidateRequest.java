@@ -32,13 +32,20 @@ record ValidateRequest(String template, Map<String, String> vars, List<String> v
      */
     static ValidateRequest of(String template, Map<?, ?> vars, List<?> varFiles, String only, String except,
                               boolean syntaxOnly, Map<String, String> env) {
+        return of(template, vars, null, varFiles, null, only, except, syntaxOnly, env);
+    }
+
+    /** The same, with the variables and var-files written as lines too ({@code variables}, {@code variableFiles}). */
+    static ValidateRequest of(String template, Map<?, ?> vars, String variables, List<?> varFiles,
+                              String variableFiles, String only, String except, boolean syntaxOnly,
+                              Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String templateProblem = WorkspacePaths.problem("template", template);
         if (templateProblem != null) {
             problems.add(templateProblem);
         }
-        List<String> files = StepArguments.varFiles(varFiles, problems);
-        Map<String, String> values = StepArguments.variables(vars, problems);
+        List<String> files = StepArguments.varFiles(varFiles, variableFiles, problems);
+        Map<String, String> values = StepArguments.variables(vars, variables, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }

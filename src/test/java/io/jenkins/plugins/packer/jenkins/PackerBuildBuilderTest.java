@@ -99,8 +99,8 @@ class PackerBuildBuilderTest {
         PackerBuildBuilder b = new PackerBuildBuilder("t.pkr.hcl");
         b.setVariables("first=one = two\n\n");
         b.setVariableFiles("more.pkrvars.hcl\n");
-        assertThat(b.getVars()).containsExactly(Map.entry("first", "one = two"));
-        assertThat(b.getVarFiles()).isEqualTo(List.of("more.pkrvars.hcl"));
+        assertThat(BuildRequest.of("id", b, Map.of()).vars()).containsExactly(Map.entry("first", "one = two"));
+        assertThat(BuildRequest.of("id", b, Map.of()).varFiles()).isEqualTo(List.of("more.pkrvars.hcl"));
         perform(b);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("    null.n: one = two from the file\n")
                 .contains("Build 'null.n' finished after ");
@@ -129,6 +129,6 @@ class PackerBuildBuilderTest {
         PackerBuildBuilder b = new PackerBuildBuilder("t.pkr.hcl");
         b.setVariables("region");
         assertThatThrownBy(() -> perform(b)).isInstanceOf(AbortException.class)
-                .hasMessageContaining("vars.region (no '=value') must be a string");
+                .hasMessageContaining("variables, line 1: expected name=value, but is region");
     }
 }

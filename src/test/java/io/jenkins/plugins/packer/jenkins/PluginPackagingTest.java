@@ -50,6 +50,56 @@ class PluginPackagingTest {
         }
     }
 
+    /**
+     * The Snippet Generator and the steps reference describe an argument as structs does: text, numbers, booleans,
+     * enums, and arrays or lists of them (a map it cannot describe). Each such argument has its field in the form;
+     * {@code vars} and {@code varFiles}, for Groovy, have their form twins {@code variables} and
+     * {@code variableFiles}.
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {PackerValidateStep.class, PackerFmtStep.class, PackerBuildStep.class,
+        PackerBuildBuilder.class, PackerSweepStep.class})
+    void everyArgumentIsATypeTheSnippetGeneratorDescribesWithItsFormField(Class<?> step) throws IOException {
+        String form = view(step, "config.jelly");
+        java.util.Map<String, String> twins = java.util.Map.of("vars", "variables", "varFiles", "variableFiles");
+        java.util.Map<String, java.lang.reflect.Type> types = new java.util.LinkedHashMap<>();
+        for (Constructor<?> c : step.getConstructors()) {
+            if (c.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter p : c.getParameters()) {
+                    types.put(p.getName(), p.getParameterizedType());
+                }
+            }
+        }
+        for (Method m : step.getMethods()) {
+            if (m.isAnnotationPresent(DataBoundSetter.class)) {
+                types.put(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4),
+                        m.getGenericParameterTypes()[0]);
+            }
+        }
+        types.forEach((name, type) -> {
+            String field = twins.getOrDefault(name, name);
+            if (!describable(type)) {
+                assertThat(twins).as("%s of %s is a %s, which the Snippet Generator cannot describe", name, step,
+                        type).containsKey(name);
+            }
+            assertThat(types).as("the form twin of %s", name).containsKey(field);
+            assertThat(form).as("the form field of %s", name).contains("field=\"" + field + "\"");
+        });
+    }
+
+    /** Whether structs' ParameterType describes {@code type} (nested describables aside: the steps take none). */
+    private static boolean describable(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            return c == String.class || c.isPrimitive() || c == Integer.class || c == Boolean.class
+                    || c == Long.class || c.isEnum() || c.isArray() && describable(c.getComponentType());
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p
+                && java.util.Collection.class.isAssignableFrom((Class<?>) p.getRawType())) {
+            return describable(p.getActualTypeArguments()[0]);
+        }
+        return false;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"index.jelly",
         "io/jenkins/plugins/packer/jenkins/PackerValidateStep/config.jelly",

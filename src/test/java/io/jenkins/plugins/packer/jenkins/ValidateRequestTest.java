@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 /** packerValidate's arguments as Groovy passes them, checked and converted to what the engine takes. */
 class ValidateRequestTest {
 
+    /** What Groovy gives ({@code vars}, {@code varFiles}) and what a form gives (lines), together. */
+    @Test
+    void variablesAndVarFilesMayComeAsAMapAndAsLines() {
+        ValidateRequest r = ValidateRequest.of("t.pkr.hcl", Map.of("a", "1"), "b=two = 2\r\n\n c =x\n",
+                java.util.List.of("x.pkrvars.hcl"), "y.pkrvars.hcl\n\n  z.pkrvars.hcl \n", null, null, false, null);
+        assertThat(r.vars()).containsExactly(Map.entry("a", "1"), Map.entry("b", "two = 2"), Map.entry("c", "x"));
+        assertThat(r.varFiles()).containsExactly("x.pkrvars.hcl", "y.pkrvars.hcl", "z.pkrvars.hcl");
+
+        assertThatThrownBy(() -> ValidateRequest.of("t.pkr.hcl", Map.of("a", "1"), "a=2\nnovalue\n=3", null,
+                "x.pkrvars.hcl", null, null, false, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("variables, line 1: a is given in vars too")
+                .hasMessageContaining("variables, line 2: expected name=value, but is novalue")
+                .hasMessageContaining("variables, line 3: expected name=value, but is =3");
+    }
+
     @Test
     void optionalArgumentsMayAllBeAbsent() {
         ValidateRequest r = ValidateRequest.of("t.pkr.hcl", null, null, null, null, false, null);
