@@ -18,6 +18,7 @@ final class BuildFollower implements Serializable {
 
     private final String id;
     private long offset;
+    private ConsoleMarks marks = new ConsoleMarks();
 
     BuildFollower(String id) {
         this.id = id;
@@ -48,15 +49,20 @@ final class BuildFollower implements Serializable {
      */
     BuildOutcome look(FilePath workspace, PrintStream log) throws IOException, InterruptedException, BuildLost {
         DetachedBuild.Poll p = workspace.act(new PollCallable(id, offset));
+        if (marks == null) {
+            // Followed from before lines were marked (a step saved by an older version).
+            marks = new ConsoleMarks();
+        }
         if (p.log().length > 0) {
-            log.write(p.log());
-            log.flush();
+            marks.write(log, p.log());
         }
         offset = p.offset();
         if (p.outcome() != null) {
+            marks.flush(log);
             return p.outcome();
         }
         if (!p.running()) {
+            marks.flush(log);
             throw new BuildLost("The Packer build " + id + " ended without a result: its process is gone (the agent"
                     + " or Jenkins stopped while it ran)");
         }
