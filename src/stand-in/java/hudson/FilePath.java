@@ -24,6 +24,25 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         this.remote = localPath.getPath();
     }
 
+    public FilePath child(String relOrAbsolute) {
+        File f = new File(relOrAbsolute);
+        return new FilePath(f.isAbsolute() ? f : new File(remote, relOrAbsolute));
+    }
+
+    /** The file's MD5 digest in lower-case hex, computed where the file is. */
+    public String digest() throws IOException, InterruptedException {
+        try (java.io.InputStream in = new java.io.FileInputStream(remote)) {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            byte[] buf = new byte[8192];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                md5.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md5.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
     /** The path on the machine that holds the file. */
     public String getRemote() {
         return remote;

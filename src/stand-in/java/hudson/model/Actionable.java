@@ -27,6 +27,14 @@ public abstract class Actionable extends AbstractModelObject {
         return removed || !kept;
     }
 
+    /** Attaches {@code a} beside the attached actions. */
+    public void addAction(Action a) {
+        if (a == null) {
+            throw new IllegalArgumentException("Action must be non-null");
+        }
+        actions.add(a);
+    }
+
     /** The first attached action of {@code type}, or null. */
     public <T extends Action> T getAction(Class<T> type) {
         for (Action a : actions) {

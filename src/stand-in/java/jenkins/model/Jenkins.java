@@ -22,6 +22,10 @@ public class Jenkins implements AccessControlled {
         return null;
     }
 
+    public hudson.model.FingerprintMap getFingerprintMap() {
+        throw new IllegalStateException("Jenkins API stand-in: no Jenkins runs here");
+    }
+
     public hudson.ProxyConfiguration getProxy() {
         return null;
     }

@@ -78,6 +78,50 @@ final class Archiving {
             return List.of();
         }
         log.println("Archived " + String.join(", ", chosen.keySet()));
+        fingerprint(run, workspace, chosen.keySet(), log, Archiving::jenkinsFingerprint);
         return new ArrayList<>(chosen.keySet());
+    }
+
+    /** Where a fingerprint is kept: Jenkins' own fingerprint records, by file name and MD5 digest. */
+    interface FingerprintStore {
+        void record(Run<?, ?> run, String fileName, String md5) throws IOException;
+    }
+
+    private static void jenkinsFingerprint(Run<?, ?> run, String fileName, String md5) throws IOException {
+        jenkins.model.Jenkins j = jenkins.model.Jenkins.getInstanceOrNull();
+        if (j != null) {
+            j.getFingerprintMap().getOrCreate(run, fileName, md5);
+        }
+    }
+
+    /**
+     * Fingerprints the archived files as {@code archiveArtifacts fingerprint: true} does: each file's MD5 (computed on
+     * the agent) recorded with the run as the file's producer, and listed in the run's fingerprints action. A file
+     * that cannot be read is a warning.
+     */
+    static void fingerprint(Run<?, ?> run, FilePath workspace, java.util.Collection<String> paths, PrintStream log,
+                            FingerprintStore store) throws InterruptedException {
+        Map<String, String> record = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            try {
+                String md5 = workspace.child(path).digest();
+                store.record(run, path.substring(path.lastIndexOf('/') + 1), md5);
+                record.put(path, md5);
+            } catch (IOException | RuntimeException e) {
+                log.println("WARNING: " + path + " could not be fingerprinted: " + e.getMessage());
+            }
+        }
+        if (record.isEmpty()) {
+            return;
+        }
+        synchronized (Archiving.class) {
+            hudson.tasks.Fingerprinter.FingerprintAction existing =
+                    run.getAction(hudson.tasks.Fingerprinter.FingerprintAction.class);
+            if (existing != null) {
+                existing.add(record);
+            } else {
+                run.addAction(new hudson.tasks.Fingerprinter.FingerprintAction(run, record));
+            }
+        }
     }
 }

@@ -22,6 +22,32 @@ class ArchivingTest {
         return new BuildOutcome(0, false, new LinkedHashMap<>(), List.of("out/packer-manifest.json"), files, null);
     }
 
+    /** The archived files are fingerprinted (MD5 computed where they are) and listed on the run. */
+    @Test
+    void theArchivedFilesAreFingerprinted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path ws) throws Exception {
+        java.nio.file.Files.writeString(ws.resolve("packer-manifest.json"), "{}\n");
+        java.nio.file.Files.createDirectories(ws.resolve("out"));
+        java.nio.file.Files.writeString(ws.resolve("out/image.tar.gz"), "image");
+        hudson.model.Run<?, ?> run = new PackerBuildAmazonTest.RecordingRun();
+        List<String> stored = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8);
+        hudson.FilePath workspace = new hudson.FilePath(ws.toFile());
+
+        Archiving.fingerprint(run, workspace, List.of("packer-manifest.json"), out,
+                (r, name, md5) -> stored.add(name + " " + md5));
+        Archiving.fingerprint(run, workspace, List.of("out/image.tar.gz", "missing.json"), out,
+                (r, name, md5) -> stored.add(name + " " + md5));
+
+        assertThat(stored).containsExactly("packer-manifest.json 8a80554c91d9fca8acb82f023de02f11",
+                "image.tar.gz 78805a221a988e79ef3f42d7c5bfd418");
+        assertThat(run.getAction(hudson.tasks.Fingerprinter.FingerprintAction.class).getRecords())
+                .containsOnly(Map.entry("packer-manifest.json", "8a80554c91d9fca8acb82f023de02f11"),
+                        Map.entry("out/image.tar.gz", "78805a221a988e79ef3f42d7c5bfd418"));
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("WARNING: missing.json could not be fingerprinted: ");
+    }
+
     @Test
     void theManifestsOnlyByDefault() {
         List<String> skipped = new ArrayList<>();
