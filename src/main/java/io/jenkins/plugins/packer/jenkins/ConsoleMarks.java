@@ -116,7 +116,7 @@ final class ConsoleMarks implements Serializable {
         public static final class DescriptorImpl extends ConsoleAnnotationDescriptor {
             @Override
             public String getDisplayName() {
-                return "Packer build errors";
+                return Texts.get("ConsoleMarks.ErrorNote.DisplayName");
             }
         }
     }

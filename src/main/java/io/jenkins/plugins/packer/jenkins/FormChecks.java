@@ -33,8 +33,8 @@ final class FormChecks {
             return FormValidation.ok();
         }
         return BuildRequest.ON_ERROR.contains(value.strip()) ? FormValidation.ok()
-                : FormValidation.error("onError must be one of " + String.join(", ", BuildRequest.ON_ERROR)
-                        + (value.strip().equals("ask") ? " (a Jenkins build has no terminal to ask on)" : ""));
+                : FormValidation.error(Texts.get(value.strip().equals("ask") ? "FormChecks.onErrorAsk"
+                        : "FormChecks.onError", String.join(", ", BuildRequest.ON_ERROR)));
     }
 
     /** A count that may be 0 or more: {@code parallelBuilds}, {@code archiveLimitMegabytes}. */
@@ -49,7 +49,7 @@ final class FormChecks {
         } catch (NumberFormatException e) {
             // Said below.
         }
-        return FormValidation.error(name + " must be a whole number, 0 or more");
+        return FormValidation.error(Texts.get("FormChecks.zeroOrMore", name));
     }
 
     /** A duration as Go writes them: {@code 2h}, {@code 90m}. */
@@ -61,7 +61,7 @@ final class FormChecks {
             io.jenkins.plugins.packer.template.GoDuration.parse(value.strip());
             return FormValidation.ok();
         } catch (io.jenkins.plugins.packer.template.GoDuration.InvalidDuration e) {
-            return FormValidation.error(e.getMessage() + " (write a duration such as 2h or 90m)");
+            return FormValidation.error(Texts.get("FormChecks.duration", e.getMessage()));
         }
     }
 
@@ -77,6 +77,6 @@ final class FormChecks {
             }
         }
         return odd.isEmpty() ? FormValidation.ok()
-                : FormValidation.warning("not an AWS region name (such as us-east-1): " + String.join(", ", odd));
+                : FormValidation.warning(Texts.get("FormChecks.regions", String.join(", ", odd)));
     }
 }

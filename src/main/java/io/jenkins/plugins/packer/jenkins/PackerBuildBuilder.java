@@ -343,7 +343,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
 
         @Override
         public String getDisplayName() {
-            return "Build machine images with Packer";
+            return Texts.get("PackerBuildBuilder.DisplayName");
         }
     }
 }

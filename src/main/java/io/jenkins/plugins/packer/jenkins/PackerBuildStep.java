@@ -646,7 +646,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
 
         @Override
         public String getDisplayName() {
-            return "Build machine images with a Packer template";
+            return Texts.get("PackerBuildStep.DisplayName");
         }
 
         @Override

@@ -100,7 +100,7 @@ public final class PackerFmtStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Format Packer templates";
+            return Texts.get("PackerFmtStep.DisplayName");
         }
 
         @Override

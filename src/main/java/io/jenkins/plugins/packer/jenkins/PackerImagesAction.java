@@ -125,7 +125,7 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
 
     @Override
     public String getDisplayName() {
-        return "Packer images";
+        return Texts.get("PackerImagesAction.DisplayName");
     }
 
     @Override
@@ -163,7 +163,7 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
 
         @Override
         public String getDisplayName() {
-            return "Latest Packer images";
+            return Texts.get("PackerImagesAction.LatestImages.DisplayName");
         }
 
         @Override

@@ -162,7 +162,7 @@ public final class PackerSweepStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Remove what killed Packer builds left behind";
+            return Texts.get("PackerSweepStep.DisplayName");
         }
 
         @Override

@@ -160,7 +160,7 @@ public final class PackerValidateStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Validate a Packer template";
+            return Texts.get("PackerValidateStep.DisplayName");
         }
 
         @Override
