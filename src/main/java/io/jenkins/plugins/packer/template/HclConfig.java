@@ -815,12 +815,39 @@ public final class HclConfig {
         return evalContext(loc);
     }
 
+    /** The {@code var} object, made again only when a variable or a variable's value changed. */
+    private Value varObject;
+    /** What {@link #varObject} was made from: each variable, then what its value came from. */
+    private final List<Object> varObjectOf = new ArrayList<>();
+
+    private Value inputVariablesObject() {
+        boolean same = varObject != null && varObjectOf.size() == inputVariables.size() * 2;
+        if (same) {
+            int i = 0;
+            for (Variable v : inputVariables.values()) {
+                if (varObjectOf.get(i++) != v || varObjectOf.get(i++) != v.valueSource()) {
+                    same = false;
+                    break;
+                }
+            }
+        }
+        if (!same) {
+            varObjectOf.clear();
+            Map<String, Value> in = new LinkedHashMap<>();
+            inputVariables.forEach((k, v) -> {
+                varObjectOf.add(v);
+                varObjectOf.add(v.valueSource());
+                in.put(k, v.value());
+            });
+            varObject = Value.object(in);
+        }
+        return varObject;
+    }
+
     /** The context with {@code loc} as the locals. */
     private EvalContext evalContext(Map<String, Value> loc) {
         Map<String, Value> vars = new LinkedHashMap<>();
-        Map<String, Value> in = new TreeMap<>();
-        inputVariables.forEach((k, v) -> in.put(k, v.value()));
-        vars.put("var", Value.object(in));
+        vars.put("var", inputVariablesObject());
         vars.put("local", Value.object(loc));
         if (!dataDefs.isEmpty()) {
             Map<String, Value> byType = new TreeMap<>();

@@ -83,6 +83,14 @@ public final class Variable {
     }
 
     /** The winning value, marked sensitive when the variable is; unknown when unset. */
+    /**
+     * What {@link #value} is made from, the same object for as long as the value stays: the last assignment (null
+     * before any).
+     */
+    Object valueSource() {
+        return values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
     public Value value() {
         if (values.isEmpty()) {
             return Value.unknown(type);
