@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Validate at scale, side by side: templates with 1,000 / 5,000 / 20,000 variables and a chain of 3,000 / 30,000 locals
-# (each refers to the one before), validated by `pkrj` and by the real `packer` (v1.6.6), one process each, as a user
-# or CI runs them. Prints the median wall time of each and the ratio pkrj / packer.
+# Validate at scale, side by side: templates with 1,000 / 5,000 / 20,000 variables, a chain of 3,000 / 30,000 locals
+# (each refers to the one before), and two 50 MB templates (100,000 variables with long defaults; one local holding a
+# list of 480,000 strings), validated by `pkrj` and by the real `packer` (v1.6.6), one process each, as a user or CI
+# runs them. Prints the median wall time and the peak memory (RSS) of each and the ratio of the times pkrj / packer.
 #
 #   bench/validate-scale.sh          3 runs of each
 #   RUNS=5 bench/validate-scale.sh
@@ -24,29 +25,58 @@ chain() {
   printf '}\n\nsource "null" "n" {\n  communicator = "none"\n}\n\nbuild {\n  sources = ["source.null.n"]\n}\n'
 }
 
-median_ms() {
+# Runs "$@" validate FILE RUNS times; prints the median wall time in ms and the largest peak RSS in MB.
+measure() {
   local file=$1; shift
-  local times=()
+  local times=() peak=0
   for _ in $(seq 1 "$runs"); do
-    local start end
+    local start end rss
     start=$(date +%s%N)
-    (cd "$scratch" && CHECKPOINT_DISABLE=1 "$@" validate "$file" >/dev/null 2>&1) || true
+    (cd "$scratch" && CHECKPOINT_DISABLE=1 /usr/bin/time -f '%M' -o "$scratch/rss" "$@" validate "$file" \
+      >/dev/null 2>&1) || true
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000000 )))
+    rss=$(tail -1 "$scratch/rss")
+    [ "$rss" -gt "$peak" ] && peak=$rss
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+  printf '%s %d\n' "$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" \
+    $((peak / 1024))
 }
 
-printf '%-24s %10s %10s %8s\n' "template" "pkrj" "packer" "ratio"
+big_variables() {
+  python3 -c '
+pad = "x" * 480
+for i in range(100000):
+    print("variable \"v%d\" {\n  type    = string\n  default = \"%s%d\"\n}\n" % (i, pad, i))
+print("source \"null\" \"n\" {\n  communicator = \"none\"\n}\n\nbuild {\n  sources = [\"source.null.n\"]\n}")'
+}
+
+big_list() {
+  python3 -c '
+import sys
+sys.stdout.write("locals {\n  items = [\n")
+for i in range(480000):
+    sys.stdout.write("    \"%s%d\",\n" % ("y" * 100, i))
+sys.stdout.write("  ]\n}\n\nsource \"null\" \"n\" {\n  communicator = \"none\"\n}\n\nbuild {\n  sources = [\"source.null.n\"]\n}\n")'
+}
+
+row() {
+  local name=$1 file=$2 ours theirs
+  ours=$(measure "$file" "$root/pkrj")
+  theirs=$(measure "$file" "$packer")
+  echo "$ours $theirs" | awk -v n="$name" '{ printf "%-28s %8d ms %6d MB %8d ms %6d MB %7.2fx\n", n, $1, $2, $3, $4, $1 / $3 }'
+}
+
+printf '%-28s %11s %9s %11s %9s %8s\n' "template" "pkrj" "peak" "packer" "peak" "ratio"
 for n in 1000 5000 20000; do
   variables "$n" > "$scratch/vars$n.pkr.hcl"
-  ours=$(median_ms "vars$n.pkr.hcl" "$root/pkrj")
-  theirs=$(median_ms "vars$n.pkr.hcl" "$packer")
-  echo "$n variables $ours $theirs" | awk '{ printf "%-24s %8d ms %8d ms %7.2fx\n", $1 " " $2, $3, $4, $3 / $4 }'
+  row "$n variables" "vars$n.pkr.hcl"
 done
 for n in 3000 30000; do
   chain "$n" > "$scratch/chain$n.pkr.hcl"
-  ours=$(median_ms "chain$n.pkr.hcl" "$root/pkrj")
-  theirs=$(median_ms "chain$n.pkr.hcl" "$packer")
-  echo "$n locals-chain $ours $theirs" | awk '{ printf "%-24s %8d ms %8d ms %7.2fx\n", $1 " " $2, $3, $4, $3 / $4 }'
+  row "$n locals-chain" "chain$n.pkr.hcl"
 done
+big_variables > "$scratch/big-variables.pkr.hcl"
+row "50 MB: 100,000 variables" big-variables.pkr.hcl
+big_list > "$scratch/big-list.pkr.hcl"
+row "50 MB: a list of 480,000" big-list.pkr.hcl
