@@ -54,8 +54,8 @@ public final class Interpolation {
             return text;
         }
         Map<String, Function> functions = functions(ctx);
-        List<GoTemplateNode> root = GoTemplateParser.parse(NAME, text, functions.keySet());
-        return GoTemplateExecutor.execute(NAME, text, root, functions, ctx.data());
+        GoTemplate template = GoTemplateParser.parseTemplate(NAME, text, functions.keySet());
+        return GoTemplateExecutor.execute(template, functions, ctx.data());
     }
 
     private static Map<String, Function> functions(Context ctx) {

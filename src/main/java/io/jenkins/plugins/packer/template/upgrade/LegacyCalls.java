@@ -292,7 +292,7 @@ final class LegacyCalls {
                     out.append("{{ \"{{\" }} ").append(cmds.get(0)).append(" {{ \"}}\" }}");
                 }
             } else {
-                throw new GoTemplateException("unhandled node type " + n);
+                throw new GoTemplateException("unhandled node type " + n.goType());
             }
         }
         return out.toString();

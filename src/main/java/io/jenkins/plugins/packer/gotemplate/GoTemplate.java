@@ -1,0 +1,20 @@
+package io.jenkins.plugins.packer.gotemplate;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed Go template: its name and text (for error positions) and Go's tree set, every template the text defines
+ * ({@code define}, {@code block}) by name, the main one under {@code name}.
+ */
+public record GoTemplate(String name, String text, Map<String, List<GoTemplateNode>> trees) {
+
+    public GoTemplate {
+        trees = Map.copyOf(trees);
+    }
+
+    /** The nodes of the main template. */
+    public List<GoTemplateNode> root() {
+        return trees.get(name);
+    }
+}
