@@ -58,6 +58,31 @@ public final class Interpolation {
         return GoTemplateExecutor.execute(template, functions, ctx.data());
     }
 
+    /** The actions packer leaves in user variables for later: {@code {{.Field}}}, {@code {{ .Field }}}. */
+    private static final java.util.regex.Pattern FIELD_ACTION =
+            java.util.regex.Pattern.compile("\\{\\{([\\t\\n\\f\\r ]|)\\.(.*?)([\\t\\n\\f\\r ]|)\\}\\}");
+
+    /**
+     * Renders a user variable's value as packer does ({@code interpolate.RenderRegex} with the filter
+     * <code>{{(\s|)\.(.*?)(\s|)}}</code>): actions that are only a field of dot are set aside, the rest is rendered,
+     * and they are put back as written, for the component that gets the value to render.
+     */
+    public static String renderKeepingFields(String text, Context ctx) throws GoTemplateException {
+        java.util.regex.Matcher m = FIELD_ACTION.matcher(text);
+        Map<String, String> excluded = new java.util.LinkedHashMap<>();
+        String v = text;
+        while (m.find()) {
+            String id = UUID.randomUUID().toString();
+            excluded.put(id, m.group());
+            v = v.replace(m.group(), id);
+        }
+        String rendered = render(v, ctx);
+        for (Map.Entry<String, String> e : excluded.entrySet()) {
+            rendered = rendered.replace(e.getKey(), e.getValue());
+        }
+        return rendered;
+    }
+
     private static Map<String, Function> functions(Context ctx) {
         Map<String, Function> f = new HashMap<>();
         f.put("build_name", GoTemplateExecutor.strings(0, a -> available(ctx.buildName(), "build_name")));

@@ -129,7 +129,7 @@ public final class JsonBuildPlanner implements Preparation {
                 String value = values.get(name);
                 String rendered;
                 try {
-                    rendered = Interpolation.render(value, context("", "", values, true, Map.of()));
+                    rendered = Interpolation.renderKeepingFields(value, context("", "", values, true, Map.of()));
                 } catch (GoTemplateException ex) {
                     if (ex.isParseError()) {
                         diags.error("", "error interpolating default value for '" + name + "': " + ex.getMessage(),
