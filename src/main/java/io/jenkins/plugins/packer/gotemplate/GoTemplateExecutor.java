@@ -816,6 +816,9 @@ public final class GoTemplateExecutor {
                         return (long) m.size();
                     } else if (a instanceof List<?> l) {
                         return (long) l.size();
+                    } else if (a == null) {
+                        // Go asks the type of the invalid value, and reports reflect's panic.
+                        throw new IllegalArgumentException("reflect: call of reflect.Value.Type on zero Value");
                     }
                     throw new IllegalArgumentException("len of type " + goType(a));
                 });

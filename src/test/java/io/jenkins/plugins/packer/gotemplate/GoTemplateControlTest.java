@@ -107,6 +107,9 @@ class GoTemplateControlTest {
             {{range $i, $c := 3}}{{$i}}{{end}} ~> ERR ~> template: root:1:18: executing "root" at <3>: range can't iterate over 3
             {{template "y"}} ~> ERR ~> template: root:1:11: executing "root" at <{{template "y"}}>: template "y" not defined
             {{$q = 1}} ~> ERR ~> template: root:1:7: executing "root" at <1>: undefined variable: $q
+            {{len .Foo}} ~> ERR ~> template: root:1:2: executing "root" at <len .Foo>: error calling len: reflect: call of reflect.Value.Type on zero Value
+            {{len 3}} ~> ERR ~> template: root:1:2: executing "root" at <len 3>: error calling len: len of type int
+            {{len "héllo"}} {{if print}}x{{else}}y{{end}} ~> OK ~> 6 y
             {{define "a"}}{{template "a"}}{{end}}{{template "a"}} ~> ERR ~> template: root:1:25: executing "a" at <{{template "a"}}>: exceeded maximum template depth (100000)
             """)
     void behavesAsPacker(String text, String kind, String result) {
