@@ -196,6 +196,10 @@ public final class Interpolation {
 
     /** {@code {{ build `NAME` }}}: a value the builder generated, looked up in the data. */
     private static String build(Object data, String key) {
+        if (data == null) {
+            throw new IllegalStateException("Error validating build variable: the given variable " + key
+                    + " will not be passed into your plugin.");
+        }
         if (!(data instanceof Map<?, ?> m)) {
             throw new IllegalStateException("Error validating build variable: the given variable is not supported"
                     + " by this builder.");

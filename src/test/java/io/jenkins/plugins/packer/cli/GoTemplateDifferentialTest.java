@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Go template control structures in a legacy JSON template, run by the real {@code packer} 1.6.6 and by {@code pkrj}
  * side by side: each row is the {@code content} of a {@code file} builder (user variables {@code v} = {@code abc}
- * and {@code empty} = the empty string), built with {@code build -color=false} and, for the rows marked so, checked
- * with {@code validate}. Exit codes, console output and the file written must be the same. Under {@code CI=true} a
+ * and {@code empty} = the empty string; a builder's options render with no data), built with
+ * {@code build -color=false} and, for the rows marked so, checked with {@code validate}. Exit codes, console output and the file written must be the same. Under {@code CI=true} a
  * missing packer fails the test; elsewhere it is skipped.
  */
 @Tag("differential")
@@ -47,6 +47,9 @@ class GoTemplateDifferentialTest {
             build ~ {{and 1 0 2}} {{or 0 "" 3}} {{or 0 ""}} {{not 0}} {{and false (env `X`)}}
             build ~ {{range .Foo}}{{break}}{{else}}none{{end}}
             build ~ {{define "x"}}<{{.}}>{{end}}{{template "x" user `v`}}{{block "b" 1}}[{{.}}]{{end}}
+            build ~ {{.ID}}|{{.}}|{{with user `v`}}{{$}}/{{.}}{{end}}
+            build ~ {{build `ID`}}
+            build ~ {{len .Foo}}
             build ~ line1\\n{{if true}}\\n  {{eq 1 "x"}}\\n{{end}}
             build ~ {{lt true false}}
             build ~ {{eq 1}}

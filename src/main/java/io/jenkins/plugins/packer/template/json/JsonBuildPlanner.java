@@ -429,8 +429,10 @@ public final class JsonBuildPlanner implements Preparation {
             decoded = SshLogin.apply(sshLogin, decoded);
         }
         try {
+            // A builder's options render with no data, as in packer; the others with the build values' placeholders.
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
-                    context(buildName, pctx.builderType(), variables, false, placeholders()));
+                    context(buildName, pctx.builderType(), variables, false,
+                            kind.equals("builder") ? null : placeholders()));
         } catch (ConfigRendering.RenderException e) {
             errors.add(0, decodeError + e.getMessage());
             return null;
