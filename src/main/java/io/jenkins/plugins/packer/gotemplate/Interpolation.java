@@ -194,7 +194,19 @@ public final class Interpolation {
         return sb.append(s.substring(from)).toString();
     }
 
-    /** {@code {{ build `NAME` }}}: a value the builder generated, looked up in the data. */
+    /** What packer's placeholder data says of a build value that is not known yet. */
+    private static final String PLACEHOLDER_MSG = "To set this dynamically in the Packer template, you must use the"
+            + " `build` function";
+
+    /** Packer's placeholder for the build value {@code key} ({@code Build_ID. To set this dynamically...}). */
+    public static String placeholder(String key) {
+        return "Build_" + key + ". " + PLACEHOLDER_MSG;
+    }
+
+    /**
+     * {@code {{ build `NAME` }}}: a value the builder generated, looked up in the data; while the data holds packer's
+     * placeholder, {@code {{.NAME}}}, for the component to render once the value is known.
+     */
     private static String build(Object data, String key) {
         if (data == null) {
             throw new IllegalStateException("Error validating build variable: the given variable " + key
@@ -208,7 +220,7 @@ public final class Interpolation {
         if (v == null) {
             throw new IllegalStateException("loaded data, but couldnt find " + key + " in it.");
         }
-        return v.toString();
+        return v.toString().contains(PLACEHOLDER_MSG) ? "{{." + key + "}}" : v.toString();
     }
 
     private static String hcl(Context ctx, String name, List<String> args) {
