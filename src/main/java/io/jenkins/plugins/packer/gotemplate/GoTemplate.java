@@ -17,4 +17,20 @@ public record GoTemplate(String name, String text, Map<String, List<GoTemplateNo
     public List<GoTemplateNode> root() {
         return trees.get(name);
     }
+
+    /** Whether a {@code {{template}}} (or {@code {{block}}}) action is anywhere: only then can calls nest deep. */
+    public boolean callsTemplates() {
+        return trees.values().stream().anyMatch(GoTemplate::callsTemplates);
+    }
+
+    private static boolean callsTemplates(List<GoTemplateNode> list) {
+        for (GoTemplateNode n : list) {
+            if (n instanceof GoTemplateNode.Template
+                    || n instanceof GoTemplateNode.Branch b && (callsTemplates(b.list())
+                            || b.elseList() != null && callsTemplates(b.elseList()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

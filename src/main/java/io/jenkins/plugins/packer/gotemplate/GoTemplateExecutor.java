@@ -151,7 +151,7 @@ public final class GoTemplateExecutor {
     public static String execute(GoTemplate template, Map<String, Function> functions, Object data)
             throws GoTemplateException {
         GoTemplateExecutor e = new GoTemplateExecutor(template, functions, data);
-        if (template.trees().size() == 1) {
+        if (!template.callsTemplates()) {
             return e.run(data);
         }
         // Templates that call templates may nest as deep as Go allows: give them a stack for it.

@@ -110,6 +110,7 @@ class GoTemplateControlTest {
             {{len .Foo}} ~> ERR ~> template: root:1:2: executing "root" at <len .Foo>: error calling len: reflect: call of reflect.Value.Type on zero Value
             {{len 3}} ~> ERR ~> template: root:1:2: executing "root" at <len 3>: error calling len: len of type int
             {{len "héllo"}} {{if print}}x{{else}}y{{end}} ~> OK ~> 6 y
+            {{if true}}{{template "root"}}{{end}} ~> ERR ~> template: root:1:22: executing "root" at <{{template "root"}}>: exceeded maximum template depth (100000)
             {{define "a"}}{{template "a"}}{{end}}{{template "a"}} ~> ERR ~> template: root:1:25: executing "a" at <{{template "a"}}>: exceeded maximum template depth (100000)
             """)
     void behavesAsPacker(String text, String kind, String result) {

@@ -326,8 +326,7 @@ final class LegacyCalls {
             return "";
         }));
         try {
-            List<GoTemplateNode> root = GoTemplateParser.parse(TEMPLATE_NAME, raw, f.keySet());
-            GoTemplateExecutor.execute(TEMPLATE_NAME, raw, root, f);
+            GoTemplateExecutor.execute(GoTemplateParser.parseTemplate(TEMPLATE_NAME, raw, f.keySet()), f, null);
         } catch (GoTemplateException e) {
             return Set.of();
         }
