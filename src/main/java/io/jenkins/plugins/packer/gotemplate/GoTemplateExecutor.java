@@ -787,10 +787,7 @@ public final class GoTemplateExecutor {
         }
     }
 
-    /**
-     * Go's builtin functions: printing, truth, the comparisons and {@code len}. The others are accepted by the parser
-     * (Go knows them) but report that they do not run here.
-     */
+    /** Go's builtin functions: printing, truth, the comparisons, {@code len} and those of {@link GoBuiltins}. */
     private static final class Builtins {
 
         static Function get(String name) {
@@ -829,10 +826,13 @@ public final class GoTemplateExecutor {
                     }
                     return sprintf((String) args.get(0), args.subList(1, args.size()));
                 });
-                default -> GoTemplateParser.BUILTINS.contains(name) ? variadicAny(0, args -> {
-                    throw new UnsupportedOperationException("the builtin " + name
-                            + " is not supported in Packer templates here; rewrite this call");
-                }) : null;
+                case "index" -> variadicAny(1, args -> GoBuiltins.index(args.get(0), args.subList(1, args.size())));
+                case "slice" -> variadicAny(1, args -> GoBuiltins.slice(args.get(0), args.subList(1, args.size())));
+                case "call" -> variadicAny(1, args -> GoBuiltins.call(args.get(0)));
+                case "html" -> variadicAny(0, args -> GoBuiltins.html(GoBuiltins.evalArgs(args)));
+                case "js" -> variadicAny(0, args -> GoBuiltins.js(GoBuiltins.evalArgs(args)));
+                case "urlquery" -> variadicAny(0, args -> GoBuiltins.urlquery(GoBuiltins.evalArgs(args)));
+                default -> null;
             };
         }
 

@@ -50,6 +50,10 @@ class GoTemplateDifferentialTest {
             build ~ {{.ID}}|{{.}}|{{with user `v`}}{{$}}/{{.}}{{end}}
             build ~ {{build `ID`}}
             build ~ {{len .Foo}}
+            build ~ {{html "<a>&"}}|{{js "a=b<c>"}}|{{urlquery "a b&c"}}|{{index "abc" 1}}|{{slice "abcdef" 1 3}}
+            build ~ {{index "abc" 3}}
+            build ~ {{slice "abc" 2 1}}
+            build ~ {{call .Foo}}
             build ~ line1\\n{{if true}}\\n  {{eq 1 "x"}}\\n{{end}}
             build ~ {{lt true false}}
             build ~ {{eq 1}}

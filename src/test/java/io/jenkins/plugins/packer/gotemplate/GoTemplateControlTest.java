@@ -76,6 +76,7 @@ class GoTemplateControlTest {
             {{block "z" 1}}b{{.}}{{end}} ~> OK ~> b1
             {{define "root"}}R{{end}} ~> OK ~> R
             {{define "x"}}a{{end}}{{define "x"}} {{end}}{{template "x"}} ~> OK ~> a
+            {{index "abc" 1}}|{{index "abc"}}|{{slice "abcdef" 1 3}}|{{slice "abc"}}|{{slice "abc" 1}} ~> OK ~> 98|abc|bc|abc|bc
             {{if}}x{{end}} ~> ERR ~> template: root:1: missing value for if
             {{with}}{{end}} ~> ERR ~> template: root:1: missing value for with
             {{if true}}x ~> ERR ~> template: root:1: unexpected EOF
@@ -107,6 +108,17 @@ class GoTemplateControlTest {
             {{range $i, $c := 3}}{{$i}}{{end}} ~> ERR ~> template: root:1:18: executing "root" at <3>: range can't iterate over 3
             {{template "y"}} ~> ERR ~> template: root:1:11: executing "root" at <{{template "y"}}>: template "y" not defined
             {{$q = 1}} ~> ERR ~> template: root:1:7: executing "root" at <1>: undefined variable: $q
+            {{call "x"}} ~> ERR ~> template: root:1:2: executing "root" at <call "x">: error calling call: non-function of type string
+            {{call .Foo}} ~> ERR ~> template: root:1:2: executing "root" at <call .Foo>: error calling call: call of nil
+            {{index "abc" 3}} ~> ERR ~> template: root:1:2: executing "root" at <index "abc" 3>: error calling index: reflect: string index out of range
+            {{index "abc" -1}} ~> ERR ~> template: root:1:2: executing "root" at <index "abc" -1>: error calling index: index out of range: -1
+            {{index .Foo 1}} ~> ERR ~> template: root:1:2: executing "root" at <index .Foo 1>: error calling index: index of untyped nil
+            {{index 5 1}} ~> ERR ~> template: root:1:2: executing "root" at <index 5 1>: error calling index: can't index item of type int
+            {{index "abc" 1.5}} ~> ERR ~> template: root:1:2: executing "root" at <index "abc" 1.5>: error calling index: cannot index slice/array with type float64
+            {{index "abc" nil}} ~> ERR ~> template: root:1:2: executing "root" at <index "abc" nil>: error calling index: cannot index slice/array with nil
+            {{slice "abc" 2 1}} ~> ERR ~> template: root:1:2: executing "root" at <slice "abc" 2 1>: error calling slice: invalid slice index: 2 > 1
+            {{slice "abc" 1 2 3}} ~> ERR ~> template: root:1:2: executing "root" at <slice "abc" 1 2 3>: error calling slice: cannot 3-index slice a string
+            {{slice 5}} ~> ERR ~> template: root:1:2: executing "root" at <slice 5>: error calling slice: can't slice item of type int
             {{len .Foo}} ~> ERR ~> template: root:1:2: executing "root" at <len .Foo>: error calling len: reflect: call of reflect.Value.Type on zero Value
             {{len 3}} ~> ERR ~> template: root:1:2: executing "root" at <len 3>: error calling len: len of type int
             {{len "héllo"}} {{if print}}x{{else}}y{{end}} ~> OK ~> 6 y
@@ -129,6 +141,25 @@ class GoTemplateControlTest {
         Map<String, Object> data = Map.of("L", List.of("a", "b", "c", "d"));
         assertThat(run("{{range $i, $e := .L}}{{if eq $e \"b\"}}{{continue}}{{end}}{{if eq $i 3}}{{break}}{{end}}"
                 + "{{$i}}{{$e}} {{end}}", data)).isEqualTo("OK|0a 2c ");
+    }
+
+    @Test
+    void htmlJsAndUrlqueryEscapeAsGo() {
+        assertThat(run("{{html \"<a href='x'>&\\\"b\\\"</a>\"}}|{{html .Foo}}|{{html 1 \"a\" 2}}"
+                + "|{{\"<x>\" | html}}", null))
+                .isEqualTo("OK|&lt;a href=&#39;x&#39;&gt;&amp;&#34;b&#34;&lt;/a&gt;|&lt;no value&gt;|1a2|&lt;x&gt;");
+        assertThat(run("{{js \"a'b\\\"c\\\\d<e>f&g=h\\ti\\u0001j`k\\u2028l\"}}|{{js .Foo}}|{{js 1 2}}", null))
+                .isEqualTo("OK|a\\'b\\\"c\\\\d\\u003Ce\\u003Ef\\u0026g\\u003Dh\\u0009i\\u0001j`k\\u2028l"
+                        + "|\\u003Cno value\\u003E|1 2");
+        assertThat(run("{{urlquery \"a b&c=d/\u00e9?~*'()\"}}|{{urlquery .Foo}}|{{urlquery \"x\" 1}}", null))
+                .isEqualTo("OK|a+b%26c%3Dd%2F%C3%A9%3F~%2A%27%28%29|%3Cno+value%3E|x1");
+    }
+
+    @Test
+    void indexLooksAKeyUpInAMapAndAMissingOneIsNoValue() {
+        Map<String, Object> data = Map.of("ID", "i-1", "L", List.of("a", "b"));
+        assertThat(run("[{{index . \"ID\"}}] [{{index . \"Nope\"}}] [{{index . 1}}] [{{index . \"L\" 1}}]"
+                + " [{{index . \"ID\" 0}}]", data)).isEqualTo("OK|[i-1] [<no value>] [<no value>] [b] [105]");
     }
 
     @Test
