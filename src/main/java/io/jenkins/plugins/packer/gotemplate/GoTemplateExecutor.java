@@ -5,15 +5,17 @@ import io.jenkins.plugins.packer.value.Numbers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Executes a parsed Go template with no data ({@code Execute(w, nil)}), the way {@code hcl2_upgrade} runs the
- * legacy template calls: functions get their arguments checked and converted as Go's reflection does, fields of the
- * missing data are "no value", and errors carry Go's wording and {@code line:column} position. Values are
- * {@code String}, {@code Long} (Go int), {@code Double}, {@code Boolean}, or null for Go's invalid value.
+ * Executes a parsed Go template as Go's {@code text/template} (of Go 1.19, which packer 1.6.6 is built with) does:
+ * actions, {@code if}/{@code else if}/{@code else}, {@code with}, {@code range} with {@code break} and
+ * {@code continue}, {@code template} and {@code block}, variables scoped to their control structure; functions get
+ * their arguments checked and converted as Go's reflection does, fields of missing data are "no value", and errors
+ * carry Go's wording and {@code line:column} position. Values are {@code String}, {@code Long} (Go int),
+ * {@code Double}, {@code Boolean}, {@code Map<String, ?>}, {@code List<?>}, {@link Struct}, or null for Go's invalid
+ * value.
  */
 public final class GoTemplateExecutor {
 
@@ -94,19 +96,27 @@ public final class GoTemplateExecutor {
     /** Marks "no final argument" in a pipeline, as Go's {@code missingVal}. */
     private static final Object MISSING = new Object();
 
-    private final String name;
-    private final String text;
+    /** Go's {@code maxExecDepth}: how deep {@code {{template}}} calls may nest. */
+    static final int MAX_DEPTH = 100_000;
+
+    /** The stack a thread gets to run templates that call templates, so that Go's depth is reachable. */
+    private static final long DEEP_STACK = 512L << 20;
+
+    private final GoTemplate template;
     private final Map<String, Function> functions;
-    private final Map<String, Object> variables = new HashMap<>();
-    private final Object dot;
+    /** Go's variable stack: names and values, searched from the top; {@code $} at the bottom. */
+    private List<String> varNames = new ArrayList<>();
+    private List<Object> varValues = new ArrayList<>();
+    /** The template being executed, which errors name ({@code executing "x"}). */
+    private String executing;
+    private int depth;
     private GoTemplateNode current;
 
-    private GoTemplateExecutor(String name, String text, Map<String, Function> functions, Object data) {
-        this.name = name;
-        this.text = text;
+    private GoTemplateExecutor(GoTemplate template, Map<String, Function> functions, Object data) {
+        this.template = template;
         this.functions = functions;
-        this.dot = data;
-        variables.put("$", data);
+        this.executing = template.name();
+        push("$", data);
     }
 
     /**
@@ -131,12 +141,56 @@ public final class GoTemplateExecutor {
      */
     public static String execute(String name, String text, List<GoTemplateNode> root, Map<String, Function> functions,
                                  Object data) throws GoTemplateException {
-        GoTemplateExecutor e = new GoTemplateExecutor(name, text, functions, data);
+        return execute(new GoTemplate(name, text, Map.of(name, root)), functions, data);
+    }
+
+    /**
+     * Runs the main template of {@code template} with {@code data} as dot ({@code Execute(w, data)}); its
+     * {@code {{template}}} actions run the templates it defines.
+     */
+    public static String execute(GoTemplate template, Map<String, Function> functions, Object data)
+            throws GoTemplateException {
+        GoTemplateExecutor e = new GoTemplateExecutor(template, functions, data);
+        if (!template.callsTemplates()) {
+            return e.run(data);
+        }
+        // Templates that call templates may nest as deep as Go allows: give them a stack for it.
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = e.run(data);
+            } catch (GoTemplateException | RuntimeException | Error ex) {
+                result[0] = ex;
+            }
+        }, "go-template", DEEP_STACK);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException ie) {
+                // The execution is bounded; let it end, then pass the interruption on.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (result[0] instanceof GoTemplateException ge) {
+            throw ge;
+        } else if (result[0] instanceof RuntimeException re) {
+            throw re;
+        } else if (result[0] instanceof Error err) {
+            throw err;
+        }
+        return (String) result[0];
+    }
+
+    private String run(Object data) throws GoTemplateException {
         StringBuilder out = new StringBuilder();
         try {
-            for (GoTemplateNode n : root) {
-                e.walk(n, out);
-            }
+            walkList(data, template.root(), out);
         } catch (Failure f) {
             throw new GoTemplateException(f.getMessage());
         }
@@ -151,10 +205,23 @@ public final class GoTemplateExecutor {
         }
     }
 
+    /** {@code {{break}}} and {@code {{continue}}}, unwinding to their range as Go's panics do. */
+    private static final class LoopExit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private static final LoopExit BREAK = new LoopExit();
+        private static final LoopExit CONTINUE = new LoopExit();
+
+        private LoopExit() {
+            super(null, null, false, false);
+        }
+    }
+
     private Failure error(String message) {
+        String name = template.name();
         if (current == null) {
             return new Failure("template: " + name + ": " + message);
         }
+        String text = template.text();
         int pos = current.pos();
         String before = text.substring(0, pos);
         int lastNewline = before.lastIndexOf('\n');
@@ -164,54 +231,212 @@ public final class GoTemplateExecutor {
         if (context.codePointCount(0, context.length()) > 20) {
             context = context.substring(0, context.offsetByCodePoints(0, 20)) + "...";
         }
-        return new Failure("template: " + name + ":" + line + ":" + column + ": executing " + GoStrings.quote(name)
-                + " at <" + context + ">: " + message);
+        return new Failure("template: " + name + ":" + line + ":" + column + ": executing "
+                + GoStrings.quote(executing) + " at <" + context + ">: " + message);
     }
 
-    private void walk(GoTemplateNode node, StringBuilder out) {
+    // ---- variables ----
+
+    private int mark() {
+        return varNames.size();
+    }
+
+    private void pop(int mark) {
+        varNames.subList(mark, varNames.size()).clear();
+        varValues.subList(mark, varValues.size()).clear();
+    }
+
+    private void push(String name, Object value) {
+        varNames.add(name);
+        varValues.add(value);
+    }
+
+    /** Sets the n-th variable from the top (1 is the top one). */
+    private void setTopVar(int n, Object value) {
+        varValues.set(varValues.size() - n, value);
+    }
+
+    private void setVar(String name, Object value) {
+        int i = varNames.lastIndexOf(name);
+        if (i < 0) {
+            throw error("undefined variable: " + name);
+        }
+        varValues.set(i, value);
+    }
+
+    private Object varValue(String name) {
+        int i = varNames.lastIndexOf(name);
+        if (i < 0) {
+            throw error("undefined variable: " + name);
+        }
+        return varValues.get(i);
+    }
+
+    // ---- walking the tree ----
+
+    private void walkList(Object dot, List<GoTemplateNode> list, StringBuilder out) {
+        for (GoTemplateNode n : list) {
+            walk(dot, n, out);
+        }
+    }
+
+    private void walk(Object dot, GoTemplateNode node, StringBuilder out) {
+        current = node;
         if (node instanceof GoTemplateNode.Text t) {
             out.append(t.text());
         } else if (node instanceof GoTemplateNode.Action a) {
-            Object v = pipeline(a.pipe());
+            // The action's variables stay declared until the end of the enclosing control.
+            Object v = pipeline(dot, a.pipe());
             if (a.pipe().decls().isEmpty()) {
                 current = a;
                 out.append(print(v));
             }
+        } else if (node instanceof GoTemplateNode.Branch b && b.keyword().equals("range")) {
+            walkRange(dot, b, out);
+        } else if (node instanceof GoTemplateNode.Branch b) {
+            walkIfOrWith(dot, b, out);
+        } else if (node instanceof GoTemplateNode.Template t) {
+            walkTemplate(dot, t, out);
+        } else if (node instanceof GoTemplateNode.LoopControl c) {
+            throw c.keyword().equals("break") ? LoopExit.BREAK : LoopExit.CONTINUE;
         } else {
-            // Control structures never reach execution: the upgrade refuses them before.
-            current = node;
-            throw error("unsupported node " + node);
+            throw error("unknown node: " + node);
         }
     }
 
-    private Object pipeline(GoTemplateNode.Pipe pipe) {
+    private void walkIfOrWith(Object dot, GoTemplateNode.Branch b, StringBuilder out) {
+        int mark = mark();
+        try {
+            Object value = pipeline(dot, b.pipe());
+            if (isTrue(value)) {
+                walkList(b.keyword().equals("with") ? value : dot, b.list(), out);
+            } else if (b.elseList() != null) {
+                walkList(dot, b.elseList(), out);
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    private void walkRange(Object dot, GoTemplateNode.Branch r, StringBuilder out) {
+        int mark = mark();
+        try {
+            Object value = pipeline(dot, r.pipe());
+            int inner = mark();
+            if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+                // Go ranges over a map in the order of its sorted keys.
+                List<String> keys = m.keySet().stream().map(String.class::cast).sorted(GoTemplateExecutor::compareStrings)
+                        .toList();
+                for (String k : keys) {
+                    iteration(r, k, m.get(k), inner, out);
+                }
+                return;
+            } else if (value instanceof List<?> l && !l.isEmpty()) {
+                for (int i = 0; i < l.size(); i++) {
+                    iteration(r, (long) i, l.get(i), inner, out);
+                }
+                return;
+            } else if (value != null && !(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+                throw error("range can't iterate over " + print(value));
+            }
+            if (r.elseList() != null) {
+                walkList(dot, r.elseList(), out);
+            }
+        } catch (LoopExit e) {
+            if (e != LoopExit.BREAK) {
+                throw e;
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    private void iteration(GoTemplateNode.Branch r, Object index, Object element, int mark, StringBuilder out) {
+        // The last variable declared gets the element, the one before it the index.
+        int decls = r.pipe().decls().size();
+        if (decls > 0) {
+            setTopVar(1, element);
+        }
+        if (decls > 1) {
+            setTopVar(2, index);
+        }
+        try {
+            walkList(element, r.list(), out);
+        } catch (LoopExit e) {
+            if (e != LoopExit.CONTINUE) {
+                throw e;
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    private void walkTemplate(Object dot, GoTemplateNode.Template t, StringBuilder out) {
+        current = t;
+        List<GoTemplateNode> tree = template.trees().get(t.name());
+        if (tree == null) {
+            throw error("template " + GoStrings.quote(t.name()) + " not defined");
+        }
+        if (depth == MAX_DEPTH) {
+            throw error("exceeded maximum template depth (" + MAX_DEPTH + ")");
+        }
+        Object newDot = t.pipe() == null ? null : pipeline(dot, t.pipe());
+        // No dynamic scoping: the template sees only $, its dot.
+        List<String> names = varNames;
+        List<Object> values = varValues;
+        String caller = executing;
+        varNames = new ArrayList<>();
+        varValues = new ArrayList<>();
+        push("$", newDot);
+        executing = t.name();
+        depth++;
+        try {
+            walkList(newDot, tree, out);
+        } catch (StackOverflowError e) {
+            current = t;
+            throw error("exceeded maximum template depth (" + MAX_DEPTH + ")");
+        } finally {
+            depth--;
+            executing = caller;
+            varNames = names;
+            varValues = values;
+        }
+    }
+
+    private Object pipeline(Object dot, GoTemplateNode.Pipe pipe) {
+        current = pipe;
         Object value = MISSING;
         for (GoTemplateNode.Command c : pipe.cmds()) {
-            value = command(c, value);
+            value = command(dot, c, value);
         }
         for (GoTemplateNode.Variable v : pipe.decls()) {
-            variables.put(v.idents().get(0), value);
+            if (pipe.assign()) {
+                setVar(v.idents().get(0), value);
+            } else {
+                push(v.idents().get(0), value);
+            }
         }
         return value;
     }
 
-    private Object command(GoTemplateNode.Command cmd, Object fin) {
+    private Object command(Object dot, GoTemplateNode.Command cmd, Object fin) {
         GoTemplateNode first = cmd.args().get(0);
         if (first instanceof GoTemplateNode.Field f) {
             current = f;
             return fields(dot, f.idents(), cmd.args(), fin);
         } else if (first instanceof GoTemplateNode.Chain c) {
             current = c;
-            Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(p) : argument(c.node(), Kind.ANY);
+            Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(dot, p)
+                    : argument(dot, c.node(), Kind.ANY);
             return fields(base, c.fields(), cmd.args(), fin);
         } else if (first instanceof GoTemplateNode.Identifier id) {
-            return function(id, cmd, cmd.args().subList(1, cmd.args().size()), fin);
+            return function(dot, id, cmd, cmd.args().subList(1, cmd.args().size()), fin);
         } else if (first instanceof GoTemplateNode.Pipe p) {
             notAFunction(cmd.args(), fin);
-            return pipeline(p);
+            return pipeline(dot, p);
         } else if (first instanceof GoTemplateNode.Variable v) {
             current = v;
-            Object base = variables.get(v.idents().get(0));
+            Object base = varValue(v.idents().get(0));
             return fields(base, v.idents().subList(1, v.idents().size()), cmd.args(), fin);
         }
         current = first;
@@ -268,11 +493,12 @@ public final class GoTemplateExecutor {
         return n.integer();
     }
 
-    private Object function(GoTemplateNode.Identifier id, GoTemplateNode.Command cmd, List<GoTemplateNode> args,
-                            Object fin) {
+    private Object function(Object dot, GoTemplateNode.Identifier id, GoTemplateNode.Command cmd,
+                            List<GoTemplateNode> args, Object fin) {
         current = id;
         String fname = id.name();
         Function f = functions.get(fname);
+        boolean builtin = f == null;
         if (f == null) {
             f = Builtins.get(fname);
             if (f == null) {
@@ -290,15 +516,26 @@ public final class GoTemplateExecutor {
         } else if (numIn != params.size()) {
             throw error("wrong number of args for " + fname + ": want " + params.size() + " got " + numIn);
         }
+        if (builtin && (fname.equals("and") || fname.equals("or"))) {
+            // Go's and/or stop at the first argument that decides, leaving the others unevaluated.
+            Object v = null;
+            for (GoTemplateNode arg : args) {
+                v = argument(dot, arg, Kind.ANY);
+                if (isTrue(v) == fname.equals("or")) {
+                    return v;
+                }
+            }
+            return fin != MISSING ? fin : v;
+        }
         List<Object> argv = new ArrayList<>();
         int i = 0;
         for (; i < numFixed && i < args.size(); i++) {
-            argv.add(argument(args.get(i), params.get(i)));
+            argv.add(argument(dot, args.get(i), params.get(i)));
         }
         if (f.variadic()) {
             Kind elem = params.get(params.size() - 1);
             for (; i < args.size(); i++) {
-                argv.add(argument(args.get(i), elem));
+                argv.add(argument(dot, args.get(i), elem));
             }
         }
         if (fin != MISSING) {
@@ -317,7 +554,7 @@ public final class GoTemplateExecutor {
         }
     }
 
-    private Object argument(GoTemplateNode n, Kind kind) {
+    private Object argument(Object dot, GoTemplateNode n, Kind kind) {
         current = n;
         if (n instanceof GoTemplateNode.Dot) {
             return validate(dot, kind);
@@ -329,15 +566,17 @@ public final class GoTemplateExecutor {
         } else if (n instanceof GoTemplateNode.Field f) {
             return validate(fields(dot, f.idents(), List.of(n), MISSING), kind);
         } else if (n instanceof GoTemplateNode.Variable v) {
-            Object base = variables.get(v.idents().get(0));
+            Object base = varValue(v.idents().get(0));
             return validate(fields(base, v.idents().subList(1, v.idents().size()), List.of(n), MISSING), kind);
         } else if (n instanceof GoTemplateNode.Pipe p) {
-            return validate(pipeline(p), kind);
+            return validate(pipeline(dot, p), kind);
         } else if (n instanceof GoTemplateNode.Identifier id) {
             // An identifier as an argument is a call of its own: Go reports its failure at the identifier.
-            return validate(function(id, new GoTemplateNode.Command(id.pos(), List.of(id)), List.of(), MISSING), kind);
+            return validate(function(dot, id, new GoTemplateNode.Command(id.pos(), List.of(id)), List.of(), MISSING),
+                    kind);
         } else if (n instanceof GoTemplateNode.Chain c) {
-            Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(p) : argument(c.node(), Kind.ANY);
+            Object base = c.node() instanceof GoTemplateNode.Pipe p ? pipeline(dot, p)
+                    : argument(dot, c.node(), Kind.ANY);
             return validate(fields(base, c.fields(), List.of(n), MISSING), kind);
         }
         switch (kind) {
@@ -390,6 +629,8 @@ public final class GoTemplateExecutor {
             return st.typeName();
         } else if (v instanceof Map<?, ?>) {
             return "map[string]interface {}";
+        } else if (v instanceof List<?>) {
+            return "[]interface {}";
         }
         return "<nil>";
     }
@@ -398,69 +639,216 @@ public final class GoTemplateExecutor {
     static String print(Object v) {
         if (v == null) {
             return "<no value>";
+        }
+        return sprintValue(v);
+    }
+
+    /** {@code %v}: a map as {@code map[k:v ...]} in key order, a list as {@code [a b]}, nil inside them as {@code <nil>}. */
+    private static String sprintValue(Object v) {
+        if (v == null) {
+            return "<nil>";
         } else if (v instanceof Double d) {
             return Numbers.formatGoG(d);
+        } else if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("map[");
+            m.keySet().stream().map(String.class::cast).sorted(GoTemplateExecutor::compareStrings).forEach(k -> {
+                sb.append(sb.length() > 4 ? " " : "").append(k).append(':').append(sprintValue(m.get(k)));
+            });
+            return sb.append(']').toString();
+        } else if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i > 0 ? " " : "").append(sprintValue(l.get(i)));
+            }
+            return sb.append(']').toString();
         }
         return v.toString();
     }
 
+    /** Go's string order: by bytes of UTF-8, which is the order of code points. */
+    static int compareStrings(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
     /**
-     * The few Go builtins a Packer template plausibly pipes into: printing and the comparisons. The others are
-     * accepted by the parser (Go knows them) but report that this upgrade does not run them.
+     * Go's {@code isTrue}, the truth of {@code if}, {@code with}, {@code and}, {@code or} and {@code not}: false, 0,
+     * the empty string, an empty map or list, and a missing value are false; any struct is true.
      */
+    static boolean isTrue(Object v) {
+        if (v == null) {
+            return false;
+        } else if (v instanceof Boolean b) {
+            return b;
+        } else if (v instanceof String s) {
+            return !s.isEmpty();
+        } else if (v instanceof Long l) {
+            return l != 0;
+        } else if (v instanceof Double d) {
+            return d != 0;
+        } else if (v instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        } else if (v instanceof List<?> l) {
+            return !l.isEmpty();
+        }
+        return true;
+    }
+
+    /**
+     * Go's comparison builtins ({@code eq ne lt le gt ge}): values of one basic kind (bool, int, float, string)
+     * compare; different kinds, and order on anything but numbers and strings, are errors with Go's words.
+     */
+    private static final class Comparisons {
+
+        private enum BasicKind { INVALID, BOOL, INT, FLOAT, STRING }
+
+        private static BasicKind kind(Object v) {
+            if (v instanceof Boolean) {
+                return BasicKind.BOOL;
+            } else if (v instanceof Long) {
+                return BasicKind.INT;
+            } else if (v instanceof Double) {
+                return BasicKind.FLOAT;
+            } else if (v instanceof String) {
+                return BasicKind.STRING;
+            }
+            return BasicKind.INVALID;
+        }
+
+        private static boolean comparable(Object v) {
+            return !(v instanceof Map<?, ?>) && !(v instanceof List<?>);
+        }
+
+        /** {@code eq arg1 arg2...}: whether arg1 equals any of the others. */
+        static boolean eq(Object a, List<Object> others) {
+            if (a != null && !comparable(a)) {
+                throw new IllegalArgumentException("uncomparable type " + goType(a) + ": " + sprintValue(a));
+            }
+            if (others.isEmpty()) {
+                throw new IllegalArgumentException("missing argument for comparison");
+            }
+            BasicKind k1 = kind(a);
+            for (Object b : others) {
+                BasicKind k2 = kind(b);
+                boolean truth;
+                if (k1 != k2) {
+                    if (a != null && b != null) {
+                        throw new IllegalArgumentException("incompatible types for comparison");
+                    }
+                    truth = false;
+                } else if (k1 == BasicKind.FLOAT) {
+                    truth = (Double) a == (double) (Double) b;
+                } else if (k1 != BasicKind.INVALID) {
+                    truth = a.equals(b);
+                } else if (a == null || b == null) {
+                    truth = a == b;
+                } else {
+                    if (!comparable(b)) {
+                        throw new IllegalArgumentException("uncomparable type " + goType(b) + ": " + sprintValue(b));
+                    }
+                    truth = a.equals(b);
+                }
+                if (truth) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static boolean lt(Object a, Object b) {
+            BasicKind k1 = kind(a);
+            BasicKind k2 = kind(b);
+            if (k1 == BasicKind.INVALID || k2 == BasicKind.INVALID) {
+                throw new IllegalArgumentException("invalid type for comparison");
+            }
+            if (k1 != k2) {
+                throw new IllegalArgumentException("incompatible types for comparison");
+            }
+            return switch (k1) {
+                case INT -> (Long) a < (Long) b;
+                case FLOAT -> (Double) a < (Double) b;
+                case STRING -> compareStrings((String) a, (String) b) < 0;
+                default -> throw new IllegalArgumentException("invalid type for comparison");
+            };
+        }
+
+        static boolean le(Object a, Object b) {
+            return lt(a, b) || eq(a, List.of(b));
+        }
+    }
+
+    /** Go's builtin functions: printing, truth, the comparisons, {@code len} and those of {@link GoBuiltins}. */
     private static final class Builtins {
 
         static Function get(String name) {
             return switch (name) {
-                case "print" -> any(args -> sprint(args, false));
-                case "println" -> any(args -> sprint(args, true) + "\n");
-                case "not" -> fixedAny(1, args -> !truth(args.get(0)));
-                case "eq" -> fixedAny(2, args -> java.util.Objects.equals(args.get(0), args.get(1)));
-                case "ne" -> fixedAny(2, args -> !java.util.Objects.equals(args.get(0), args.get(1)));
-                case "and" -> any(args -> {
-                    for (Object a : args) {
-                        if (!truth(a)) {
-                            return a;
-                        }
-                    }
-                    return args.isEmpty() ? null : args.get(args.size() - 1);
+                case "print" -> variadicAny(0, args -> sprint(args, false));
+                case "println" -> variadicAny(0, args -> sprint(args, true) + "\n");
+                case "not" -> fixedAny(1, args -> !isTrue(args.get(0)));
+                // and/or run in the executor, which stops at the deciding argument; these only check the count.
+                case "and", "or" -> variadicAny(1, args -> {
+                    throw new IllegalStateException(name + " is evaluated by the executor");
                 });
-                case "or" -> any(args -> {
-                    for (Object a : args) {
-                        if (truth(a)) {
-                            return a;
-                        }
-                    }
-                    return args.isEmpty() ? null : args.get(args.size() - 1);
-                });
+                case "eq" -> variadicAny(1, args -> Comparisons.eq(args.get(0), args.subList(1, args.size())));
+                case "ne" -> fixedAny(2, args -> !Comparisons.eq(args.get(0), nullable(args.get(1))));
+                case "lt" -> fixedAny(2, args -> Comparisons.lt(args.get(0), args.get(1)));
+                case "le" -> fixedAny(2, args -> Comparisons.le(args.get(0), args.get(1)));
+                case "gt" -> fixedAny(2, args -> !Comparisons.le(args.get(0), args.get(1)));
+                case "ge" -> fixedAny(2, args -> !Comparisons.lt(args.get(0), args.get(1)));
                 case "len" -> fixedAny(1, args -> {
                     Object a = args.get(0);
                     if (a instanceof String str) {
                         return (long) str.getBytes(StandardCharsets.UTF_8).length;
                     } else if (a instanceof Map<?, ?> m) {
                         return (long) m.size();
+                    } else if (a instanceof List<?> l) {
+                        return (long) l.size();
+                    } else if (a == null) {
+                        // Go asks the type of the invalid value, and reports reflect's panic.
+                        throw new IllegalArgumentException("reflect: call of reflect.Value.Type on zero Value");
                     }
                     throw new IllegalArgumentException("len of type " + goType(a));
                 });
-                case "printf" -> any(args -> {
+                case "printf" -> variadicAny(0, args -> {
                     if (args.isEmpty() || !(args.get(0) instanceof String)) {
                         throw new IllegalArgumentException("wrong type for value; expected string; got "
                                 + (args.isEmpty() ? "<nil>" : goType(args.get(0))));
                     }
                     return sprintf((String) args.get(0), args.subList(1, args.size()));
                 });
-                default -> GoTemplateParser.BUILTINS.contains(name) ? any(args -> {
-                    throw new UnsupportedOperationException("the builtin " + name
-                            + " is not supported in Packer templates here; rewrite this call");
-                }) : null;
+                case "index" -> variadicAny(1, args -> GoBuiltins.index(args.get(0), args.subList(1, args.size())));
+                case "slice" -> variadicAny(1, args -> GoBuiltins.slice(args.get(0), args.subList(1, args.size())));
+                case "call" -> variadicAny(1, args -> GoBuiltins.call(args.get(0)));
+                case "html" -> variadicAny(0, args -> GoBuiltins.html(GoBuiltins.evalArgs(args)));
+                case "js" -> variadicAny(0, args -> GoBuiltins.js(GoBuiltins.evalArgs(args)));
+                case "urlquery" -> variadicAny(0, args -> GoBuiltins.urlquery(GoBuiltins.evalArgs(args)));
+                default -> null;
             };
         }
 
-        private static Function any(java.util.function.Function<List<Object>, Object> body) {
+        /** A list that may hold null, for one argument. */
+        private static List<Object> nullable(Object o) {
+            List<Object> l = new ArrayList<>(1);
+            l.add(o);
+            return l;
+        }
+
+        /** A builtin of {@code fixed} parameters and a variadic last one, all of any type. */
+        private static Function variadicAny(int fixed, java.util.function.Function<List<Object>, Object> body) {
             return new Function() {
                 @Override
                 public List<Kind> parameters() {
-                    return List.of(Kind.ANY);
+                    return java.util.Collections.nCopies(fixed + 1, Kind.ANY);
                 }
 
                 @Override
@@ -487,13 +875,6 @@ public final class GoTemplateExecutor {
                     return body.apply(args);
                 }
             };
-        }
-
-        private static boolean truth(Object v) {
-            if (v == null || v.equals(Boolean.FALSE) || v.equals("") || v.equals(0L)) {
-                return false;
-            }
-            return !(v instanceof Double d) || d != 0;
         }
 
         /** Go's {@code fmt.Sprintf} for the verbs templates use: {@code %s %v %d %q %x %t %%}. */

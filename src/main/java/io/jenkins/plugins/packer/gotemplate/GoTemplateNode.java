@@ -1,11 +1,12 @@
 package io.jenkins.plugins.packer.gotemplate;
 
+import io.jenkins.plugins.packer.value.GoStrings;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The parse tree of a Go {@code text/template}, as far as {@code hcl2_upgrade} needs it. {@link #toString()} prints a
- * node the way Go's {@code parse} package does, because the upgrade writes actions back with that text.
+ * The parse tree of a Go {@code text/template}. {@link #toString()} prints a node the way Go's {@code parse} package
+ * does, because {@code hcl2_upgrade} writes actions back with that text and execution errors quote it.
  * Positions are offsets (in chars) into the parsed text.
  */
 public sealed interface GoTemplateNode {
@@ -28,8 +29,11 @@ public sealed interface GoTemplateNode {
         }
     }
 
-    /** Commands separated by {@code |}, with optional variable declarations. */
-    record Pipe(int pos, List<Variable> decls, List<Command> cmds) implements GoTemplateNode {
+    /**
+     * Commands separated by {@code |}, with optional variable declarations ({@code $x :=}) or assignments
+     * ({@code $x =}, {@code assign}).
+     */
+    record Pipe(int pos, boolean assign, List<Variable> decls, List<Command> cmds) implements GoTemplateNode {
         @Override
         public String toString() {
             String d = decls.isEmpty() ? ""
@@ -121,15 +125,39 @@ public sealed interface GoTemplateNode {
     }
 
     /**
-     * {@code if}, {@code range}, {@code with}, {@code template}, {@code block}, {@code break}, {@code continue}: parsed
-     * only to be refused, since the upgrade cannot rewrite them.
+     * {@code {{if}}}, {@code {{with}}} or {@code {{range}}}: its pipeline, the list it runs and the list after
+     * {@code {{else}}} (null when there is none; an {@code {{else if}}} is an else list holding one {@code if}).
      *
-     * @param goType Go's name of the node type, which the refusal prints
+     * @param keyword {@code if}, {@code with} or {@code range}
      */
-    record Control(int pos, String goType) implements GoTemplateNode {
+    record Branch(int pos, String keyword, Pipe pipe, List<GoTemplateNode> list, List<GoTemplateNode> elseList)
+            implements GoTemplateNode {
         @Override
         public String toString() {
-            return goType;
+            StringBuilder sb = new StringBuilder("{{").append(keyword).append(' ').append(pipe).append("}}");
+            list.forEach(sb::append);
+            if (elseList != null) {
+                sb.append("{{else}}");
+                elseList.forEach(sb::append);
+            }
+            return sb.append("{{end}}").toString();
+        }
+    }
+
+    /** {@code {{template "name" pipeline}}}, and the call a {@code {{block}}} makes; {@code pipe} may be null. */
+    record Template(int pos, String name, Pipe pipe) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return "{{template " + GoStrings.quote(name)
+                    + (pipe == null ? "" : " " + pipe) + "}}";
+        }
+    }
+
+    /** {@code {{break}}} or {@code {{continue}}} inside a range. */
+    record LoopControl(int pos, String keyword) implements GoTemplateNode {
+        @Override
+        public String toString() {
+            return "{{" + keyword + "}}";
         }
     }
 
@@ -139,5 +167,15 @@ public sealed interface GoTemplateNode {
         public String toString() {
             return "{{" + keyword + "}}";
         }
+    }
+
+    /** Go's name of the node's type ({@code *parse.IfNode}), which {@code hcl2_upgrade} prints when it refuses one. */
+    default String goType() {
+        if (this instanceof Branch b) {
+            return "*parse." + Character.toUpperCase(b.keyword().charAt(0)) + b.keyword().substring(1) + "Node";
+        } else if (this instanceof LoopControl c) {
+            return "*parse." + Character.toUpperCase(c.keyword().charAt(0)) + c.keyword().substring(1) + "Node";
+        }
+        return "*parse." + getClass().getSimpleName() + "Node";
     }
 }

@@ -4,14 +4,16 @@ import io.jenkins.plugins.packer.value.GoStrings;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Parses Go {@code text/template} text (the {@code {{ }}} syntax of legacy JSON templates) with the lexer states,
- * look-ahead and error texts of Go's {@code text/template/parse}, so that {@code hcl2_upgrade} accepts and refuses
- * exactly what packer does and prints the same reasons. Comments are dropped, as Go does without
- * {@code ParseComments}; {@code define} bodies are parsed and dropped from the tree, as Go moves them to other trees.
+ * look-ahead and error texts of Go's {@code text/template/parse}, so that interpolation and {@code hcl2_upgrade} accept
+ * and refuse exactly what packer does and print the same reasons. Comments are dropped, as Go does without
+ * {@code ParseComments}; {@code define} and {@code block} bodies become templates of their own, as in Go's tree set.
  */
 public final class GoTemplateParser {
 
@@ -60,6 +62,8 @@ public final class GoTemplateParser {
     private final List<String> vars = new ArrayList<>(List.of("$"));
     private int rangeDepth;
     private int actionLine;
+    /** Go's tree set: every template the text defines, the main one under the text's name. */
+    private final Map<String, List<GoTemplateNode>> trees = new LinkedHashMap<>();
 
     private GoTemplateParser(String name, String text, Set<String> functions) {
         this.name = name;
@@ -78,6 +82,38 @@ public final class GoTemplateParser {
         } catch (Failure f) {
             throw new GoTemplateException(f.getMessage(), true);
         }
+    }
+
+    /**
+     * Parses {@code text} as {@link #parse} does and returns it with every template it defines ({@code define},
+     * {@code block}), so that {@code {{template}}} can run them.
+     */
+    public static GoTemplate parseTemplate(String name, String text, Set<String> functions)
+            throws GoTemplateException {
+        GoTemplateParser p = new GoTemplateParser(name, text, functions);
+        try {
+            p.add(name, p.root());
+        } catch (Failure f) {
+            throw new GoTemplateException(f.getMessage(), true);
+        }
+        return new GoTemplate(name, text, Map.copyOf(p.trees));
+    }
+
+    /**
+     * Adds a template to the tree set as Go's {@code (*Tree).add} does: an empty template (only spaces) never replaces
+     * another, and two that are not empty are an error.
+     */
+    private void add(String template, List<GoTemplateNode> list) {
+        List<GoTemplateNode> existing = trees.get(template);
+        if (existing == null || isEmptyTree(existing)) {
+            trees.put(template, List.copyOf(list));
+        } else if (!isEmptyTree(list)) {
+            throw error("template: multiple definition of template " + GoStrings.quote(template));
+        }
+    }
+
+    private static boolean isEmptyTree(List<GoTemplateNode> list) {
+        return list.stream().allMatch(n -> n instanceof GoTemplateNode.Text t && t.text().strip().isEmpty());
     }
 
     /** Unwinds the parse at the first error, as Go's parser panics and recovers. */
@@ -192,12 +228,26 @@ public final class GoTemplateParser {
 
     /** {@code {{define "name"}} ... {{end}}}: a separate tree, so nothing of it stays in this one. */
     private void definition() {
-        templateName(nextNonSpace(), "define clause");
+        String template = templateName(nextNonSpace(), "define clause");
         expect(T.RIGHT_DELIM, "define clause");
-        GoTemplateNode end = itemList(new ArrayList<>());
+        subTree(template, "define clause");
+    }
+
+    /** The body of a {@code define} or {@code block}: a tree of its own, which sees no variable but {@code $}. */
+    private void subTree(String template, String context) {
+        List<String> outerVars = new ArrayList<>(vars);
+        int outerRangeDepth = rangeDepth;
+        vars.subList(1, vars.size()).clear();
+        rangeDepth = 0;
+        List<GoTemplateNode> list = new ArrayList<>();
+        GoTemplateNode end = itemList(list);
         if (!(end instanceof GoTemplateNode.Delimiter d && d.keyword().equals("end"))) {
-            throw error("unexpected " + end + " in define clause");
+            throw error("unexpected " + end + " in " + context);
         }
+        add(template, list);
+        vars.clear();
+        vars.addAll(outerVars);
+        rangeDepth = outerRangeDepth;
     }
 
     private String templateName(Item t, String context) {
@@ -244,7 +294,7 @@ public final class GoTemplateParser {
         Item t = nextNonSpace();
         switch (t.type) {
             case BLOCK:
-                return block(t);
+                return block();
             case BREAK:
             case CONTINUE:
                 return loopControl(t);
@@ -253,13 +303,13 @@ public final class GoTemplateParser {
             case END:
                 return new GoTemplateNode.Delimiter(expect(T.RIGHT_DELIM, "end").pos, "end");
             case IF:
-                return control(t, "if", "*parse.IfNode");
+                return control("if");
             case RANGE:
-                return control(t, "range", "*parse.RangeNode");
+                return control("range");
             case TEMPLATE:
-                return templateControl(t);
+                return templateControl();
             case WITH:
-                return control(t, "with", "*parse.WithNode");
+                return control("with");
             default:
                 break;
         }
@@ -276,7 +326,7 @@ public final class GoTemplateParser {
         if (rangeDepth == 0) {
             throw error("{{" + t.val + "}} outside {{range}}");
         }
-        return new GoTemplateNode.Control(t.pos, t.type == T.BREAK ? "*parse.BreakNode" : "*parse.ContinueNode");
+        return new GoTemplateNode.LoopControl(t.pos, t.val);
     }
 
     private GoTemplateNode elseControl() {
@@ -288,62 +338,66 @@ public final class GoTemplateParser {
         return new GoTemplateNode.Delimiter(expect(T.RIGHT_DELIM, "else").pos, "else");
     }
 
-    private GoTemplateNode control(Item t, String context, String goType) {
+    /** {@code if}, {@code with}, {@code range}: Go's {@code parseControl}, whose node sits at its pipeline. */
+    private GoTemplateNode control(String context) {
         int varCount = vars.size();
         try {
-            pipeline(context, T.RIGHT_DELIM);
+            GoTemplateNode.Pipe pipe = pipeline(context, T.RIGHT_DELIM);
             if (context.equals("range")) {
                 rangeDepth++;
             }
-            GoTemplateNode next = itemList(new ArrayList<>());
+            List<GoTemplateNode> list = new ArrayList<>();
+            GoTemplateNode next = itemList(list);
             if (context.equals("range")) {
                 rangeDepth--;
             }
+            List<GoTemplateNode> elseList = null;
             if (next instanceof GoTemplateNode.Delimiter d && d.keyword().equals("else")) {
+                elseList = new ArrayList<>();
                 if (context.equals("if") && peek().type == T.IF) {
-                    Item ifToken = next();
+                    next();
                     // The nested if consumes the one {{end}} both share.
-                    control(ifToken, "if", "*parse.IfNode");
+                    elseList.add(control("if"));
                 } else {
-                    GoTemplateNode end = itemList(new ArrayList<>());
+                    GoTemplateNode end = itemList(elseList);
                     if (!(end instanceof GoTemplateNode.Delimiter e && e.keyword().equals("end"))) {
                         throw error("expected end; found " + end);
                     }
                 }
             }
-            return new GoTemplateNode.Control(t.pos, goType);
+            return new GoTemplateNode.Branch(pipe.pos(), context, pipe, List.copyOf(list),
+                    elseList == null ? null : List.copyOf(elseList));
         } finally {
             vars.subList(varCount, vars.size()).clear();
         }
     }
 
-    private GoTemplateNode templateControl(Item t) {
+    private GoTemplateNode templateControl() {
         Item nameToken = nextNonSpace();
-        templateName(nameToken, "template clause");
+        String template = templateName(nameToken, "template clause");
+        GoTemplateNode.Pipe pipe = null;
         if (nextNonSpace().type != T.RIGHT_DELIM) {
             backup();
-            pipeline("template clause", T.RIGHT_DELIM);
+            // The pipeline's variables stay declared, as in Go.
+            pipe = pipeline("template clause", T.RIGHT_DELIM);
         }
-        return new GoTemplateNode.Control(nameToken.pos, "*parse.TemplateNode");
+        return new GoTemplateNode.Template(nameToken.pos, template, pipe);
     }
 
-    private GoTemplateNode block(Item t) {
+    /** {@code {{block "name" pipeline}} ... {{end}}}: defines the template and runs it there. */
+    private GoTemplateNode block() {
         Item nameToken = nextNonSpace();
-        templateName(nameToken, "block clause");
-        int varCount = vars.size();
-        pipeline("block clause", T.RIGHT_DELIM);
-        GoTemplateNode end = itemList(new ArrayList<>());
-        if (!(end instanceof GoTemplateNode.Delimiter d && d.keyword().equals("end"))) {
-            throw error("unexpected " + end + " in block clause");
-        }
-        vars.subList(varCount, vars.size()).clear();
-        return new GoTemplateNode.Control(nameToken.pos, "*parse.TemplateNode");
+        String template = templateName(nameToken, "block clause");
+        GoTemplateNode.Pipe pipe = pipeline("block clause", T.RIGHT_DELIM);
+        subTree(template, "block clause");
+        return new GoTemplateNode.Template(nameToken.pos, template, pipe);
     }
 
     private GoTemplateNode.Pipe pipeline(String context, T end) {
         Item start = peekNonSpace();
         List<GoTemplateNode.Variable> decls = new ArrayList<>();
         List<GoTemplateNode.Command> cmds = new ArrayList<>();
+        boolean assign = false;
         boolean more = true;
         while (more) {
             more = false;
@@ -355,12 +409,14 @@ public final class GoTemplateParser {
             Item afterVariable = peek();
             Item n = peekNonSpace();
             if (n.type == T.ASSIGN || n.type == T.DECLARE) {
+                assign = n.type == T.ASSIGN;
                 nextNonSpace();
                 decls.add(new GoTemplateNode.Variable(v.pos, List.of(v.val.split("\\.", -1))));
                 vars.add(v.val);
             } else if (n.type == T.CHAR && n.val.equals(",")) {
                 nextNonSpace();
                 decls.add(new GoTemplateNode.Variable(v.pos, List.of(v.val.split("\\.", -1))));
+                vars.add(v.val);
                 if (context.equals("range") && decls.size() < 2) {
                     T p = peekNonSpace().type;
                     if (p == T.VARIABLE || p == T.RIGHT_DELIM || p == T.RIGHT_PAREN) {
@@ -390,7 +446,7 @@ public final class GoTemplateParser {
                         throw error("non executable command in pipeline stage " + (i + 1));
                     }
                 }
-                return new GoTemplateNode.Pipe(start.pos, List.copyOf(decls), List.copyOf(cmds));
+                return new GoTemplateNode.Pipe(start.pos, assign, List.copyOf(decls), List.copyOf(cmds));
             }
             switch (t.type) {
                 case BOOL, CHAR_CONSTANT, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING, STRING, VARIABLE,

@@ -54,8 +54,33 @@ public final class Interpolation {
             return text;
         }
         Map<String, Function> functions = functions(ctx);
-        List<GoTemplateNode> root = GoTemplateParser.parse(NAME, text, functions.keySet());
-        return GoTemplateExecutor.execute(NAME, text, root, functions, ctx.data());
+        GoTemplate template = GoTemplateParser.parseTemplate(NAME, text, functions.keySet());
+        return GoTemplateExecutor.execute(template, functions, ctx.data());
+    }
+
+    /** The actions packer leaves in user variables for later: {@code {{.Field}}}, {@code {{ .Field }}}. */
+    private static final java.util.regex.Pattern FIELD_ACTION =
+            java.util.regex.Pattern.compile("\\{\\{([\\t\\n\\f\\r ]|)\\.(.*?)([\\t\\n\\f\\r ]|)\\}\\}");
+
+    /**
+     * Renders a user variable's value as packer does ({@code interpolate.RenderRegex} with the filter
+     * <code>{{(\s|)\.(.*?)(\s|)}}</code>): actions that are only a field of dot are set aside, the rest is rendered,
+     * and they are put back as written, for the component that gets the value to render.
+     */
+    public static String renderKeepingFields(String text, Context ctx) throws GoTemplateException {
+        java.util.regex.Matcher m = FIELD_ACTION.matcher(text);
+        Map<String, String> excluded = new java.util.LinkedHashMap<>();
+        String v = text;
+        while (m.find()) {
+            String id = UUID.randomUUID().toString();
+            excluded.put(id, m.group());
+            v = v.replace(m.group(), id);
+        }
+        String rendered = render(v, ctx);
+        for (Map.Entry<String, String> e : excluded.entrySet()) {
+            rendered = rendered.replace(e.getKey(), e.getValue());
+        }
+        return rendered;
     }
 
     private static Map<String, Function> functions(Context ctx) {
@@ -169,8 +194,24 @@ public final class Interpolation {
         return sb.append(s.substring(from)).toString();
     }
 
-    /** {@code {{ build `NAME` }}}: a value the builder generated, looked up in the data. */
+    /** What packer's placeholder data says of a build value that is not known yet. */
+    private static final String PLACEHOLDER_MSG = "To set this dynamically in the Packer template, you must use the"
+            + " `build` function";
+
+    /** Packer's placeholder for the build value {@code key} ({@code Build_ID. To set this dynamically...}). */
+    public static String placeholder(String key) {
+        return "Build_" + key + ". " + PLACEHOLDER_MSG;
+    }
+
+    /**
+     * {@code {{ build `NAME` }}}: a value the builder generated, looked up in the data; while the data holds packer's
+     * placeholder, {@code {{.NAME}}}, for the component to render once the value is known.
+     */
     private static String build(Object data, String key) {
+        if (data == null) {
+            throw new IllegalStateException("Error validating build variable: the given variable " + key
+                    + " will not be passed into your plugin.");
+        }
         if (!(data instanceof Map<?, ?> m)) {
             throw new IllegalStateException("Error validating build variable: the given variable is not supported"
                     + " by this builder.");
@@ -179,7 +220,7 @@ public final class Interpolation {
         if (v == null) {
             throw new IllegalStateException("loaded data, but couldnt find " + key + " in it.");
         }
-        return v.toString();
+        return v.toString().contains(PLACEHOLDER_MSG) ? "{{." + key + "}}" : v.toString();
     }
 
     private static String hcl(Context ctx, String name, List<String> args) {

@@ -231,8 +231,9 @@ public final class BuildPlanner implements Preparation {
         }
         decoded = SshLogin.apply(sshLogin, decoded);
         try {
+            // A builder's options render with no data, as in packer: {{ .Field }} is no value there.
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded("builder", src.type()),
-                    interpolation(pctx, Map.of()));
+                    interpolation(pctx, null));
         } catch (ConfigRendering.RenderException e) {
             diags.error(Preparers.decodeErrorPrefix("builder", src.type()) + e.getMessage(), null, at);
             return null;

@@ -47,6 +47,9 @@ public final class JsonBuildPlanner implements Preparation {
             "SSHPrivateKey", "WinRMPassword", "SourceAMIName", "BuildRegion", "SourceAMI", "SourceAMICreationDate",
             "SourceAMIOwner", "SourceAMIOwnerName");
 
+    /** The placeholders only the amazon builders provide. */
+    private static final List<String> AMAZON_KEYS = PLACEHOLDER_KEYS.subList(13, PLACEHOLDER_KEYS.size());
+
     private final JsonTemplate template;
     private final Path workDir;
     private final String templatePath;
@@ -129,7 +132,7 @@ public final class JsonBuildPlanner implements Preparation {
                 String value = values.get(name);
                 String rendered;
                 try {
-                    rendered = Interpolation.render(value, context("", "", values, true, Map.of()));
+                    rendered = Interpolation.renderKeepingFields(value, context("", "", values, true, Map.of()));
                 } catch (GoTemplateException ex) {
                     if (ex.isParseError()) {
                         diags.error("", "error interpolating default value for '" + name + "': " + ex.getMessage(),
@@ -168,9 +171,15 @@ public final class JsonBuildPlanner implements Preparation {
                 data, functions);
     }
 
-    private static Map<String, Object> placeholders() {
+    /**
+     * The data provisioners and post-processors render their options with before the build (packer's
+     * {@code BasicPlaceholderData}, and the amazon builders' values): each value says to use {@code build}, which
+     * turns into {@code {{.NAME}}} for the component to render when the value is known.
+     */
+    private static Map<String, Object> placeholders(String builderType) {
         Map<String, Object> m = new LinkedHashMap<>();
-        PLACEHOLDER_KEYS.forEach(k -> m.put(k, "{{." + k + "}}"));
+        PLACEHOLDER_KEYS.stream().filter(k -> builderType.startsWith("amazon-") || !AMAZON_KEYS.contains(k))
+                .forEach(k -> m.put(k, Interpolation.placeholder(k)));
         return m;
     }
 
@@ -314,7 +323,7 @@ public final class JsonBuildPlanner implements Preparation {
         }
         String text;
         try {
-            text = Interpolation.render(p.maxRetries(), context(buildName, "", variables, false, placeholders()));
+            text = Interpolation.render(p.maxRetries(), context(buildName, "", variables, false, placeholders("")));
         } catch (GoTemplateException e) {
             return new Retries(0, "failed to interpolate `max_retries`: " + e.getMessage());
         }
@@ -429,8 +438,10 @@ public final class JsonBuildPlanner implements Preparation {
             decoded = SshLogin.apply(sshLogin, decoded);
         }
         try {
+            // A builder's options render with no data, as in packer; the others with the build values' placeholders.
             decoded = ConfigRendering.render(decoded, Preparers.renderExcluded(kind, type),
-                    context(buildName, pctx.builderType(), variables, false, placeholders()));
+                    context(buildName, pctx.builderType(), variables, false,
+                            kind.equals("builder") ? null : placeholders(pctx.builderType())));
         } catch (ConfigRendering.RenderException e) {
             errors.add(0, decodeError + e.getMessage());
             return null;
@@ -614,6 +625,6 @@ public final class JsonBuildPlanner implements Preparation {
 
     @Override
     public Interpolation.Context interpolation(PlannedBuild b) {
-        return context(b.packerBuildName(), b.builderType(), variables, false, placeholders());
+        return context(b.packerBuildName(), b.builderType(), variables, false, placeholders(b.builderType()));
     }
 }

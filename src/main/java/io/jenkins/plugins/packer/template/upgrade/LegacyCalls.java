@@ -292,7 +292,7 @@ final class LegacyCalls {
                     out.append("{{ \"{{\" }} ").append(cmds.get(0)).append(" {{ \"}}\" }}");
                 }
             } else {
-                throw new GoTemplateException("unhandled node type " + n);
+                throw new GoTemplateException("unhandled node type " + n.goType());
             }
         }
         return out.toString();
@@ -326,8 +326,7 @@ final class LegacyCalls {
             return "";
         }));
         try {
-            List<GoTemplateNode> root = GoTemplateParser.parse(TEMPLATE_NAME, raw, f.keySet());
-            GoTemplateExecutor.execute(TEMPLATE_NAME, raw, root, f);
+            GoTemplateExecutor.execute(GoTemplateParser.parseTemplate(TEMPLATE_NAME, raw, f.keySet()), f, null);
         } catch (GoTemplateException e) {
             return Set.of();
         }
