@@ -156,14 +156,13 @@ public final class GoTemplateExecutor {
         }
         // Templates that call templates may nest as deep as Go allows: give them a stack for it.
         Object[] result = new Object[1];
-        Thread t = new Thread(null, () -> {
+        Thread t = io.jenkins.plugins.packer.run.DeepStack.start(() -> {
             try {
                 result[0] = e.run(data);
             } catch (GoTemplateException | RuntimeException | Error ex) {
                 result[0] = ex;
             }
-        }, "go-template", DEEP_STACK);
-        t.start();
+        }, "go-template", false, DEEP_STACK);
         boolean interrupted = false;
         while (true) {
             try {

@@ -57,10 +57,8 @@ final class DetachedBuild {
             return;
         }
         RunLock lock = RunLock.take(dir.resolve(LOCK));
-        Thread t = io.jenkins.plugins.packer.run.DeepStack.thread(() -> run(workspace, req, lock),
-                "packerBuild " + req.id());
-        t.setDaemon(true);
-        t.start();
+        io.jenkins.plugins.packer.run.DeepStack.start(() -> run(workspace, req, lock), "packerBuild " + req.id(),
+                true, 0);
     }
 
     /** Runs the build, writing its log and then its outcome, and releases the lock. */

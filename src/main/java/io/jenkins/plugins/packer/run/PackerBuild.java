@@ -125,7 +125,7 @@ public final class PackerBuild {
             for (int i = 0; i < builds.size(); i++) {
                 PlannedBuild b = builds.get(i);
                 int index = i;
-                futures.add(pool.submit(() -> runOne(req, b, planner, ui, masker, env, index, locks, journal)));
+                futures.add(submit(pool, () -> runOne(req, b, planner, ui, masker, env, index, locks, journal)));
             }
             for (Future<RunResult.BuildResult> f : futures) {
                 results.add(await(f, req.cancellation()));
@@ -218,6 +218,20 @@ public final class PackerBuild {
                 cancellation.cancel();
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("build thread failed", e.getCause());
+            }
+        }
+    }
+
+    /** Submits {@code task}; where the system refuses a build thread its deep stack, with a smaller one. */
+    private static <T> Future<T> submit(ExecutorService pool, java.util.concurrent.Callable<T> task) {
+        while (true) {
+            long size = DeepStack.stackBytes();
+            try {
+                return pool.submit(task);
+            } catch (OutOfMemoryError e) {
+                if (!DeepStack.shrink(size)) {
+                    throw e;
+                }
             }
         }
     }
