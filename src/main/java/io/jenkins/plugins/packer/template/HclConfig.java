@@ -371,6 +371,7 @@ public final class HclConfig {
         Variable var = new Variable(attr.name(), v.type(), true, false, "", attr.range());
         var.assign(new Variable.Assignment("default", v, attr.expr()));
         inputVariables.put(attr.name(), var);
+        varObject = null;
     }
 
     private void decodeVariableBlock(Block block, EvalContext ctx, Diagnostics diags) {
@@ -441,6 +442,7 @@ public final class HclConfig {
         }
         validations.forEach(var::addValidation);
         inputVariables.put(name, var);
+        varObject = null;
     }
 
     private static final BodySchema VALIDATION = BodySchema.of(List.of(BodySchema.required("condition"),
@@ -768,6 +770,8 @@ public final class HclConfig {
             }
         }
         data.computeIfAbsent(def.type(), t -> new TreeMap<>()).put(def.name(), out);
+        // The locals evaluated from now on see this data source.
+        withoutLocals = null;
     }
 
     /**
@@ -790,20 +794,23 @@ public final class HclConfig {
         diags.addAll(own);
         if (!own.hasErrors()) {
             Variable local = new Variable(name, v.type(), true, def.sensitive(), "", def.range());
-            local.assign(new Variable.Assignment("default", v, def.expr()));
+            local.assignLocal(new Variable.Assignment("default", v, def.expr()));
             locals.put(name, local);
         }
     }
 
-    /** {@link #evalContext()} as it is before any local is set, made again only when a data source is read. */
+    /**
+     * {@link #evalContext()} as it is before any local is set; made again after a data source is read, or a variable
+     * changed.
+     */
     private EvalContext withoutLocals;
-    private int dataSeen = -1;
+    private Value withoutLocalsVar;
 
     private EvalContext contextWithoutLocals() {
-        int dataNow = data.values().stream().mapToInt(Map::size).sum();
-        if (withoutLocals == null || dataNow != dataSeen) {
+        Value var = inputVariablesObject();
+        if (withoutLocals == null || withoutLocalsVar != var) {
             withoutLocals = evalContext(Map.of());
-            dataSeen = dataNow;
+            withoutLocalsVar = var;
         }
         return withoutLocals;
     }
@@ -815,31 +822,20 @@ public final class HclConfig {
         return evalContext(loc);
     }
 
-    /** The {@code var} object, made again only when a variable or a variable's value changed. */
+    /** The {@code var} object, made again only when a variable was declared or given a value since. */
     private Value varObject;
-    /** What {@link #varObject} was made from: each variable, then what its value came from. */
-    private final List<Object> varObjectOf = new ArrayList<>();
+    /** {@link Variable#assignments()} and the number of variables when {@link #varObject} was made. */
+    private long varObjectAssignments = -1;
+    private int varObjectCount = -1;
 
     private Value inputVariablesObject() {
-        boolean same = varObject != null && varObjectOf.size() == inputVariables.size() * 2;
-        if (same) {
-            int i = 0;
-            for (Variable v : inputVariables.values()) {
-                if (varObjectOf.get(i++) != v || varObjectOf.get(i++) != v.valueSource()) {
-                    same = false;
-                    break;
-                }
-            }
-        }
-        if (!same) {
-            varObjectOf.clear();
+        long assignments = Variable.assignments();
+        if (varObject == null || assignments != varObjectAssignments || inputVariables.size() != varObjectCount) {
             Map<String, Value> in = new LinkedHashMap<>();
-            inputVariables.forEach((k, v) -> {
-                varObjectOf.add(v);
-                varObjectOf.add(v.valueSource());
-                in.put(k, v.value());
-            });
+            inputVariables.forEach((k, v) -> in.put(k, v.value()));
             varObject = Value.object(in);
+            varObjectAssignments = assignments;
+            varObjectCount = inputVariables.size();
         }
         return varObject;
     }

@@ -66,7 +66,20 @@ public final class Variable {
         return List.copyOf(values);
     }
 
+    /** Assignments made to any variable so far: a change here means some value may have changed. */
+    private static final java.util.concurrent.atomic.AtomicLong ASSIGNMENTS = new java.util.concurrent.atomic.AtomicLong();
+
+    static long assignments() {
+        return ASSIGNMENTS.get();
+    }
+
     public void assign(Assignment a) {
+        values.add(a);
+        ASSIGNMENTS.incrementAndGet();
+    }
+
+    /** Gives a local its value: not an input variable, so no change of the {@code var} object. */
+    void assignLocal(Assignment a) {
         values.add(a);
     }
 
@@ -83,14 +96,6 @@ public final class Variable {
     }
 
     /** The winning value, marked sensitive when the variable is; unknown when unset. */
-    /**
-     * What {@link #value} is made from, the same object for as long as the value stays: the last assignment (null
-     * before any).
-     */
-    Object valueSource() {
-        return values.isEmpty() ? null : values.get(values.size() - 1);
-    }
-
     public Value value() {
         if (values.isEmpty()) {
             return Value.unknown(type);
