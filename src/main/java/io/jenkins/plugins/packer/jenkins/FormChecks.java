@@ -79,4 +79,24 @@ final class FormChecks {
         return odd.isEmpty() ? FormValidation.ok()
                 : FormValidation.warning(Texts.get("FormChecks.regions", String.join(", ", odd)));
     }
+
+    /** Variables, one {@code name=value} per line. */
+    static FormValidation variables(Item item, String value) {
+        if (unchecked(item, value)) {
+            return FormValidation.ok();
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        StepArguments.variables(null, value, problems);
+        return problems.isEmpty() ? FormValidation.ok() : FormValidation.error(String.join("\n", problems));
+    }
+
+    /** Var-files, one path per line, each inside the workspace. */
+    static FormValidation variableFiles(Item item, String value) {
+        if (unchecked(item, value)) {
+            return FormValidation.ok();
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        StepArguments.varFiles(null, value, problems);
+        return problems.isEmpty() ? FormValidation.ok() : FormValidation.error(String.join("\n", problems));
+    }
 }

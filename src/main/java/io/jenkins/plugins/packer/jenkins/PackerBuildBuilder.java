@@ -296,6 +296,21 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
             return FormChecks.template(item, value);
         }
 
+        /** The variables, one name=value per line. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckVariables(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.variables(item, value);
+        }
+
+        /** The var-files, one path per line. */
+        @org.kohsuke.stapler.verb.POST
+        public hudson.util.FormValidation doCheckVariableFiles(
+                @org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
+                @org.kohsuke.stapler.QueryParameter String value) {
+            return FormChecks.variableFiles(item, value);
+        }
+
         /** onError: one of the modes a Jenkins build can run. */
         @org.kohsuke.stapler.verb.POST
         public hudson.util.FormValidation doCheckOnError(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,

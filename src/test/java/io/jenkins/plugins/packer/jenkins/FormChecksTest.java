@@ -40,4 +40,17 @@ class FormChecksTest {
         assertThat(d.doCheckRegions(CONFIGURER, "us-east-1, eu-west-1").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(d.doCheckRegions(CONFIGURER, "us-east-1,Frankfurt").kind).isEqualTo(FormValidation.Kind.WARNING);
     }
+
+    @Test
+    void variablesAndVariableFilesAreCheckedLineByLine() {
+        PackerValidateStep.DescriptorImpl d = new PackerValidateStep.DescriptorImpl();
+        assertThat(d.doCheckVariables(CONFIGURER, "a=1\nb = two").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckVariables(CONFIGURER, "a=1\nregion").getMessage())
+                .isEqualTo("variables, line 2: expected name=value, but is region");
+        assertThat(new PackerBuildStep.DescriptorImpl().doCheckVariableFiles(CONFIGURER, "prod.pkrvars.hcl").kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(new PackerBuildBuilder.DescriptorImpl().doCheckVariableFiles(CONFIGURER, "/etc/passwd").kind)
+                .isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.doCheckVariables(READER, "region").kind).isEqualTo(FormValidation.Kind.OK);
+    }
 }
