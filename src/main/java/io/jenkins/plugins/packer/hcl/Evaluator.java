@@ -8,6 +8,7 @@ import io.jenkins.plugins.packer.hcl.ast.Traverser;
 import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Mark;
 import io.jenkins.plugins.packer.value.OperationException;
 import io.jenkins.plugins.packer.value.Operator;
@@ -38,6 +39,8 @@ public final class Evaluator {
     }
 
     private static Value eval(Expression e, EvalContext ctx, Diagnostics diags) {
+        // Every step of an evaluation passes here: a runaway expression stops soon after an interrupt.
+        EvaluationCancelled.check();
         if (e instanceof Expression.Literal lit) {
             return lit.value();
         }
