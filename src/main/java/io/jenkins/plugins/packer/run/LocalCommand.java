@@ -53,8 +53,9 @@ public final class LocalCommand {
         Pump out = new Pump(ui::message, "stdout");
         Pump err = new Pump(ui::error, "stderr");
         Process p = start(pb, out, err);
-        openGate(p, out, err);
+        // Read while a shell command waits at its gate, so still there.
         List<String> pipes = outputPipes(p);
+        openGate(p, out, err);
         try (Cancellation.Registration r = cancellation.onCancel(() -> killTree(p, pipes))) {
             int status;
             while (true) {
