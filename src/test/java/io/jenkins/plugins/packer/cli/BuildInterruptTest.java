@@ -92,7 +92,7 @@ class BuildInterruptTest {
     void sigintWhileTheTemplateIsEvaluatedStopsTheEvaluationAndExitsOne() throws Exception {
         Files.writeString(dir.resolve("t.pkr.hcl"), """
                 locals {
-                  cells = length(flatten([for a in range(1024): [for b in range(1024): [for c in range(1024): c]]]))
+                  n = length([for a in range(1024): length([for b in range(1024): length([for c in range(1024): c])])])
                 }
                 source "null" "a" {
                   communicator = "none"

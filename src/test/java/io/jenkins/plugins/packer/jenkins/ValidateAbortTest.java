@@ -24,7 +24,7 @@ class ValidateAbortTest {
     void anAbortStopsTheEvaluationOnTheAgent() throws Exception {
         Files.writeString(workspace.resolve("t.pkr.hcl"), """
                 locals {
-                  cells = length(flatten([for a in range(1024): [for b in range(1024): [for c in range(1024): c]]]))
+                  n = length([for a in range(1024): length([for b in range(1024): length([for c in range(1024): c])])])
                 }
                 source "null" "a" {
                   communicator = "none"
