@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The file functions on directories the process may not read: a directory it may not list ({@code 000}) and one it
- * may list but not search ({@code 400}). {@code pkrj} runs in a process of its own where permissions hold: as root
- * (tests run as root here), without the capabilities that bypass them ({@code setpriv}). Expected outputs are
- * packer 1.6.6's, run the same way.
+ * The file functions (and {@code fmt}) on what the process may not read: a directory it may not list ({@code 000}),
+ * one it may list but not search ({@code 400}), a file it may not open. {@code pkrj} runs in a process of its own
+ * where permissions hold: as root (tests run as root here), without the capabilities that bypass them
+ * ({@code setpriv}). Expected outputs are packer 1.6.6's, run the same way.
  */
 class UnreadableDirectoryTest {
 
@@ -129,6 +129,24 @@ class UnreadableDirectoryTest {
                   (source code not available)
 
                 Call to function "file" failed: failed to read locked/f.
+
+
+                """);
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void fmtOfAFileThatCannotBeReadSaysSoAsPackerDoes() throws Exception {
+        Path t = dir.resolve("t.pkr.hcl");
+        Files.writeString(t, "locals {}\n");
+        Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("---------"));
+
+        Run r = run("", "fmt", "t.pkr.hcl");
+
+        assertThat(r.output()).isEqualTo("""
+                Error: encountered an error while formatting t.pkr.hcl
+
+                failed to open t.pkr.hcl: open t.pkr.hcl: permission denied
 
 
                 """);
