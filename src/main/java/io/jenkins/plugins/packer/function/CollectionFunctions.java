@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.function;
 
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.ObjectType;
 import io.jenkins.plugins.packer.value.Operator;
 import io.jenkins.plugins.packer.value.TupleType;
@@ -454,6 +455,7 @@ public final class CollectionFunctions {
     }
 
     private static List<Value> flatten(Value list) {
+        EvaluationCancelled.check();
         List<Value> out = new ArrayList<>();
         for (Value v : list.elements()) {
             Type t = v.type();
@@ -811,13 +813,28 @@ public final class CollectionFunctions {
         return listCount == args.size() ? Type.list(tuple) : Type.set(tuple);
     }
 
-    private static Value setProduct(List<Value> args, Type ret) {
+    /**
+     * The most combinations {@code setproduct} makes. packer 1.6.6 allocates the whole product first and dies
+     * ({@code fatal error: runtime: out of memory}) on {@code setproduct(range(1024), range(1024), range(1024))}.
+     */
+    static final long MAX_PRODUCT = 10_000_000L;
+
+    private static Value setProduct(List<Value> args, Type ret) throws FunctionException {
+        long size = 1;
+        for (Value a : args) {
+            size = Math.min(size * a.elements().size(), MAX_PRODUCT + 1);
+        }
+        if (size > MAX_PRODUCT) {
+            throw new FunctionException("the product would have more than " + MAX_PRODUCT
+                    + " elements: use fewer or smaller sets");
+        }
         List<Type> etys = ((TupleType) ret.elementType()).elements();
         List<List<Value>> product = new ArrayList<>();
         product.add(List.of());
         for (int j = 0; j < args.size(); j++) {
             List<List<Value>> next = new ArrayList<>();
             for (List<Value> prefix : product) {
+                EvaluationCancelled.check();
                 for (Value v : args.get(j).elements()) {
                     List<Value> row = new ArrayList<>(prefix);
                     row.add(Convert.convert(v, etys.get(j)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class EncodingJson {
             sb.append('{');
             boolean first = true;
             for (Map.Entry<String, Value> e : v.entries().entrySet()) {
+                EvaluationCancelled.check();
                 if (!first) {
                     sb.append(',');
                 }
@@ -71,6 +73,7 @@ public final class EncodingJson {
             sb.append('[');
             boolean first = true;
             for (Value e : v.elements()) {
+                EvaluationCancelled.check();
                 if (!first) {
                     sb.append(',');
                 }
@@ -135,6 +138,7 @@ public final class EncodingJson {
             case START_OBJECT -> {
                 Map<String, Value> attrs = new TreeMap<>();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                    EvaluationCancelled.check();
                     String name = p.currentName();
                     attrs.put(name, read(p, p.nextToken()));
                 }
@@ -143,6 +147,7 @@ public final class EncodingJson {
             case START_ARRAY -> {
                 List<Value> elements = new ArrayList<>();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    EvaluationCancelled.check();
                     elements.add(read(p, t));
                 }
                 return Value.tuple(elements);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.function;
 
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.io.StringReader;
@@ -159,6 +160,7 @@ final class EncodingYaml {
             checkTag(s, s.getTag(), "seq", "sequence");
             List<Value> elements = new ArrayList<>();
             for (Event n = events.next(); !(n instanceof SequenceEndEvent); n = events.next()) {
+                EvaluationCancelled.check();
                 elements.add(value(n));
             }
             return anchored(s, Value.tuple(elements), start);
@@ -167,6 +169,7 @@ final class EncodingYaml {
             checkTag(m, m.getTag(), "map", "mapping");
             Map<String, Value> attrs = new TreeMap<>();
             for (Event n = events.next(); !(n instanceof MappingEndEvent); n = events.next()) {
+                EvaluationCancelled.check();
                 if (!(n instanceof ScalarEvent k)) {
                     throw eventError(n, "only strings are allowed as mapping keys");
                 }
@@ -549,6 +552,7 @@ final class EncodingYaml {
         } else if (t.isMap() || t.isObject()) {
             emitter.emit(new MappingStartEvent(null, null, true, null, null, DumperOptions.FlowStyle.BLOCK));
             for (Map.Entry<String, Value> e : v.entries().entrySet()) {
+                EvaluationCancelled.check();
                 emitValue(emitter, Value.string(e.getKey()));
                 emitValue(emitter, e.getValue());
             }
@@ -556,6 +560,7 @@ final class EncodingYaml {
         } else {
             emitter.emit(new SequenceStartEvent(null, null, true, null, null, DumperOptions.FlowStyle.BLOCK));
             for (Value e : v.elements()) {
+                EvaluationCancelled.check();
                 emitValue(emitter, e);
             }
             emitter.emit(new SequenceEndEvent(null, null));

@@ -221,8 +221,8 @@ public final class FilesystemFunctions {
             try {
                 attrs = Files.readAttributes(resolve(match), BasicFileAttributes.class);
             } catch (IOException e) {
-                throw new FunctionException("failed to stat (" + match + "): stat " + match
-                        + ": no such file or directory");
+                throw new FunctionException("failed to stat (" + match + "): stat " + match + ": "
+                        + (e instanceof AccessDeniedException ? "permission denied" : "no such file or directory"));
             }
             if (!attrs.isRegularFile()) {
                 continue;

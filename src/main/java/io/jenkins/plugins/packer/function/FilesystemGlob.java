@@ -1,9 +1,12 @@
 package io.jenkins.plugins.packer.function;
 
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -154,14 +157,24 @@ final class FilesystemGlob {
         }
     }
 
-    /** The names in the directory, sorted as doublestar sorts them; none when it cannot be read. */
+    /**
+     * The names in the directory, sorted as doublestar sorts them; none when it cannot be read. As Go's
+     * {@code Readdir}, which doublestar calls, it reads each entry's attributes: an entry gone meanwhile is left out,
+     * one that cannot be read (a directory that may be listed but not searched) makes the whole directory unreadable.
+     */
     private static List<String> list(Path dir) {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path e : entries) {
+                EvaluationCancelled.check();
+                try {
+                    Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
                 names.add(e.getFileName().toString());
             }
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             return List.of();
         }
         names.sort(null);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.function;
 
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.math.BigDecimal;
@@ -84,6 +85,7 @@ final class StringFormat {
         }
         List<Value> out = new ArrayList<>();
         for (int n = 0; n < iterLen; n++) {
+            EvaluationCancelled.check();
             List<Value> fmtArgs = new ArrayList<>();
             boolean known = true;
             for (Value a : args) {

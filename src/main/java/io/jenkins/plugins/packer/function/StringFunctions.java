@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.function;
 
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.GoStrings;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
@@ -224,6 +225,7 @@ public final class StringFunctions {
         for (int ai = 0; ai < lists.size(); ai++) {
             List<Value> elements = lists.get(ai).elements();
             for (int ei = 0; ei < elements.size(); ei++) {
+                EvaluationCancelled.check();
                 Value e = elements.get(ei);
                 if (e.isNull()) {
                     throw new FunctionException(ai + 1, lists.size() > 1
@@ -254,6 +256,7 @@ public final class StringFunctions {
             int from = 0;
             int at;
             while ((at = s.indexOf(sep, from)) >= 0) {
+                EvaluationCancelled.check();
                 parts.add(Value.string(s.substring(from, at)));
                 from = at + sep.length();
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.function;
 
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Type;
 import io.jenkins.plugins.packer.value.Value;
 import java.util.ArrayDeque;
@@ -35,8 +36,8 @@ final class StringRegex {
     /**
      * The text a match reads, its reads counted. RE2, which packer uses, matches in time linear in the text;
      * java.util.regex backtracks, and a pattern such as {@code (.*a){8}b} would take it years. A match that reads the
-     * text more than a generous budget (ten million reads, and a thousand per character) stops with an error instead,
-     * as does one whose thread is interrupted (a cancelled build).
+     * text more than a generous budget (ten million reads, and a thousand per character) stops with an error instead;
+     * one whose thread is interrupted (a cancelled build) stops with {@link EvaluationCancelled}.
      */
     static final class Bounded implements CharSequence {
         static final long BASE = 10_000_000L;
@@ -51,8 +52,11 @@ final class StringRegex {
 
         @Override
         public char charAt(int index) {
-            if (--budget < 0 || (budget & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            if (--budget < 0) {
                 throw new TooMuchWork(s.length());
+            }
+            if ((budget & 0xFFFF) == 0) {
+                EvaluationCancelled.check();
             }
             return s.charAt(index);
         }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.packer.hcl.ast.Traverser;
 import io.jenkins.plugins.packer.hcl.json.JsonExpressions;
 import io.jenkins.plugins.packer.value.ConversionException;
 import io.jenkins.plugins.packer.value.Convert;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Mark;
 import io.jenkins.plugins.packer.value.OperationException;
 import io.jenkins.plugins.packer.value.Operator;
@@ -38,6 +39,8 @@ public final class Evaluator {
     }
 
     private static Value eval(Expression e, EvalContext ctx, Diagnostics diags) {
+        // Every step of an evaluation passes here: a runaway expression stops soon after an interrupt.
+        EvaluationCancelled.check();
         if (e instanceof Expression.Literal lit) {
             return lit.value();
         }
@@ -245,6 +248,10 @@ public final class Evaluator {
                 List<Value> vals = new ArrayList<>(args.size());
                 args.forEach(a -> vals.add(eval(a, ctx, new Diagnostics())));
                 return functionFailure(e, args, params, varParam, ex, vals, ctx, diags);
+            } catch (EvaluationCancelled ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                return internalFailure(e, ex, List.of(), ctx, diags);
             }
         }
         Diagnostics argDiags = new Diagnostics();
@@ -275,7 +282,23 @@ public final class Evaluator {
                     StringLiterals.goQuote(e.name()), withoutSecrets(ex.getMessage(), argVals)), e.startRange(),
                     e.range(), e, ctx));
             return Value.DYNAMIC_UNKNOWN;
+        } catch (EvaluationCancelled ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            return internalFailure(e, ex, argVals, ctx, diags);
         }
+    }
+
+    /**
+     * A function that failed in a way it does not foresee (a defect): still an error at the call, saying that it is
+     * an internal one, as cty turns a panic in a function into the call's error.
+     */
+    private static Value internalFailure(Expression.FunctionCall e, RuntimeException ex, List<Value> argVals,
+                                         EvalContext ctx, Diagnostics diags) {
+        diags.add(diag("Error in function call", String.format("Call to function %s failed: internal error in pkrj,"
+                + " please report it: %s.", StringLiterals.goQuote(e.name()), withoutSecrets(ex.toString(), argVals)),
+                e.startRange(), e.range(), e, ctx));
+        return Value.DYNAMIC_UNKNOWN;
     }
 
     /**

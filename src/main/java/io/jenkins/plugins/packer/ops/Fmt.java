@@ -66,6 +66,11 @@ public final class Fmt {
             byte[] src;
             try {
                 src = Files.readAllBytes(p);
+            } catch (java.nio.file.AccessDeniedException e) {
+                // Go's os.Open error, as packer's formatter reports it.
+                diags.add(Diagnostic.error("encountered an error while formatting " + name,
+                        "failed to open " + name + ": open " + name + ": permission denied", null));
+                continue;
             } catch (IOException e) {
                 diags.add(Diagnostic.error("encountered an error while formatting " + name,
                         "failed to read " + name + ": " + e.getMessage(), null));

@@ -14,6 +14,7 @@ import io.jenkins.plugins.packer.template.Variable;
 import io.jenkins.plugins.packer.template.VariableChecks;
 import io.jenkins.plugins.packer.template.json.JsonBuildPlanner;
 import io.jenkins.plugins.packer.template.json.JsonValidate;
+import io.jenkins.plugins.packer.value.EvaluationCancelled;
 import io.jenkins.plugins.packer.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,22 +43,51 @@ public final class PackerBuild {
     public static RunResult run(RunRequest req) {
         SecretMasker masker = new SecretMasker();
         req.secrets().forEach(masker::add);
+        PackerUi ui = new PackerUi(req.output(), req.options().ui(), masker, req.load().clock());
+        Planned planned = null;
+        // Reading the template and planning the builds evaluate expressions, which stop when their thread is
+        // interrupted: a cancellation meanwhile interrupts this thread, as packer's messages are printed.
+        try (Cancellation.Registration announce = req.cancellation().onCancel(
+                () -> ui.say("Cancelling build after receiving interrupt"));
+             InterruptOnCancel loading = new InterruptOnCancel(req.cancellation())) {
+            planned = plan(req, ui, masker);
+        } catch (EvaluationCancelled e) {
+            // Reported below: the run was cancelled.
+        }
+        if (req.cancellation().isCancelled()) {
+            ui.say("Cleanly cancelled builds after being interrupted.");
+            return new RunResult(1, true, List.of());
+        }
+        if (planned.result() != null) {
+            return planned.result();
+        }
+        return runBuilds(req, planned.builds(), planned.planner(), ui, masker, planned.env(), planned.ret());
+    }
+
+    /** The builds to run, or the result of a run that ends before any (its diagnostics printed). */
+    private record Planned(List<PlannedBuild> builds, Preparation planner, Map<String, String> env, int ret,
+                           RunResult result) {
+        static Planned failed(RunResult result) {
+            return new Planned(null, null, null, 0, result);
+        }
+    }
+
+    private static Planned plan(RunRequest req, PackerUi ui, SecretMasker masker) {
         LoadRequest load = req.load();
-        PackerUi ui = new PackerUi(req.output(), req.options().ui(), masker, load.clock());
         if (!Validate.isHcl2(load.workDir(), load.target())) {
-            return runJson(req, ui, masker);
+            return planJson(req, ui, masker);
         }
         Diagnostics loadDiags = new Diagnostics();
         HclConfig cfg = HclConfig.load(load, loadDiags);
         if (writeDiags(req.output(), ui, cfg.sourceFiles(), loadDiags)) {
-            return new RunResult(1, false, List.of());
+            return Planned.failed(new RunResult(1, false, List.of()));
         }
         Diagnostics initDiags = new Diagnostics();
         VariableChecks.check(cfg, initDiags);
         cfg.executeDataSources(true).initialize(initDiags);
         registerSecrets(cfg, masker);
         if (writeDiags(req.output(), ui, Map.of(), initDiags)) {
-            return new RunResult(1, false, List.of());
+            return Planned.failed(new RunResult(1, false, List.of()));
         }
         Map<String, String> env = new HashMap<>(load.env());
         env.put("PACKER_RUN_UUID", req.runUuid());
@@ -65,16 +95,16 @@ public final class PackerBuild {
         Diagnostics planDiags = new Diagnostics();
         List<PlannedBuild> builds = planner.plan(req.only(), req.except(), planDiags);
         int ret = writeDiags(req.output(), ui, Map.of(), planDiags) ? 1 : 0;
-        return runBuilds(req, builds, planner, ui, masker, env, ret);
+        return new Planned(builds, planner, env, ret, null);
     }
 
     /** A legacy JSON template: read, user variables resolved, builds prepared, then run as HCL2 builds are. */
-    private static RunResult runJson(RunRequest req, PackerUi ui, SecretMasker masker) {
+    private static Planned planJson(RunRequest req, PackerUi ui, SecretMasker masker) {
         LoadRequest load = req.load();
         JsonValidate.Loaded loaded = JsonValidate.load(load.workDir(), load.target(), load.varFiles());
         if (loaded.failure() != null) {
             req.output().write(masker.mask(loaded.failure().output()));
-            return new RunResult(loaded.failure().exitCode(), false, List.of());
+            return Planned.failed(new RunResult(loaded.failure().exitCode(), false, List.of()));
         }
         Map<String, String> env = new HashMap<>(load.env());
         env.put("PACKER_RUN_UUID", req.runUuid());
@@ -87,12 +117,12 @@ public final class PackerBuild {
         }
         if (!resolved) {
             writeDiags(req.output(), ui, Map.of(), varDiags);
-            return new RunResult(1, false, List.of());
+            return Planned.failed(new RunResult(1, false, List.of()));
         }
         Diagnostics planDiags = new Diagnostics();
         List<PlannedBuild> builds = planner.plan(req.only(), req.except(), planDiags);
         int ret = writeDiags(req.output(), ui, Map.of(), planDiags) ? 1 : 0;
-        return runBuilds(req, builds, planner, ui, masker, env, ret);
+        return new Planned(builds, planner, env, ret, null);
     }
 
     private static RunResult runBuilds(RunRequest req, List<PlannedBuild> builds, Preparation planner, PackerUi ui,
@@ -188,6 +218,8 @@ public final class PackerBuild {
         BuildRunner.Outcome outcome;
         try {
             outcome = new BuildRunner(b, planner, ctx, ui, index).run();
+        } catch (EvaluationCancelled e) {
+            outcome = new BuildRunner.Outcome(List.of(), "context canceled");
         } catch (RuntimeException e) {
             outcome = new BuildRunner.Outcome(List.of(), "internal error: " + e);
         }

@@ -109,6 +109,7 @@ public final class Value {
      * type, such as {@link #DYNAMIC_UNKNOWN}, fit any list); use {@link #emptyList} for none.
      */
     public static Value list(List<Value> elements) {
+        EvaluationCancelled.check();
         if (elements.isEmpty()) {
             throw new IllegalArgumentException("a list needs at least one element: use emptyList(type)");
         }
@@ -124,6 +125,7 @@ public final class Value {
      * order (see {@link SetOrder}). As in cty, marks of the elements move to the set itself.
      */
     public static Value set(Collection<Value> elements) {
+        EvaluationCancelled.check();
         if (elements.isEmpty()) {
             throw new IllegalArgumentException("a set needs at least one element: use emptySet(type)");
         }
@@ -143,6 +145,7 @@ public final class Value {
 
     /** A map of the given entries, whose values must all have the same type; keys are NFC-normalised. */
     public static Value map(Map<String, Value> entries) {
+        EvaluationCancelled.check();
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("a map needs at least one element: use emptyMap(type)");
         }
@@ -155,12 +158,14 @@ public final class Value {
     }
 
     public static Value tuple(List<Value> elements) {
+        EvaluationCancelled.check();
         List<Type> types = elements.stream().map(Value::type).toList();
         return new Value(new TupleType(types), List.copyOf(elements), Set.of());
     }
 
     /** An object whose attributes are the given entries; names are NFC-normalised. */
     public static Value object(Map<String, Value> attributes) {
+        EvaluationCancelled.check();
         SortedMap<String, Value> sorted = sortedEntries(attributes);
         Map<String, Type> types = new TreeMap<>();
         sorted.forEach((k, v) -> types.put(k, v.type()));

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pkrj build} in a process of its own, interrupted with SIGINT (Ctrl-C) during a long shell-local command:
- * the command and its children are stopped, the build's cleanups run, Packer's messages are printed and the exit
- * code is 1.
+ * {@code pkrj build} in a process of its own, interrupted with SIGINT (Ctrl-C) during a long shell-local command
+ * (the command and its children are stopped, the build's cleanups run) or while its template is evaluated (the
+ * evaluation stops): Packer's messages are printed and the exit code is 1.
  */
 class BuildInterruptTest {
 
     @TempDir
     Path dir;
+
+    /** Copies the output of the process {@link #start} started. */
+    private Thread reader;
 
     @Test
     void sigintCancelsTheBuildCleansUpAndExitsOne() throws Exception {
@@ -36,27 +39,8 @@ class BuildInterruptTest {
                 }
                 """);
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "build", "-color=false", "t.pkr.hcl").directory(dir.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("TMPDIR", tmp.toString());
-        Process p = pb.start();
         StringBuilder out = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                byte[] buf = new byte[4096];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    synchronized (out) {
-                        out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                    }
-                }
-            } catch (IOException e) {
-                // The process ended.
-            }
-        });
-        reader.start();
+        Process p = start(tmp, out);
         try {
             for (int i = 0; i < 300 && !text(out).contains("null.long: started"); i++) {
                 Thread.sleep(100);
@@ -73,6 +57,62 @@ class BuildInterruptTest {
             try (var left = Files.list(tmp)) {
                 assertThat(left).as("the temporary script was removed").isEmpty();
             }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Starts {@code pkrj build t.pkr.hcl} in {@link #dir}, its output collected into {@code out}. */
+    private Process start(Path tmp, StringBuilder out) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "build", "-color=false", "t.pkr.hcl").directory(dir.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("TMPDIR", tmp.toString());
+        Process p = pb.start();
+        reader = new Thread(() -> {
+            try (InputStream in = p.getInputStream()) {
+                byte[] buf = new byte[4096];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (out) {
+                        out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException e) {
+                // The process ended.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return p;
+    }
+
+    @Test
+    void sigintWhileTheTemplateIsEvaluatedStopsTheEvaluationAndExitsOne() throws Exception {
+        Files.writeString(dir.resolve("t.pkr.hcl"), """
+                locals {
+                  n = length([for a in range(1024): length([for b in range(1024): length([for c in range(1024): c])])])
+                }
+                source "null" "a" {
+                  communicator = "none"
+                }
+                build {
+                  sources = ["source.null.a"]
+                }
+                """);
+        StringBuilder out = new StringBuilder();
+        Process p = start(Files.createDirectories(dir.resolve("tmp")), out);
+        try {
+            // Past the JVM's start, into the evaluation of the local (which prints nothing).
+            Thread.sleep(3_000);
+            assertThat(p.isAlive()).as("still evaluating: %s", text(out)).isTrue();
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("pkrj ended within 5 s of SIGINT").isTrue();
+            reader.join(5_000);
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(text(out)).isEqualTo("Cancelling build after receiving interrupt\n"
+                    + "Cleanly cancelled builds after being interrupted.\n");
         } finally {
             p.destroyForcibly();
         }

@@ -65,4 +65,13 @@ class RunawayInputTest {
         assertThat(ExtOracle.actual("format", str("%01000001d"), Value.number(1)))
                 .as("what Go still accepts is formatted as packer does").hasSize(1_000_002).startsWith("0000");
     }
+
+    @Test
+    void aSetproductOfMoreThanTenMillionElementsIsRefusedBeforeItIsMade() {
+        Value range1024 = Value.list(java.util.stream.IntStream.range(0, 1024).mapToObj(i -> Value.number((long) i)).toList());
+
+        assertThat(ExtOracle.actual("setproduct", range1024, range1024, range1024))
+                .startsWith("Error: Error in function call")
+                .contains("the product would have more than 10000000 elements: use fewer or smaller sets");
+    }
 }

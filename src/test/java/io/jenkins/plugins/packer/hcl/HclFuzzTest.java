@@ -91,6 +91,14 @@ class HclFuzzTest {
                 "<console-input>", new DiagnosticWriter.SourceFile(input, null)), 78);
         writer.write(diags);
         writer.write(exprDiags);
+        // A function's defect is reported as an error at its call (not to crash a user's command): still a finding.
+        for (Diagnostics ds : List.of(diags, exprDiags)) {
+            for (Diagnostic d : ds) {
+                if (d.detail() != null && d.detail().contains("internal error in pkrj")) {
+                    throw new IllegalStateException(d.detail());
+                }
+            }
+        }
 
         Formatter.format(input);
     }

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +89,40 @@ class PackerBuildTest {
         try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
             assertThat(left).as("the temporary script was removed").isEmpty();
         }
+    }
+
+    /** A local that takes minutes to evaluate (a billion steps in little memory); packer ignores interrupts there. */
+    static final String RUNAWAY_TEMPLATE = """
+            locals {
+              n = length([for a in range(1024): length([for b in range(1024): length([for c in range(1024): c])])])
+            }
+            source "null" "a" {
+              communicator = "none"
+            }
+            build {
+              sources = ["source.null.a"]
+            }
+            """;
+
+    @Test
+    void cancellingWhileTheTemplateIsEvaluatedStopsTheEvaluationAndEndsWithPackersMessages() throws Exception {
+        Collector out = new Collector("never");
+        Cancellation cancellation = new Cancellation();
+        RunRequest req = request(RUNAWAY_TEMPLATE, out, cancellation);
+        RunResult[] result = new RunResult[1];
+        Thread runner = DeepStack.thread(() -> result[0] = PackerBuild.run(req), "runaway build");
+        runner.start();
+        Thread.sleep(300);
+        long cancelled = System.nanoTime();
+        cancellation.cancel();
+        runner.join(5_000);
+
+        assertThat(runner.isAlive()).as("the run ended within 5 s of the cancellation").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(5));
+        assertThat(result[0].exitCode()).isEqualTo(1);
+        assertThat(result[0].cancelled()).isTrue();
+        assertThat(out.output()).isEqualTo("Cancelling build after receiving interrupt\n"
+                + "Cleanly cancelled builds after being interrupted.\n");
     }
 
     private static List<ProcessHandle> sleepers(String marker) {
