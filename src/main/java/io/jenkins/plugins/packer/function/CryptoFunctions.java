@@ -28,6 +28,11 @@ public final class CryptoFunctions {
 
     private static final int BCRYPT_MIN_COST = 4;
     private static final int BCRYPT_MAX_COST = 31;
+    /**
+     * The highest cost computed: each step doubles the work (20 takes about a minute, 31 a day and a half) and the
+     * hash cannot be interrupted, so a higher one would hold an agent's thread past any abort.
+     */
+    static final int BCRYPT_MOST_COMPUTED = 20;
     private static final int BCRYPT_DEFAULT_COST = 10;
 
     private CryptoFunctions() {
@@ -87,6 +92,11 @@ public final class CryptoFunctions {
         if (cost > BCRYPT_MAX_COST) {
             throw new FunctionException("error occured generating password crypto/bcrypt: cost " + cost
                     + " is outside allowed range (" + BCRYPT_MIN_COST + "," + BCRYPT_MAX_COST + ")");
+        }
+        if (cost > BCRYPT_MOST_COMPUTED) {
+            throw new FunctionException("error occured generating password crypto/bcrypt: cost " + cost
+                    + " is above " + BCRYPT_MOST_COMPUTED + ", the most pkrj computes (each step doubles the time: "
+                    + BCRYPT_MOST_COMPUTED + " takes about a minute, " + BCRYPT_MAX_COST + " a day and a half)");
         }
         byte[] password = args.get(0).asString().getBytes(StandardCharsets.UTF_8);
         // Go's bcrypt ($2a$) keys Blowfish with the password and a NUL, of which only the first 72 bytes count; the

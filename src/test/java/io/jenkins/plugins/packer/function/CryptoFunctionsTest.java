@@ -54,6 +54,15 @@ class CryptoFunctionsTest {
         assertCase("fn-bcrypt-06", "bcrypt", Value.tuple(List.of(str("pw"))));
     }
 
+    /** Difference 54: a cost whose hash would hold the thread for hours is refused, not computed. */
+    @Test
+    void bcryptRefusesCostsThatTakeHours() {
+        assertThat(ExtOracle.actual("bcrypt", str("pw"), num(31))).endsWith("failed: error occured generating"
+                + " password crypto/bcrypt: cost 31 is above 20, the most pkrj computes (each step doubles the time:"
+                + " 20 takes about a minute, 31 a day and a half).");
+        assertThat(ExtOracle.actual("bcrypt", str("pw"), num(21))).contains("cost 21 is above 20");
+    }
+
     @Test
     void bcryptTakesAtMostOneCost() {
         assertThat(ExtOracle.actual("bcrypt", str("a"), num(5), num(6)))
