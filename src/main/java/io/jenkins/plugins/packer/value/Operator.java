@@ -214,6 +214,17 @@ public enum Operator {
         return Value.number(a.asBigDecimal().divide(b.asBigDecimal(), Numbers.CONTEXT));
     }
 
+    /** The largest decimal exponent, either way, of an operand of {@code %}. */
+    static final int MODULO_EXPONENT = 2000;
+
+    private static boolean farOut(BigDecimal d) {
+        if (d.signum() == 0) {
+            return false;
+        }
+        long exponent = (long) d.precision() - d.scale() - 1;
+        return Math.abs(exponent) > MODULO_EXPONENT;
+    }
+
     /** cty's Modulo: the remainder of truncated division, so it takes the dividend's sign; x % 0 is x. */
     private static Value modulo(Value a, Value b) {
         if (b.isInfinite()) {
@@ -221,6 +232,12 @@ public enum Operator {
         }
         if (sign(b) == 0 || a.isInfinite()) {
             return a;
+        }
+        if (farOut(a.asBigDecimal()) || farOut(b.asBigDecimal())) {
+            // Exact binary arithmetic on such numbers takes hours here (their decimal expansions have millions of
+            // digits); packer answers -Inf or noise (1e70000 % 3, 1 % 1e-70000).
+            throw new OperationException("can't use modulo with a number beyond 1e" + MODULO_EXPONENT
+                    + " or below 1e-" + MODULO_EXPONENT);
         }
         // cty 1.4 works on 512-bit binary floats, but computes the product and the difference of its modulo at
         // 64 bits, so 11 % 5.1 is 0.8000000000000000002 there; reproduce that exactly.

@@ -43,6 +43,20 @@ class OperatorTest {
         assertThat(Operator.MODULO.apply(Value.number(7), Value.number(-3))).isEqualTo(Value.number(1));
     }
 
+    /** Difference 55: modulo of numbers past 1e±2000 is refused at once instead of computed for hours. */
+    @Test
+    void moduloOfNumbersFarOutIsRefusedAtOnce() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Operator.MODULO.apply(Value.parseNumber("1e-0700002"), Value.number(1)))
+                .isInstanceOf(OperationException.class)
+                .hasMessage("can't use modulo with a number beyond 1e2000 or below 1e-2000");
+        assertThatThrownBy(() -> Operator.MODULO.apply(Value.number(3), Value.parseNumber("1e70000")))
+                .isInstanceOf(OperationException.class);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(Operator.MODULO.apply(Value.parseNumber("1e-30"), Value.number(1)))
+                .isEqualTo(Value.parseNumber("1e-30"));
+    }
+
     @Test
     void moduloByZeroGivesTheDividend() {
         assertThat(Operator.MODULO.apply(Value.number(5), Value.ZERO)).isEqualTo(Value.number(5));
