@@ -586,7 +586,8 @@ public final class Lexer {
                 i++;
                 continue;
             }
-            int len = utf8Len(i);
+            // ASCII, most of any template, is one byte a column.
+            int len = b < 0x80 ? 1 : utf8Len(i);
             i += len < 0 ? 1 : len;
             column++;
         }

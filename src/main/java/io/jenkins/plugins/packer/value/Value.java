@@ -64,7 +64,20 @@ public final class Value {
 
     /** A string, normalised to Unicode NFC as cty.StringVal does. */
     public static Value string(String s) {
-        return new Value(Type.STRING, Normalizer.normalize(s, Normalizer.Form.NFC), Set.of());
+        return new Value(Type.STRING, nfc(s), Set.of());
+    }
+
+    /**
+     * {@code s} in Unicode NFC. Text without a character from U+0300 on (no combining mark, nothing NFC would
+     * compose or replace) is already NFC and is returned as it is, without the normaliser's work.
+     */
+    public static String nfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x300) {
+                return Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
     }
 
     public static Value number(BigDecimal n) {
@@ -195,7 +208,7 @@ public final class Value {
 
     private static SortedMap<String, Value> sortedEntries(Map<String, Value> entries) {
         TreeMap<String, Value> sorted = new TreeMap<>(Value::compareCodePoints);
-        entries.forEach((k, v) -> sorted.put(Normalizer.normalize(k, Normalizer.Form.NFC), Objects.requireNonNull(v, k)));
+        entries.forEach((k, v) -> sorted.put(nfc(k), Objects.requireNonNull(v, k)));
         return Collections.unmodifiableSortedMap(sorted);
     }
 
