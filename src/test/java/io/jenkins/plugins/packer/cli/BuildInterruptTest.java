@@ -65,9 +65,12 @@ class BuildInterruptTest {
     /** Starts {@code pkrj build t.pkr.hcl} in {@link #dir}, its output collected into {@code out}. */
     private Process start(Path tmp, StringBuilder out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "build", "-color=false", "t.pkr.hcl").directory(dir.toFile())
-                .redirectErrorStream(true);
+        // With SIGINT's default action, as a terminal starts a command: a test run started in the background by a
+        // shell without job control ignores SIGINT, and the JVM keeps a signal ignored that it inherits ignored.
+        ProcessBuilder pb = new ProcessBuilder("python3", "-c", "import os, signal, sys;"
+                + " signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])", java, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "build", "-color=false", "t.pkr.hcl")
+                .directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("TMPDIR", tmp.toString());
         Process p = pb.start();
         reader = new Thread(() -> {
