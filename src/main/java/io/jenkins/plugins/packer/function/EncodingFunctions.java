@@ -121,7 +121,7 @@ public final class EncodingFunctions {
     }
 
     /** Go's url.QueryEscape: unreserved characters stay, space becomes '+', every other byte %XX. */
-    private static String queryEscape(String s) {
+    public static String queryEscape(String s) {
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

@@ -168,20 +168,8 @@ final class GoBuiltins {
         return sb.toString();
     }
 
-    /** Go's {@code url.QueryEscape}. */
+    /** Go's {@code url.QueryEscape}, as the {@code urlencode} function does it. */
     static String urlquery(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
-                sb.append((char) c);
-            } else if (c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(String.format("%02X", c));
-            }
-        }
-        return sb.toString();
+        return io.jenkins.plugins.packer.function.EncodingFunctions.queryEscape(s);
     }
 }

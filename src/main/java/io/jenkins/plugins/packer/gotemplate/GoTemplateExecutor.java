@@ -324,7 +324,7 @@ public final class GoTemplateExecutor {
             int inner = mark();
             if (value instanceof Map<?, ?> m && !m.isEmpty()) {
                 // Go ranges over a map in the order of its sorted keys.
-                List<String> keys = m.keySet().stream().map(String.class::cast).sorted(GoTemplateExecutor::compareStrings)
+                List<String> keys = m.keySet().stream().map(String.class::cast).sorted(io.jenkins.plugins.packer.value.Value::compareCodePoints)
                         .toList();
                 for (String k : keys) {
                     iteration(r, k, m.get(k), inner, out);
@@ -650,7 +650,7 @@ public final class GoTemplateExecutor {
             return Numbers.formatGoG(d);
         } else if (v instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("map[");
-            m.keySet().stream().map(String.class::cast).sorted(GoTemplateExecutor::compareStrings).forEach(k -> {
+            m.keySet().stream().map(String.class::cast).sorted(io.jenkins.plugins.packer.value.Value::compareCodePoints).forEach(k -> {
                 sb.append(sb.length() > 4 ? " " : "").append(k).append(':').append(sprintValue(m.get(k)));
             });
             return sb.append(']').toString();
@@ -662,22 +662,6 @@ public final class GoTemplateExecutor {
             return sb.append(']').toString();
         }
         return v.toString();
-    }
-
-    /** Go's string order: by bytes of UTF-8, which is the order of code points. */
-    static int compareStrings(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /**
@@ -776,7 +760,7 @@ public final class GoTemplateExecutor {
             return switch (k1) {
                 case INT -> (Long) a < (Long) b;
                 case FLOAT -> (Double) a < (Double) b;
-                case STRING -> compareStrings((String) a, (String) b) < 0;
+                case STRING -> io.jenkins.plugins.packer.value.Value.compareCodePoints((String) a, (String) b) < 0;
                 default -> throw new IllegalArgumentException("invalid type for comparison");
             };
         }

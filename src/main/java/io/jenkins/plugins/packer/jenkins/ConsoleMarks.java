@@ -77,9 +77,8 @@ final class ConsoleMarks implements Serializable {
             StringBuilder sb = new StringBuilder();
             int last = 0;
             do {
-                PackerImagesAction.Image image = new PackerImagesAction.Image("", ami.group(1), ami.group(2));
-                sb.append(text, last, ami.start(2)).append(HyperlinkNote.encodeTo(image.getConsoleUrl(),
-                        ami.group(2)));
+                sb.append(text, last, ami.start(2)).append(HyperlinkNote.encodeTo(
+                        PackerImagesAction.consoleUrl(ami.group(1), ami.group(2)), ami.group(2)));
                 last = ami.end(2);
             } while (ami.find());
             text = sb.append(text.substring(last)).toString();

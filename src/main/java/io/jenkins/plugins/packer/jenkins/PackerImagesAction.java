@@ -58,13 +58,7 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
 
         /** The image's page in the EC2 console of its region (its partition's console); null when not an AMI. */
         public String getConsoleUrl() {
-            if (region.isEmpty() || !id.startsWith("ami-") || !region.matches("[a-z0-9-]+")) {
-                return null;
-            }
-            String console = region.startsWith("cn-") ? "https://console.amazonaws.cn"
-                    : region.startsWith("us-gov-") ? "https://console.amazonaws-us-gov.com"
-                    : "https://console.aws.amazon.com";
-            return console + "/ec2/home?region=" + region + "#ImageDetails:imageId=" + id;
+            return consoleUrl(region, id);
         }
 
         @Override
@@ -131,6 +125,17 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
     @Override
     public String getUrlName() {
         return "packer-images";
+    }
+
+    /** The page of AMI {@code id} in the EC2 console of {@code region} (its partition's console); null otherwise. */
+    static String consoleUrl(String region, String id) {
+        if (region.isEmpty() || !id.startsWith("ami-") || !region.matches("[a-z0-9-]+")) {
+            return null;
+        }
+        String console = region.startsWith("cn-") ? "https://console.amazonaws.cn"
+                : region.startsWith("us-gov-") ? "https://console.amazonaws-us-gov.com"
+                : "https://console.aws.amazon.com";
+        return console + "/ec2/home?region=" + region + "#ImageDetails:imageId=" + id;
     }
 
     /** The job's page shows the images of this run while it is the job's last successful one. */
