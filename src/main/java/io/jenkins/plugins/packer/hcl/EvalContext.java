@@ -16,7 +16,8 @@ public final class EvalContext {
     private final EvalContext parent;
     private final Map<String, Value> variables;
     private final Map<String, Function> functions;
-    private final Map<Expression.AnonSymbol, Value> anonValues = new IdentityHashMap<>();
+    // Made on first use: most contexts (one per variable checked, per block decoded) never hold a splat's value.
+    private Map<Expression.AnonSymbol, Value> anonValues;
 
     public EvalContext(Map<String, Value> variables, Map<String, Function> functions) {
         this(null, variables, functions);
@@ -54,14 +55,19 @@ public final class EvalContext {
     }
 
     void setAnon(Expression.AnonSymbol sym, Value v) {
+        if (anonValues == null) {
+            anonValues = new IdentityHashMap<>(4);
+        }
         anonValues.put(sym, v);
     }
 
     void clearAnon(Expression.AnonSymbol sym) {
-        anonValues.remove(sym);
+        if (anonValues != null) {
+            anonValues.remove(sym);
+        }
     }
 
     Value anon(Expression.AnonSymbol sym) {
-        return anonValues.get(sym);
+        return anonValues == null ? null : anonValues.get(sym);
     }
 }

@@ -42,6 +42,10 @@ public final class Lexer {
     private int column;
     private int posByte;
     private final int byteBase;
+    // The position advancePos last made: a token that starts where the one before it ended shares it.
+    private Pos last;
+    // Texts of short tokens by hash, for sources large enough to repeat them (see text()); null for small ones.
+    private final String[] texts;
 
     private Lexer(byte[] data, String filename, Pos start) {
         this.data = data;
@@ -49,6 +53,7 @@ public final class Lexer {
         this.line = start.line();
         this.column = start.column();
         this.byteBase = start.byteOffset();
+        this.texts = data.length >= 4096 ? new String[1024] : null;
     }
 
     public static List<Token> scan(byte[] src, String filename, Mode mode) {
@@ -572,11 +577,50 @@ public final class Lexer {
     private void emit(TokenType type, int start, int end) {
         Pos s = advancePos(posByte, start);
         Pos e = advancePos(start, end);
-        tokens.add(new Token(type, new String(data, start, end - start, StandardCharsets.UTF_8), new Range(filename, s, e)));
+        tokens.add(new Token(type, text(start, end), new Range(filename, s, e)));
+    }
+
+    /**
+     * The text of bytes {@code start..end}. Short ASCII texts (keywords, names, punctuation, which repeat through a
+     * file) come from a small table, so a large template holds one string per distinct name, not one per token.
+     */
+    private String text(int start, int end) {
+        int n = end - start;
+        if (n == 0) {
+            return "";
+        }
+        if (n > 16 || texts == null) {
+            return new String(data, start, n, StandardCharsets.UTF_8);
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            byte b = data[i];
+            if (b < 0) {
+                return new String(data, start, n, StandardCharsets.UTF_8);
+            }
+            h = 31 * h + b;
+        }
+        int slot = (h ^ (h >>> 16)) & (texts.length - 1);
+        String cached = texts[slot];
+        if (cached != null && cached.length() == n) {
+            boolean same = true;
+            for (int i = 0; i < n && same; i++) {
+                same = cached.charAt(i) == data[start + i];
+            }
+            if (same) {
+                return cached;
+            }
+        }
+        String t = new String(data, start, n, StandardCharsets.US_ASCII);
+        texts[slot] = t;
+        return t;
     }
 
     /** Moves the tracked position from byte {@code from} (which must equal the current one) to {@code to}. */
     private Pos advancePos(int from, int to) {
+        if (from == to && last != null && last.byteOffset() == byteBase + to) {
+            return last;
+        }
         int i = from;
         while (i < to) {
             int b = data[i] & 0xff;
@@ -592,6 +636,7 @@ public final class Lexer {
             column++;
         }
         posByte = to;
-        return new Pos(line, column, byteBase + to);
+        last = new Pos(line, column, byteBase + to);
+        return last;
     }
 }

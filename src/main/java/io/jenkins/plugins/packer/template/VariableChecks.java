@@ -37,6 +37,9 @@ public final class VariableChecks {
     }
 
     private static void validate(EvalContext base, Variable v, Diagnostics diags) {
+        if (v.validations().isEmpty()) {
+            return;
+        }
         List<Variable.Assignment> values = v.values();
         Variable.Assignment winner = values.get(values.size() - 1);
         // A rule sees only its own variable.

@@ -214,6 +214,20 @@ public final class Value {
 
     /** Go's string order: by Unicode code point (UTF-8 byte order), not Java's UTF-16 unit order. */
     public static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int k = 0;
+        while (k < n && a.charAt(k) == b.charAt(k)) {
+            k++;
+        }
+        if (k == n) {
+            return Integer.compare(a.length(), b.length());
+        }
+        char x = a.charAt(k);
+        char y = b.charAt(k);
+        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+            // Outside surrogate pairs UTF-16 units order as code points do.
+            return x < y ? -1 : 1;
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -21,6 +21,20 @@ class ValueTest {
     }
 
     @Test
+    void stringsOrderByCodePointAsGoDoes() {
+        // U+1F600 is a surrogate pair in UTF-16, which orders it below U+FFFD; Go orders by code point (UTF-8 bytes).
+        assertThat(Value.compareCodePoints("\uD83D\uDE00", "\uFFFD")).isPositive();
+        assertThat(Value.compareCodePoints("a\uFFFD", "a\uD83D\uDE00")).isNegative();
+        assertThat(Value.compareCodePoints("\uD83D\uDE00", "\uD83D\uDE01")).isNegative();
+        assertThat(Value.compareCodePoints("v10", "v9")).isNegative();
+        assertThat(Value.compareCodePoints("v1", "v10")).isNegative();
+        assertThat(Value.compareCodePoints("v10", "v1")).isPositive();
+        assertThat(Value.compareCodePoints("é", "z")).isPositive();
+        assertThat(Value.compareCodePoints("same", "same")).isZero();
+        assertThat(Value.compareCodePoints("", "")).isZero();
+    }
+
+    @Test
     void numbersEqualRegardlessOfScale() {
         assertThat(Value.parseNumber("1.50")).isEqualTo(Value.parseNumber("1.5"));
         assertThat(Value.parseNumber("1.0").equal(Value.number(1))).isEqualTo(Value.TRUE);
