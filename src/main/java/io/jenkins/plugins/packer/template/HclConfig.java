@@ -91,6 +91,8 @@ public final class HclConfig {
     private final Map<String, Variable> inputVariables = new TreeMap<>();
     private final Map<String, Variable> locals = new TreeMap<>();
     private final List<LocalDef> localDefs = new ArrayList<>();
+    /** {@link #localDefs} by name, to find a duplicate without a scan. */
+    private final Map<String, LocalDef> localDefsByName = new HashMap<>();
     private final List<DataDef> dataDefs = new ArrayList<>();
     /** Data source outputs by type and name. */
     private final Map<String, Map<String, Value>> data = new TreeMap<>();
@@ -546,13 +548,12 @@ public final class HclConfig {
     }
 
     private void addLocal(LocalDef def, Diagnostics diags) {
-        for (LocalDef other : localDefs) {
-            if (other.name().equals(def.name())) {
-                diags.error("Duplicate local definition", "Local variable \"" + def.name() + "\" is defined twice in"
-                        + " your templates. Other definition found at \"" + other.expr().range() + "\"",
-                        def.expr().range());
-                return;
-            }
+        LocalDef other = localDefsByName.putIfAbsent(def.name(), def);
+        if (other != null) {
+            diags.error("Duplicate local definition", "Local variable \"" + def.name() + "\" is defined twice in"
+                    + " your templates. Other definition found at \"" + other.expr().range() + "\"",
+                    def.expr().range());
+            return;
         }
         localDefs.add(def);
     }
