@@ -49,7 +49,12 @@ public final class CommunicatorChecks {
 
     /** The errors in the communicator options, in Packer's order and words. */
     public static List<String> prepare(ComponentConfig c, PrepareContext ctx) {
-        String type = type(c);
+        return prepare(c, ctx, type(c));
+    }
+
+    /** The same, for a builder whose communicator is {@code defaultType} unless set (docker's is docker). */
+    public static List<String> prepare(ComponentConfig c, PrepareContext ctx, String defaultType) {
+        String type = c.string("communicator").isEmpty() ? defaultType : c.string("communicator");
         return switch (type) {
             case "ssh" -> ssh(c, ctx);
             case "winrm" -> c.string("winrm_username").isEmpty() ? List.of("winrm_username must be specified.")

@@ -15,11 +15,12 @@ import java.util.TreeSet;
 public final class ComponentSpecs {
 
     private static final Map<String, ConfigSpec> BUILDERS = load("builder",
-            "amazon-ebs", "amazon-ebssurrogate", "amazon-ebsvolume", "amazon-instance", "amazon-chroot", "null", "file");
+            "amazon-ebs", "amazon-ebssurrogate", "amazon-ebsvolume", "amazon-instance", "amazon-chroot", "null", "file", "docker");
     private static final Map<String, ConfigSpec> PROVISIONERS = load("provisioner",
             "shell", "file", "shell-local", "breakpoint");
     private static final Map<String, ConfigSpec> POST_PROCESSORS = load("post-processor",
-            "manifest", "checksum", "compress", "shell-local", "artifice");
+            "manifest", "checksum", "compress", "shell-local", "artifice", "docker-import", "docker-push", "docker-save",
+            "docker-tag");
     private static final Map<String, ConfigSpec> DATA_SOURCES = load("data",
             "amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
 

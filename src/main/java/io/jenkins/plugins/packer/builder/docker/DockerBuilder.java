@@ -1,0 +1,420 @@
+package io.jenkins.plugins.packer.builder.docker;
+
+import com.github.dockerjava.api.model.AuthConfig;
+import io.jenkins.plugins.packer.communicator.docker.DockerCommunicator;
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.docker.DockerEngine;
+import io.jenkins.plugins.packer.docker.RunCommand;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateExecutor;
+import io.jenkins.plugins.packer.gotemplate.Interpolation;
+import io.jenkins.plugins.packer.run.Artifact;
+import io.jenkins.plugins.packer.run.BuildContext;
+import io.jenkins.plugins.packer.run.BuildFailure;
+import io.jenkins.plugins.packer.run.Builder;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.Step;
+import io.jenkins.plugins.packer.run.StepProvision;
+import io.jenkins.plugins.packer.run.StepRunner;
+import io.jenkins.plugins.packer.run.StepState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@code docker} builder: starts a container from an image, provisions it over the docker communicator, then
+ * commits it to an image, exports its file system to a tarball, or discards it. It talks to the daemon through its
+ * Engine API. See <a href="https://developer.hashicorp.com/packer/integrations/hashicorp/docker/latest/components/builder/docker">
+ * the docker builder</a>.
+ */
+public final class DockerBuilder implements Builder {
+
+    /** The id of the docker builder's artifacts (a committed image or an exported tarball). */
+    public static final String BUILDER_ID = "packer.docker";
+
+    static final String ENGINE = "docker_engine";
+    static final String TEMP_DIR = "temp_dir";
+    static final String CONTAINER_ID = "container_id";
+    static final String IMAGE_ID = "image_id";
+    static final List<String> DEFAULT_RUN = List.of("-d", "-i", "-t", "--entrypoint=/bin/sh", "--", "{{.Image}}");
+
+    @Override
+    public String type() {
+        return "docker";
+    }
+
+    @Override
+    public Artifact run(BuildContext ctx, ComponentConfig c, Hook hook) throws BuildFailure {
+        if (c.block("build") != null && c.block("build").value().isKnown() && !c.block("build").value().isNull()) {
+            throw new BuildFailure("the docker builder's build block (an image built from a Dockerfile first) is not"
+                    + " available in this version; build the image, then name it in image");
+        }
+        if (c.bool("windows_container")) {
+            throw new BuildFailure("windows_container is not available in this version: the docker builder runs"
+                    + " Linux containers");
+        }
+        String comm = c.string("communicator");
+        if (!comm.isEmpty() && !comm.equals("docker")) {
+            throw new BuildFailure("communicator \"" + comm + "\" is not available with the docker builder in this"
+                    + " version; use the docker communicator (the default)");
+        }
+        try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
+            List<Step> steps = new ArrayList<>();
+            steps.add(new StepTempDir());
+            if (!c.isSet("pull") || c.bool("pull")) {
+                steps.add(new StepPull(c));
+            }
+            steps.add(new StepRun(c));
+            steps.add(new StepConnectDocker(c));
+            steps.add(new StepProvision());
+            String export = c.string("export_path");
+            if (c.bool("commit")) {
+                steps.add(new StepCommit(c));
+            } else if (!export.isEmpty()) {
+                steps.add(new StepExport(export));
+            }
+            StepState state = new StepState(ctx);
+            state.put(ENGINE, engine);
+            state.put(StepProvision.HOOK, hook);
+            StepRunner.run(steps, state);
+            if (state.error() != null) {
+                throw new BuildFailure(state.error());
+            }
+            Map<String, String> data = state.<Map<String, String>>get(StepProvision.GENERATED_DATA) == null
+                    ? Map.of() : state.get(StepProvision.GENERATED_DATA);
+            if (c.bool("commit")) {
+                String id = state.get(IMAGE_ID);
+                return new Artifact(BUILDER_ID, id, "Imported Docker image: " + id, List.of(), data,
+                        () -> removeImage(ctx, id));
+            }
+            if (!export.isEmpty()) {
+                Path file = ctx.resolve(export);
+                return new Artifact(BUILDER_ID, export, "Exported Docker file: " + export, List.of(export), data,
+                        () -> Files.deleteIfExists(file));
+            }
+            return null;
+        } catch (IOException e) {
+            throw new BuildFailure(e.getMessage());
+        }
+    }
+
+    private static void removeImage(BuildContext ctx, String id) throws IOException {
+        try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
+            engine.client().removeImageCmd(id).withForce(true).exec();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** A folder shared with the container ({@code container_dir}), in Packer's configuration folder. */
+    static final class StepTempDir implements Step {
+        @Override
+        public String name() {
+            return "StepTempDir";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            state.ui().say("Creating a temporary directory for sharing data...");
+            Map<String, String> env = state.build().env();
+            String tmp = env.getOrDefault("PACKER_TMP_DIR", "");
+            Path parent;
+            if (!tmp.isEmpty()) {
+                parent = state.build().resolve(tmp);
+            } else {
+                String configDir = env.getOrDefault("PACKER_CONFIG_DIR", "");
+                parent = configDir.isEmpty() ? Path.of(env.getOrDefault("HOME", System.getProperty("user.home")),
+                        ".packer.d") : state.build().resolve(configDir).resolve(".packer.d");
+            }
+            try {
+                Files.createDirectories(parent);
+                Path dir = Files.createTempDirectory(parent.toAbsolutePath(), "tmp");
+                state.put(TEMP_DIR, dir);
+                return true;
+            } catch (IOException e) {
+                return state.fail("Error making temp dir: Error creating temp dir: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            Path dir = state.get(TEMP_DIR);
+            if (dir == null) {
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // what cannot be removed stays; the run goes on
+            }
+        }
+    }
+
+    /** Pulls the image, after logging in to its registry when asked to. */
+    static final class StepPull implements Step {
+        private final ComponentConfig c;
+
+        StepPull(ComponentConfig c) {
+            this.c = c;
+        }
+
+        @Override
+        public String name() {
+            return "StepPull";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            String image = c.string("image");
+            state.ui().say("Pulling Docker image: " + image);
+            DockerEngine engine = state.get(ENGINE);
+            AuthConfig auth = null;
+            if (c.bool("login")) {
+                state.ui().message("Logging in...");
+                auth = new AuthConfig().withUsername(c.string("login_username"))
+                        .withPassword(c.string("login_password")).withRegistryAddress(c.string("login_server"));
+            }
+            try {
+                engine.pull(image, c.string("platform"), auth, line -> state.ui().message(line),
+                        state.build().cancellation());
+                return true;
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            } catch (DockerEngine.Failure e) {
+                return state.fail("Error pulling Docker image: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Creates and starts the container, with the shared folder and the volumes mounted. */
+    static final class StepRun implements Step {
+        private final ComponentConfig c;
+
+        StepRun(ComponentConfig c) {
+            this.c = c;
+        }
+
+        @Override
+        public String name() {
+            return "StepRun";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            DockerEngine engine = state.get(ENGINE);
+            state.ui().say("Starting docker container...");
+            List<String> args = new ArrayList<>(List.of("run"));
+            c.stringList("device").forEach(d -> args.addAll(List.of("--device", d)));
+            c.stringList("cap_add").forEach(d -> args.addAll(List.of("--cap-add", d)));
+            c.stringList("cap_drop").forEach(d -> args.addAll(List.of("--cap-drop", d)));
+            if (c.bool("privileged")) {
+                args.add("--privileged");
+            }
+            if (!c.string("runtime").isEmpty()) {
+                args.addAll(List.of("--runtime", c.string("runtime")));
+            }
+            if (!c.string("platform").isEmpty()) {
+                args.addAll(List.of("--platform", c.string("platform")));
+            }
+            c.stringList("tmpfs").forEach(d -> args.addAll(List.of("--tmpfs", d)));
+            Map<String, String> volumes = new LinkedHashMap<>();
+            Path temp = state.get(TEMP_DIR);
+            String containerDir = c.string("container_dir").isEmpty() ? "/packer-files" : c.string("container_dir");
+            volumes.put(temp.toString(), containerDir);
+            String home = state.build().env().getOrDefault("HOME", System.getProperty("user.home"));
+            c.stringMap("volumes").forEach((host, guest) -> volumes.put(
+                    host.startsWith("~/") ? Path.of(home, host.substring(2)).toString() : host, guest));
+            volumes.forEach((host, guest) -> args.addAll(List.of("-v", host + ":" + guest)));
+            List<String> runCommand = c.stringList("run_command").isEmpty() ? DEFAULT_RUN : c.stringList("run_command");
+            Interpolation.Context ictx = state.build().interpolation().withData(new GoTemplateExecutor.Struct(
+                    "*docker.startContainerTemplate", Map.of("Image", c.string("image"))));
+            for (String arg : runCommand) {
+                try {
+                    args.add(Interpolation.render(arg, ictx));
+                } catch (GoTemplateException e) {
+                    return state.fail("Error running container: " + e.getMessage());
+                }
+            }
+            String docker = c.string("docker_path").isEmpty() ? "docker" : c.string("docker_path");
+            state.ui().message("Run command: " + docker + " " + String.join(" ", args));
+            RunCommand run;
+            try {
+                run = RunCommand.parse(args.subList(1, args.size()));
+            } catch (RunCommand.Invalid e) {
+                return state.fail("Error running container: " + e.getMessage());
+            }
+            String id;
+            try {
+                var create = run.applyTo(engine.client().createContainerCmd(run.image()));
+                id = create.exec().getId();
+            } catch (RunCommand.Invalid e) {
+                return state.fail("Error running container: " + e.getMessage());
+            } catch (RuntimeException e) {
+                return state.fail("Error running container: Docker exited with a non-zero exit status.\nStderr: "
+                        + runError(engine, e, run.image()));
+            }
+            state.put(CONTAINER_ID, id);
+            try {
+                engine.client().startContainerCmd(id).exec();
+            } catch (RuntimeException e) {
+                return state.fail("Error running container: Docker exited with a non-zero exit status.\nStderr: "
+                        + "docker: " + engine.failure(e).getMessage() + ".\n");
+            }
+            state.ui().message("Container ID: " + id);
+            state.put(StepProvision.INSTANCE_ID, id);
+            return true;
+        }
+
+        /** What {@code docker run} prints when it cannot create the container. */
+        private static String runError(DockerEngine engine, RuntimeException e, String image) {
+            String message = engine.failure(e).getMessage();
+            if (e instanceof com.github.dockerjava.api.exception.NotFoundException) {
+                String ref = DockerEngine.tagOf(image).isEmpty() && !image.contains("@") ? image + ":latest" : image;
+                return "Unable to find image '" + ref + "' locally\ndocker: " + message
+                        + ".\nSee 'docker run --help'.\n";
+            }
+            return "docker: " + message + ".\nSee 'docker run --help'.\n";
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            String id = state.get(CONTAINER_ID);
+            if (id == null) {
+                return;
+            }
+            DockerEngine engine = state.get(ENGINE);
+            state.ui().say("Killing the container: " + id);
+            try {
+                engine.client().killContainerCmd(id).exec();
+            } catch (RuntimeException e) {
+                // stopped already: it is removed below all the same
+            }
+            try {
+                engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+            } catch (RuntimeException e) {
+                // removed already (run with --rm)
+            }
+        }
+    }
+
+    /** Connects the docker communicator to the container. */
+    static final class StepConnectDocker implements Step {
+        private final ComponentConfig c;
+
+        StepConnectDocker(ComponentConfig c) {
+            this.c = c;
+        }
+
+        @Override
+        public String name() {
+            return "StepConnect";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            DockerEngine engine = state.get(ENGINE);
+            String id = state.get(CONTAINER_ID);
+            String user;
+            String ip;
+            try {
+                var inspected = engine.client().inspectContainerCmd(id).exec();
+                user = inspected.getConfig() == null || inspected.getConfig().getUser() == null ? ""
+                        : inspected.getConfig().getUser();
+                ip = inspected.getNetworkSettings() == null || inspected.getNetworkSettings().getIpAddress() == null
+                        ? "" : inspected.getNetworkSettings().getIpAddress();
+            } catch (RuntimeException e) {
+                return state.fail("Error inspecting the container: " + engine.failure(e).getMessage());
+            }
+            state.ui().say("Using docker communicator to connect: " + ip);
+            boolean fixOwner = !c.isSet("fix_upload_owner") || c.bool("fix_upload_owner");
+            state.put(StepProvision.COMMUNICATOR, new DockerCommunicator(engine, id, c.string("exec_user"),
+                    c.bool("pty"), fixOwner, user, state.get(TEMP_DIR)));
+            return true;
+        }
+    }
+
+    /** Commits the container to an image. */
+    static final class StepCommit implements Step {
+        private final ComponentConfig c;
+
+        StepCommit(ComponentConfig c) {
+            this.c = c;
+        }
+
+        @Override
+        public String name() {
+            return "StepCommit";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            DockerEngine engine = state.get(ENGINE);
+            state.ui().say("Committing the container");
+            try {
+                String id = engine.commit(state.get(CONTAINER_ID), c.string("author"), c.stringList("changes"),
+                        c.string("message"));
+                state.put(IMAGE_ID, id);
+                state.ui().message("Image ID: " + id);
+                return true;
+            } catch (DockerEngine.Failure e) {
+                return state.fail("Error committing container: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Exports the container's file system to a tarball. */
+    static final class StepExport implements Step {
+        private final String path;
+
+        StepExport(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public String name() {
+            return "StepExport";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            DockerEngine engine = state.get(ENGINE);
+            Path file = state.build().resolve(path);
+            try {
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+            } catch (IOException e) {
+                return state.fail("Error creating output directory: " + e.getMessage());
+            }
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(file);
+            } catch (IOException e) {
+                return state.fail("Error creating output file: " + e.getMessage());
+            }
+            state.ui().say("Exporting the container");
+            try (out; InputStream in = engine.client().exportContainerCmd(state.get(CONTAINER_ID)).exec()) {
+                in.transferTo(out);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+                return state.fail("Error exporting: " + (e instanceof RuntimeException r
+                        ? engine.failure(r).getMessage() : e.getMessage()));
+            }
+        }
+    }
+}
