@@ -37,13 +37,16 @@ import java.util.stream.Stream;
  */
 public final class DockerBuilder implements Builder {
 
-    /** The id of the docker builder's artifacts (a committed image or an exported tarball). */
+    /** The id of the docker builder's export artifacts (an exported tarball, or none when discarded). */
     public static final String BUILDER_ID = "packer.docker";
+    /** The id of a committed image's artifact: docker-import's, so that the docker post-processors take it. */
+    public static final String IMPORT_ID = "packer.post-processor.docker-import";
 
     static final String ENGINE = "docker_engine";
     static final String TEMP_DIR = "temp_dir";
     static final String CONTAINER_ID = "container_id";
     static final String IMAGE_ID = "image_id";
+    static final String IMAGE_SHA256 = "image_sha256";
     static final List<String> DEFAULT_RUN = List.of("-d", "-i", "-t", "--entrypoint=/bin/sh", "--", "{{.Image}}");
 
     @Override
@@ -92,27 +95,40 @@ public final class DockerBuilder implements Builder {
                     ? Map.of() : state.get(StepProvision.GENERATED_DATA);
             if (c.bool("commit")) {
                 String id = state.get(IMAGE_ID);
-                return new Artifact(BUILDER_ID, id, "Imported Docker image: " + id, List.of(), data,
-                        () -> removeImage(ctx, id));
+                Map<String, String> withSha = new LinkedHashMap<>(data);
+                withSha.put("ImageSha256", state.get(IMAGE_SHA256));
+                return importArtifact(ctx, IMPORT_ID, id, List.of(), withSha);
             }
-            if (!export.isEmpty()) {
-                Path file = ctx.resolve(export);
-                return new Artifact(BUILDER_ID, export, "Exported Docker file: " + export, List.of(export), data,
-                        () -> Files.deleteIfExists(file));
-            }
-            return null;
+            // As Packer's, a discarded container gives an export artifact with no file.
+            return new Artifact(BUILDER_ID, "Container", "Exported Docker file: " + export, List.of(export), data,
+                    export.isEmpty() ? null : () -> Files.deleteIfExists(ctx.resolve(export)));
         } catch (IOException e) {
             throw new BuildFailure(e.getMessage());
         }
     }
 
-    private static void removeImage(BuildContext ctx, String id) throws IOException {
-        try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
-            engine.client().removeImageCmd(id).withForce(true).exec();
-        } catch (RuntimeException e) {
-            throw new IOException(e.getMessage(), e);
+    /**
+     * An image in the daemon, as the docker builder (commit) and the docker post-processors report it: its id (an
+     * image id or a repository:tag), the tags given it so far, and {@code docker rmi} of the id when not kept.
+     */
+    public static Artifact importArtifact(BuildContext ctx, String builderId, String id, List<String> tags,
+                                          Map<String, String> data) {
+        String text = "Imported Docker image: " + id + (tags.isEmpty() ? "" : " with tags " + String.join(" ", tags));
+        Map<String, String> withTags = new LinkedHashMap<>(data);
+        if (!tags.isEmpty()) {
+            withTags.put(TAGS_DATA, String.join("\n", tags));
         }
+        return new Artifact(builderId, id, text, List.of(), withTags, () -> {
+            try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
+                engine.client().removeImageCmd(id).exec();
+            } catch (RuntimeException e) {
+                throw new IOException("Error deleting image: " + e.getMessage(), e);
+            }
+        });
     }
+
+    /** The tags an image artifact carries (docker-tag's), newline-separated in its data, for docker-push. */
+    public static final String TAGS_DATA = "packer-steps:docker-tags";
 
     /** A folder shared with the container ({@code container_dir}), in Packer's configuration folder. */
     static final class StepTempDir implements Step {
@@ -191,7 +207,9 @@ public final class DockerBuilder implements Builder {
             } catch (Cancellation.CancelledException e) {
                 return false;
             } catch (DockerEngine.Failure e) {
-                return state.fail("Error pulling Docker image: " + e.getMessage());
+                // As docker pull prints it; Packer then reports the command's exit status.
+                state.ui().message(e.getMessage());
+                return state.fail("Error pulling Docker image: Bad exit status: 1");
             }
         }
     }
@@ -255,35 +273,54 @@ public final class DockerBuilder implements Builder {
             }
             String id;
             try {
-                var create = run.applyTo(engine.client().createContainerCmd(run.image()));
-                id = create.exec().getId();
+                id = create(engine, run, state.build().cancellation());
             } catch (RunCommand.Invalid e) {
                 return state.fail("Error running container: " + e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            } catch (DockerEngine.Failure e) {
                 return state.fail("Error running container: Docker exited with a non-zero exit status.\nStderr: "
-                        + runError(engine, e, run.image()));
+                        + e.getMessage());
             }
             state.put(CONTAINER_ID, id);
             try {
                 engine.client().startContainerCmd(id).exec();
             } catch (RuntimeException e) {
                 return state.fail("Error running container: Docker exited with a non-zero exit status.\nStderr: "
-                        + "docker: " + engine.failure(e).getMessage() + ".\n");
+                        + "docker: " + engine.failure(e).getMessage()
+                        + "\n\nRun 'docker run --help' for more information\n");
             }
             state.ui().message("Container ID: " + id);
             state.put(StepProvision.INSTANCE_ID, id);
             return true;
         }
 
-        /** What {@code docker run} prints when it cannot create the container. */
-        private static String runError(DockerEngine engine, RuntimeException e, String image) {
-            String message = engine.failure(e).getMessage();
-            if (e instanceof com.github.dockerjava.api.exception.NotFoundException) {
+        /**
+         * Creates the container as {@code docker run} does: an image that is not in the daemon's store is pulled
+         * first. A failure carries what {@code docker run} prints on its standard error.
+         */
+        private static String create(DockerEngine engine, RunCommand run, Cancellation cancellation)
+                throws RunCommand.Invalid, DockerEngine.Failure, Cancellation.CancelledException {
+            String help = "\n\nRun 'docker run --help' for more information\n";
+            try {
+                return run.applyTo(engine.client().createContainerCmd(run.image())).exec().getId();
+            } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
+                String image = run.image();
                 String ref = DockerEngine.tagOf(image).isEmpty() && !image.contains("@") ? image + ":latest" : image;
-                return "Unable to find image '" + ref + "' locally\ndocker: " + message
-                        + ".\nSee 'docker run --help'.\n";
+                String unable = "Unable to find image '" + ref + "' locally\n";
+                try {
+                    engine.pull(image, run.platform(), null, line -> { }, cancellation);
+                } catch (DockerEngine.Failure e) {
+                    throw new DockerEngine.Failure(unable + "docker: " + e.getMessage() + help, e);
+                }
+                try {
+                    return run.applyTo(engine.client().createContainerCmd(run.image())).exec().getId();
+                } catch (RuntimeException e) {
+                    throw new DockerEngine.Failure(unable + "docker: " + engine.failure(e).getMessage() + help, e);
+                }
+            } catch (RuntimeException e) {
+                throw new DockerEngine.Failure("docker: " + engine.failure(e).getMessage() + help, e);
             }
-            return "docker: " + message + ".\nSee 'docker run --help'.\n";
         }
 
         @Override
@@ -365,9 +402,16 @@ public final class DockerBuilder implements Builder {
                         c.string("message"));
                 state.put(IMAGE_ID, id);
                 state.ui().message("Image ID: " + id);
+                String sha;
+                try {
+                    sha = engine.imageId(id);
+                } catch (DockerEngine.Failure e) {
+                    sha = "ERR_IMAGE_SHA256_NOT_FOUND";
+                }
+                state.put(IMAGE_SHA256, sha);
                 return true;
             } catch (DockerEngine.Failure e) {
-                return state.fail("Error committing container: " + e.getMessage());
+                return state.fail("Error committing container: exit status 1\nStderr: " + e.getMessage() + "\n");
             }
         }
     }
@@ -412,8 +456,8 @@ public final class DockerBuilder implements Builder {
                 } catch (IOException ignored) {
                     // nothing more to do
                 }
-                return state.fail("Error exporting: " + (e instanceof RuntimeException r
-                        ? engine.failure(r).getMessage() : e.getMessage()));
+                return state.fail("Error exporting: exit status 1\nStderr: " + (e instanceof RuntimeException r
+                        ? engine.failure(r).getMessage() : e.getMessage()) + "\n");
             }
         }
     }

@@ -42,6 +42,8 @@ public final class DockerBuilderConfig implements Preparer {
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
         List<String> warnings = new ArrayList<>();
+        // Packer 1.6.6's order and words; the build block (a Dockerfile built first) is the docker plugin's since.
+        errs.addAll(CommunicatorChecks.prepare(c, ctx, "docker"));
         ComponentConfig build = c.block("build");
         if (build != null && build.value().isKnown() && !build.value().isNull()) {
             if (build.string("path").isEmpty()) {
@@ -55,10 +57,8 @@ public final class DockerBuilderConfig implements Preparer {
                         + " `build.pull` (true by default)");
             }
         } else if (c.string("image").isEmpty()) {
-            errs.add("missing 'image' attribute or 'build' section, either needs to be specified for a build to"
-                    + " run.");
+            errs.add("Image must be specified");
         }
-        errs.addAll(CommunicatorChecks.prepare(c, ctx, "docker"));
         boolean export = !c.string("export_path").isEmpty();
         boolean commit = c.bool("commit");
         boolean discard = c.bool("discard");

@@ -156,9 +156,13 @@ public final class DockerCommunicator implements Communicator {
         try (InputStream in = Files.newInputStream(tar)) {
             engine.client().copyArchiveToContainerCmd(container).withRemotePath(dir.isEmpty() ? "/" : dir)
                     .withTarInputStream(in).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            // What docker cp says when the destination's folder is missing.
+            throw new IOException("Failed to upload to '" + destination + "' in container: destination \""
+                    + container + ":" + dir + "\" must be a directory\n. exit status 1.", e);
         } catch (RuntimeException e) {
             throw new IOException("Failed to upload to '" + destination + "' in container: "
-                    + engine.failure(e).getMessage(), e);
+                    + engine.failure(e).getMessage() + "\n. exit status 1.", e);
         }
     }
 
@@ -185,7 +189,7 @@ public final class DockerCommunicator implements Communicator {
             }
             tar.transferTo(out);
         } catch (RuntimeException e) {
-            throw new IOException("Error downloading file: " + engine.failure(e).getMessage(), e);
+            throw new IOException("Error downloading file: " + engine.failure(e).getMessage() + "\n", e);
         }
     }
 
