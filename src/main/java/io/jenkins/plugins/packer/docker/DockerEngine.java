@@ -241,6 +241,36 @@ public final class DockerEngine implements Closeable {
         return id;
     }
 
+    /** Checks a registry login ({@code docker login}): the daemon asks the registry with these credentials. */
+    public void login(String server, String username, String password) throws Failure {
+        var body = JSON.createObjectNode().put("username", username).put("password", password)
+                .put("serveraddress", server);
+        postJson("/auth", body.toString());
+    }
+
+    private void postJson(String pathAndQuery, String json) throws Failure {
+        DockerHttpClient.Request req = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path(pathAndQuery)
+                .putHeader("Content-Type", "application/json")
+                .body(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).build();
+        try (DockerHttpClient.Response res = http.execute(req)) {
+            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (res.getStatusCode() >= 400) {
+                String message = text;
+                try {
+                    message = JSON.readTree(text).path("message").asText(text);
+                } catch (IOException notJson) {
+                    // the body as it is
+                }
+                throw new Failure("Error response from daemon: " + message.strip(), null);
+            }
+        } catch (Failure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
     private JsonNode post(String pathAndQuery, InputStream body) throws Failure {
         List<JsonNode> all = postStream(pathAndQuery, body);
         return all.isEmpty() ? JSON.createObjectNode() : all.get(all.size() - 1);
@@ -283,6 +313,12 @@ public final class DockerEngine implements Closeable {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Waits for an asynchronous call the caller started with {@code exec(callback)}; a cancellation closes it. */
+    public void awaitDone(ResultCallback<?> callback, Cancellation cancellation) throws Failure,
+            Cancellation.CancelledException {
+        await(callback, cancellation);
     }
 
     /** Waits for an asynchronous call; a cancellation closes it. */

@@ -107,6 +107,9 @@ public final class DockerBuilder implements Builder {
         }
     }
 
+    /** The artifact state holding the tags docker-tag gave an image ({@code docker_tags}), for docker-push. */
+    public static final String TAGS = "docker_tags";
+
     /**
      * An image in the daemon, as the docker builder (commit) and the docker post-processors report it: its id (an
      * image id or a repository:tag), the tags given it so far, and {@code docker rmi} of the id when not kept.
@@ -114,21 +117,14 @@ public final class DockerBuilder implements Builder {
     public static Artifact importArtifact(BuildContext ctx, String builderId, String id, List<String> tags,
                                           Map<String, String> data) {
         String text = "Imported Docker image: " + id + (tags.isEmpty() ? "" : " with tags " + String.join(" ", tags));
-        Map<String, String> withTags = new LinkedHashMap<>(data);
-        if (!tags.isEmpty()) {
-            withTags.put(TAGS_DATA, String.join("\n", tags));
-        }
-        return new Artifact(builderId, id, text, List.of(), withTags, () -> {
+        return new Artifact(builderId, id, text, List.of(), data, () -> {
             try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
                 engine.client().removeImageCmd(id).exec();
             } catch (RuntimeException e) {
                 throw new IOException("Error deleting image: " + e.getMessage(), e);
             }
-        });
+        }, tags.isEmpty() ? Map.of() : Map.of(TAGS, List.copyOf(tags)));
     }
-
-    /** The tags an image artifact carries (docker-tag's), newline-separated in its data, for docker-push. */
-    public static final String TAGS_DATA = "packer-steps:docker-tags";
 
     /** A folder shared with the container ({@code container_dir}), in Packer's configuration folder. */
     static final class StepTempDir implements Step {
@@ -195,8 +191,17 @@ public final class DockerBuilder implements Builder {
             state.ui().say("Pulling Docker image: " + image);
             DockerEngine engine = state.get(ENGINE);
             AuthConfig auth = null;
+            if (c.bool("ecr_login")) {
+                return state.fail("ecr_login is not available in this version: log in with login_username and"
+                        + " login_password");
+            }
             if (c.bool("login")) {
                 state.ui().message("Logging in...");
+                try {
+                    engine.login(c.string("login_server"), c.string("login_username"), c.string("login_password"));
+                } catch (DockerEngine.Failure e) {
+                    return state.fail("Error logging in: " + e.getMessage());
+                }
                 auth = new AuthConfig().withUsername(c.string("login_username"))
                         .withPassword(c.string("login_password")).withRegistryAddress(c.string("login_server"));
             }
@@ -210,6 +215,11 @@ public final class DockerBuilder implements Builder {
                 // As docker pull prints it; Packer then reports the command's exit status.
                 state.ui().message(e.getMessage());
                 return state.fail("Error pulling Docker image: Bad exit status: 1");
+            } finally {
+                if (auth != null) {
+                    // The credentials were never stored: there is nothing to log out of.
+                    state.ui().message("Logging out...");
+                }
             }
         }
     }

@@ -1,30 +1,26 @@
 package io.jenkins.plugins.packer.builder.docker;
 
+import static io.jenkins.plugins.packer.docker.DockerBuilds.buildBlock;
+import static io.jenkins.plugins.packer.docker.DockerBuilds.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Container;
+import io.jenkins.plugins.packer.docker.DockerBuilds;
+import io.jenkins.plugins.packer.docker.DockerBuilds.Built;
 import io.jenkins.plugins.packer.docker.DockerDaemon;
 import io.jenkins.plugins.packer.docker.DockerEngine;
 import io.jenkins.plugins.packer.run.Artifact;
 import io.jenkins.plugins.packer.run.Cancellation;
-import io.jenkins.plugins.packer.run.CollectedOutput;
-import io.jenkins.plugins.packer.run.PackerBuild;
-import io.jenkins.plugins.packer.run.RunOptions;
-import io.jenkins.plugins.packer.run.RunRequest;
-import io.jenkins.plugins.packer.run.RunResult;
-import io.jenkins.plugins.packer.template.LoadRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -70,45 +66,12 @@ class DockerBuildTest {
         engine.close();
     }
 
-    record Built(RunResult result, String output) {
-        List<Artifact> artifacts() {
-            return result.builds().get(0).artifacts();
-        }
-    }
-
     private Built build(String template) {
         return build(template, new Cancellation());
     }
 
     private Built build(String template, Cancellation cancellation) {
-        try {
-            Files.writeString(work.resolve("t.pkr.hcl"), template);
-            Map<String, String> env = new HashMap<>(daemon.env());
-            env.put("PACKER_TMP_DIR", Files.createDirectories(work.resolve("packer-tmp")).toString());
-            env.put("TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
-            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), env, Clock.systemUTC());
-            CollectedOutput out = new CollectedOutput();
-            RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
-                    cancellation, List.of(), UUID.randomUUID().toString()));
-            return new Built(r, out.text());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String source(String extra) {
-        return """
-                source "docker" "c" {
-                  image       = "%s"
-                  pull        = false
-                  run_command = %s
-                  %s
-                }
-                """.formatted(DockerDaemon.BUSYBOX, DockerDaemon.RUN_COMMAND, extra);
-    }
-
-    private static String buildBlock(String provisioners) {
-        return "build {\n  sources = [\"source.docker.c\"]\n" + provisioners + "\n}\n";
+        return DockerBuilds.build(work, daemon, template, cancellation);
     }
 
     private List<String> images() {
