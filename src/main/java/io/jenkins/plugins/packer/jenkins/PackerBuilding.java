@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.jenkins;
 
 import io.jenkins.plugins.packer.builder.amazon.common.RoleCredentials;
+import io.jenkins.plugins.packer.builder.docker.DockerBuilder;
 import io.jenkins.plugins.packer.run.Artifact;
 import io.jenkins.plugins.packer.run.Cancellation;
 import io.jenkins.plugins.packer.run.OnError;
@@ -166,7 +167,10 @@ final class PackerBuilding {
         return new BuildOutcome(r.exitCode(), r.cancelled(), result, archivable, files, failure);
     }
 
-    /** An artifact as Groovy sees it; an AMI's id ({@code region:ami-…,…}) is also given per region. */
+    /**
+     * An artifact as Groovy sees it; an AMI's id ({@code region:ami-…,…}) is also given per region, a Docker image's
+     * name, tags and id on their own.
+     */
     static LinkedHashMap<String, Object> artifact(Artifact a) {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
         m.put("builderId", a.builderId());
@@ -183,8 +187,19 @@ final class PackerBuilding {
             }
             m.put("amis", amis);
         }
+        if (a.builderId().equals(DockerBuilder.IMPORT_ID) || a.builderId().equals(DOCKER_TAG_ID)) {
+            // A Docker image: its name or id, the tags docker-tag gave it, and the id of a committed image.
+            m.put("dockerImage", a.id());
+            m.put("dockerTags", new ArrayList<>(a.state().getOrDefault(DockerBuilder.TAGS, List.of())));
+            String sha = a.generatedData().get("ImageSha256");
+            if (sha != null) {
+                m.put("dockerImageId", sha);
+            }
+        }
         return m;
     }
+
+    static final String DOCKER_TAG_ID = "packer.post-processor.docker-tag";
 
     /** A file that exists inside the workspace, as a path relative to it; empty for any other. */
     private static java.util.Optional<String> inside(Path workspace, String file) {

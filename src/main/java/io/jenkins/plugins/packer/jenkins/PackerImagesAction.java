@@ -188,8 +188,8 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
     }
 
     /**
-     * The AMIs of a build outcome, per region, once each (a post-processor that passes the builder's artifact on
-     * lists it again).
+     * The AMIs of a build outcome, per region, and its Docker images (by id, name and tag), once each (a
+     * post-processor that passes the builder's artifact on lists it again).
      */
     @SuppressWarnings("unchecked")
     static List<Image> images(BuildOutcome outcome) {
@@ -213,6 +213,20 @@ public final class PackerImagesAction implements RunAction2, hudson.model.Enviro
                             out.add(image);
                         }
                     });
+                }
+                Object docker = artifact.get("dockerImage");
+                if (docker != null) {
+                    List<Object> names = new ArrayList<>();
+                    names.add(docker);
+                    if (artifact.get("dockerTags") instanceof List<?> tags) {
+                        names.addAll(tags);
+                    }
+                    for (Object n : names) {
+                        Image image = new Image(name.toString(), "", n.toString());
+                        if (!out.contains(image)) {
+                            out.add(image);
+                        }
+                    }
                 }
             }
         });

@@ -66,10 +66,11 @@ class ComponentSpecsTest {
     @Test
     void theRegistryServesEveryComponentWeShip() {
         assertThat(ComponentSpecs.builders()).containsExactly("amazon-chroot", "amazon-ebs", "amazon-ebssurrogate",
-                "amazon-ebsvolume", "amazon-instance", "file", "null");
+                "amazon-ebsvolume", "amazon-instance", "docker", "file", "null");
         assertThat(ComponentSpecs.provisioners()).containsExactly("breakpoint", "file", "shell", "shell-local");
         assertThat(ComponentSpecs.postProcessors())
-                .containsExactly("artifice", "checksum", "compress", "manifest", "shell-local");
+                .containsExactly("artifice", "checksum", "compress", "docker-import", "docker-push", "docker-save",
+                        "docker-tag", "manifest", "shell-local");
         assertThat(ComponentSpecs.dataSources())
                 .containsExactly("amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
     }
@@ -149,7 +150,7 @@ class ComponentSpecsTest {
         ComponentSpecs.postProcessors().forEach(t -> all.add(ComponentSpecs.postProcessor(t)));
         ComponentSpecs.dataSources().forEach(t -> all.add(ComponentSpecs.dataSource(t)));
 
-        assertThat(all).hasSize(20).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
+        assertThat(all).hasSize(25).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
                 "packer_build_name", "packer_builder_type", "packer_core_version", "packer_debug", "packer_force",
                 "packer_on_error", "packer_user_variables", "packer_sensitive_variables"));
     }

@@ -36,9 +36,14 @@ public final class DockerBuilds {
      * temporary folders go to {@code work/packer-tmp}.
      */
     public static Built build(Path work, DockerDaemon daemon, String template, Cancellation cancellation) {
+        return build(work, daemon.env(), template, cancellation);
+    }
+
+    /** The same, reaching the daemon as {@code daemonEnv} says ({@code DOCKER_HOST}, TLS). */
+    public static Built build(Path work, Map<String, String> daemonEnv, String template, Cancellation cancellation) {
         try {
             Files.writeString(work.resolve("t.pkr.hcl"), template);
-            Map<String, String> env = new HashMap<>(daemon.env());
+            Map<String, String> env = new HashMap<>(daemonEnv);
             env.put("PACKER_TMP_DIR", Files.createDirectories(work.resolve("packer-tmp")).toString());
             env.put("TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
             LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), Map.of(), env, Clock.systemUTC());

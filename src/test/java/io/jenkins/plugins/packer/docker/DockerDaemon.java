@@ -36,11 +36,22 @@ public final class DockerDaemon {
     private final Path dir;
     private final Process process;
     private final String host;
+    private final int tlsPort;
 
-    private DockerDaemon(Path dir, Process process) {
+    private DockerDaemon(Path dir, Process process, int tlsPort) {
         this.dir = dir;
         this.process = process;
         this.host = "unix://" + dir.resolve("d.sock");
+        this.tlsPort = tlsPort;
+    }
+
+    /**
+     * The environment that reaches this daemon over TCP with TLS on 127.0.0.1, as {@code docker --tlsverify} does:
+     * the client certificate and CA of {@code DOCKER_CERT_PATH} (the daemon's own, see {@link TlsFiles}).
+     */
+    public Map<String, String> tlsEnv() {
+        return Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + tlsPort, "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH",
+                dir.resolve("tls").toString(), "PATH", "/usr/bin:/bin");
     }
 
     /** {@code DOCKER_HOST} for this daemon. */
@@ -83,16 +94,29 @@ public final class DockerDaemon {
         // Short: containerd's sockets live under the exec root, and a Unix socket's path is at most 107 bytes.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "pkrj-dockerd");
         Files.createDirectories(dir.resolve("data"));
+        try {
+            TlsFiles.write(dir.resolve("tls"));
+        } catch (Exception e) {
+            throw new IOException("cannot make the TLS files", e);
+        }
+        int tlsPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            tlsPort = s.getLocalPort();
+        }
+        Path tls = dir.resolve("tls");
         Process p = new ProcessBuilder(dockerd.toString(),
                 "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("dockerd.pid").toString(),
                 "-H", "unix://" + dir.resolve("d.sock"),
+                "-H", "tcp://127.0.0.1:" + tlsPort, "--tlsverify", "--tlscacert", tls.resolve("ca.pem").toString(),
+                "--tlscert", tls.resolve("server-cert.pem").toString(), "--tlskey",
+                tls.resolve("server-key.pem").toString(),
                 "--iptables=false", "--bridge=none", "--ip-forward=false", "--ip-masq=false")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("dockerd.log").toFile())
                 .start();
-        DockerDaemon d = new DockerDaemon(dir, p);
+        DockerDaemon d = new DockerDaemon(dir, p, tlsPort);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             if (!p.isAlive()) {
@@ -136,7 +160,7 @@ public final class DockerDaemon {
             for (String applet : List.of("sh", "ls", "cat", "echo", "mkdir", "rm", "cp", "mv", "touch", "sleep",
                     "tar", "chmod", "chown", "id", "env", "test", "[", "true", "false", "wc", "find", "xargs", "sed",
                     "grep", "head", "tail", "stat", "printf", "kill", "ps", "sort", "uniq", "md5sum", "sha256sum",
-                    "dd", "ln", "readlink", "dirname", "basename", "whoami", "adduser", "su", "date", "pwd")) {
+                    "dd", "ln", "readlink", "dirname", "basename", "whoami", "adduser", "su", "date", "pwd", "tty")) {
                 TarArchiveEntry link = new TarArchiveEntry("bin/" + applet, TarArchiveEntry.LF_SYMLINK);
                 link.setLinkName("busybox");
                 tar.putArchiveEntry(link);

@@ -126,6 +126,12 @@ public final class DockerBuilder implements Builder {
         }, tags.isEmpty() ? Map.of() : Map.of(TAGS, List.copyOf(tags)));
     }
 
+    /** Reports a step's error as Packer's docker steps do (ui.Error, then halt). */
+    static boolean fail(StepState state, String message) {
+        state.ui().error(message);
+        return state.fail(message);
+    }
+
     /** A folder shared with the container ({@code container_dir}), in Packer's configuration folder. */
     static final class StepTempDir implements Step {
         @Override
@@ -152,7 +158,7 @@ public final class DockerBuilder implements Builder {
                 state.put(TEMP_DIR, dir);
                 return true;
             } catch (IOException e) {
-                return state.fail("Error making temp dir: Error creating temp dir: " + e.getMessage());
+                return fail(state, "Error making temp dir: Error creating temp dir: " + e.getMessage());
             }
         }
 
@@ -192,7 +198,7 @@ public final class DockerBuilder implements Builder {
             DockerEngine engine = state.get(ENGINE);
             AuthConfig auth = null;
             if (c.bool("ecr_login")) {
-                return state.fail("ecr_login is not available in this version: log in with login_username and"
+                return fail(state, "ecr_login is not available in this version: log in with login_username and"
                         + " login_password");
             }
             if (c.bool("login")) {
@@ -200,7 +206,7 @@ public final class DockerBuilder implements Builder {
                 try {
                     engine.login(c.string("login_server"), c.string("login_username"), c.string("login_password"));
                 } catch (DockerEngine.Failure e) {
-                    return state.fail("Error logging in: " + e.getMessage());
+                    return fail(state, "Error logging in: " + e.getMessage());
                 }
                 auth = new AuthConfig().withUsername(c.string("login_username"))
                         .withPassword(c.string("login_password")).withRegistryAddress(c.string("login_server"));
@@ -214,7 +220,7 @@ public final class DockerBuilder implements Builder {
             } catch (DockerEngine.Failure e) {
                 // As docker pull prints it; Packer then reports the command's exit status.
                 state.ui().message(e.getMessage());
-                return state.fail("Error pulling Docker image: Bad exit status: 1");
+                return fail(state, "Error pulling Docker image: Bad exit status: 1");
             } finally {
                 if (auth != null) {
                     // The credentials were never stored: there is nothing to log out of.
@@ -270,7 +276,7 @@ public final class DockerBuilder implements Builder {
                 try {
                     args.add(Interpolation.render(arg, ictx));
                 } catch (GoTemplateException e) {
-                    return state.fail("Error running container: " + e.getMessage());
+                    return fail(state, "Error running container: " + e.getMessage());
                 }
             }
             String docker = c.string("docker_path").isEmpty() ? "docker" : c.string("docker_path");
@@ -279,26 +285,25 @@ public final class DockerBuilder implements Builder {
             try {
                 run = RunCommand.parse(args.subList(1, args.size()));
             } catch (RunCommand.Invalid e) {
-                return state.fail("Error running container: " + e.getMessage());
+                return fail(state, "Error running container: " + e.getMessage());
             }
             String id;
             try {
                 id = create(engine, run, state.build().cancellation());
             } catch (RunCommand.Invalid e) {
-                return state.fail("Error running container: " + e.getMessage());
+                return fail(state, "Error running container: " + e.getMessage());
             } catch (Cancellation.CancelledException e) {
                 return false;
             } catch (DockerEngine.Failure e) {
-                return state.fail("Error running container: Docker exited with a non-zero exit status.\nStderr: "
+                return fail(state, "Error running container: Docker exited with a non-zero exit status.\nStderr: "
                         + e.getMessage());
             }
             state.put(CONTAINER_ID, id);
             try {
                 engine.client().startContainerCmd(id).exec();
             } catch (RuntimeException e) {
-                return state.fail("Error running container: Docker exited with a non-zero exit status.\nStderr: "
-                        + "docker: " + engine.failure(e).getMessage()
-                        + "\n\nRun 'docker run --help' for more information\n");
+                return fail(state, "Error running container: Docker exited with a non-zero exit status.\nStderr: "
+                        + "docker: " + engine.failure(e).getMessage() + ".\n");
             }
             state.ui().message("Container ID: " + id);
             state.put(StepProvision.INSTANCE_ID, id);
@@ -311,7 +316,8 @@ public final class DockerBuilder implements Builder {
          */
         private static String create(DockerEngine engine, RunCommand run, Cancellation cancellation)
                 throws RunCommand.Invalid, DockerEngine.Failure, Cancellation.CancelledException {
-            String help = "\n\nRun 'docker run --help' for more information\n";
+            // The words of Debian's docker command line (20.10), which packer runs.
+            String help = ".\nSee 'docker run --help'.\n";
             try {
                 return run.applyTo(engine.client().createContainerCmd(run.image())).exec().getId();
             } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
@@ -380,7 +386,7 @@ public final class DockerBuilder implements Builder {
                 ip = inspected.getNetworkSettings() == null || inspected.getNetworkSettings().getIpAddress() == null
                         ? "" : inspected.getNetworkSettings().getIpAddress();
             } catch (RuntimeException e) {
-                return state.fail("Error inspecting the container: " + engine.failure(e).getMessage());
+                return fail(state, "Error inspecting the container: " + engine.failure(e).getMessage());
             }
             state.ui().say("Using docker communicator to connect: " + ip);
             boolean fixOwner = !c.isSet("fix_upload_owner") || c.bool("fix_upload_owner");
@@ -421,7 +427,7 @@ public final class DockerBuilder implements Builder {
                 state.put(IMAGE_SHA256, sha);
                 return true;
             } catch (DockerEngine.Failure e) {
-                return state.fail("Error committing container: exit status 1\nStderr: " + e.getMessage() + "\n");
+                return fail(state, "Error committing container: exit status 1\nStderr: " + e.getMessage() + "\n");
             }
         }
     }
@@ -454,7 +460,7 @@ public final class DockerBuilder implements Builder {
             try {
                 out = Files.newOutputStream(file);
             } catch (IOException e) {
-                return state.fail("Error creating output file: " + e.getMessage());
+                return fail(state, "Error creating output file: " + e.getMessage());
             }
             state.ui().say("Exporting the container");
             try (out; InputStream in = engine.client().exportContainerCmd(state.get(CONTAINER_ID)).exec()) {
@@ -466,7 +472,7 @@ public final class DockerBuilder implements Builder {
                 } catch (IOException ignored) {
                     // nothing more to do
                 }
-                return state.fail("Error exporting: exit status 1\nStderr: " + (e instanceof RuntimeException r
+                return fail(state, "Error exporting: exit status 1\nStderr: " + (e instanceof RuntimeException r
                         ? engine.failure(r).getMessage() : e.getMessage()) + "\n");
             }
         }

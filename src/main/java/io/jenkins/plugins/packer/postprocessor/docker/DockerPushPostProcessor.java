@@ -45,9 +45,11 @@ public final class DockerPushPostProcessor implements PostProcessor {
             auth = new AuthConfig().withUsername(c.string("login_username"))
                     .withPassword(c.string("login_password")).withRegistryAddress(c.string("login_server"));
         }
-        List<String> names = new ArrayList<>();
-        names.add(input.id());
-        names.addAll(input.state().getOrDefault(DockerBuilder.TAGS, List.of()));
+        // The image's name, then its tags; once each (Packer 1.6.6 pushes the last tag twice).
+        java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+        unique.add(input.id());
+        unique.addAll(input.state().getOrDefault(DockerBuilder.TAGS, List.of()));
+        List<String> names = new ArrayList<>(unique);
         try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
             if (auth != null) {
                 try {

@@ -301,6 +301,86 @@ class DockerBuildTest {
     }
 
     @Test
+    void uploadsBelongToTheContainersUserByDefaultAsPackersDocsSay() throws IOException {
+        // Packer 1.6.6 loses fix_upload_owner's default (true) when it decodes HCL2, and leaves uploads to root.
+        Built b = build("""
+                source "docker" "c" {
+                  image       = "%s"
+                  pull        = false
+                  discard     = true
+                  run_command = ["-d", "-i", "-t", "--network", "none", "-u", "65534", "--entrypoint=/bin/sh", "--",
+                                 "{{.Image}}"]
+                }
+                """.formatted(DockerDaemon.BUSYBOX) + buildBlock("""
+                  provisioner "file" {
+                    content     = "mine"
+                    destination = "/tmp/owned.txt"
+                  }
+                  provisioner "shell" {
+                    inline = ["echo \\"owner=$(stat -c %u /tmp/owned.txt) me=$(id -u)\\""]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    docker.c: owner=65534 me=65534\n");
+    }
+
+    @Test
+    void ptyRunsCommandsOnATerminal() {
+        // Packer 1.6.6 feeds docker exec -t from a pipe, which docker refuses ("the input device is not a TTY").
+        Built b = build(source("discard = true\n  pty = true") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["tty"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    docker.c: /dev/pts/");
+    }
+
+    @Test
+    void aContainerThatStoppedOnItsOwnIsRemovedToo() throws IOException {
+        // Packer 1.6.6 removes the container only when docker kill succeeds, so a stopped one stays behind.
+        Built b = build("""
+                source "docker" "c" {
+                  image       = "%s"
+                  pull        = false
+                  discard     = true
+                  run_command = ["-d", "--network", "none", "--entrypoint=/bin/sh", "--", "{{.Image}}", "-c",
+                                 "sleep 2"]
+                }
+                """.formatted(DockerDaemon.BUSYBOX) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["sleep 30"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isEqualTo(1);
+        assertThat(b.output()).contains("==> docker.c: Killing the container: ");
+        assertThat(containers()).isEmpty();
+        assertThat(tempDirsLeft()).isEmpty();
+    }
+
+    @Test
+    void reachesADaemonOverTlsWithTheCertificatesOfDockerCertPath() throws Exception {
+        Built b = DockerBuilds.build(work, daemon.tlsEnv(), source("discard = true") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo over tls"]
+                  }
+                """), new Cancellation());
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("    docker.c: over tls\n");
+
+        // A client certificate the daemon's CA did not sign is refused, and the build says it could not connect.
+        io.jenkins.plugins.packer.docker.TlsFiles.write(work.resolve("other-tls"));
+        Map<String, String> wrong = new HashMap<>(daemon.tlsEnv());
+        wrong.put("DOCKER_CERT_PATH", work.resolve("other-tls").toString());
+        Built refused = DockerBuilds.build(work, wrong, source("discard = true") + buildBlock(""),
+                new Cancellation());
+        assertThat(refused.result().exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("Error running container: Docker exited with a non-zero exit status.")
+                .contains("tcp://127.0.0.1:");
+        assertThat(containers()).isEmpty();
+    }
+
+    @Test
     void missingImageWithoutPullFailsAsDockerRunDoes() throws IOException {
         Built b = build("""
                 source "docker" "c" {
@@ -314,7 +394,7 @@ class DockerBuildTest {
         assertThat(b.output()).contains("Build 'docker.c' errored after ")
                 .contains("Error running container: Docker exited with a non-zero exit status.\nStderr: Unable to"
                         + " find image 'pkrj-test/does-not-exist:latest' locally\ndocker: Error response from daemon: ")
-                .contains("\n\nRun 'docker run --help' for more information\n");
+                .contains(".\nSee 'docker run --help'.\n");
         assertThat(containers()).isEmpty();
         assertThat(tempDirsLeft()).isEmpty();
         List<String> after = new ArrayList<>(images());
