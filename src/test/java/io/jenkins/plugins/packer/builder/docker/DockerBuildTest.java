@@ -381,6 +381,32 @@ class DockerBuildTest {
     }
 
     @Test
+    void theContainerOptionsReachTheContainer() throws IOException {
+        Path shared = Files.createDirectories(work.resolve("mounted"));
+        Built b = build(source("""
+                  discard       = true
+                  privileged    = false
+                  cap_drop      = ["NET_RAW"]
+                  tmpfs         = ["/scratch"]
+                  container_dir = "/shared"
+                  volumes       = { "%s" = "/data" }
+                """.formatted(shared)) + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo from-container > /data/written.txt", "grep CapBnd /proc/1/status",
+                              "grep -c ' /scratch tmpfs ' /proc/mounts", "grep -c ' /shared ' /proc/mounts"]
+                  }
+                """));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(b.output()).contains("Run command: docker run --cap-drop NET_RAW --tmpfs /scratch -v "
+                        + work.resolve("packer-tmp"))
+                .contains(":/shared -v " + shared + ":/data -d -i -t --network none")
+                // Docker's default capabilities (a80425fb) without NET_RAW (bit 13).
+                .contains("    docker.c: CapBnd:\t00000000a80405fb\n")
+                .contains("    docker.c: 1\n    docker.c: 1\n");
+        assertThat(Files.readString(shared.resolve("written.txt"))).isEqualTo("from-container\n");
+    }
+
+    @Test
     void missingImageWithoutPullFailsAsDockerRunDoes() throws IOException {
         Built b = build("""
                 source "docker" "c" {

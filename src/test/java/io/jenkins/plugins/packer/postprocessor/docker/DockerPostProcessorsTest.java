@@ -192,6 +192,47 @@ class DockerPostProcessorsTest {
     }
 
     @Test
+    void theBuilderPullsAPrivateImageWithItsLogin() throws Exception {
+        try (DockerRegistry registry = DockerRegistry.start(work.resolve("registry"))) {
+            String image = registry.address() + "/pkrj/base:1";
+            var auth = new com.github.dockerjava.api.model.AuthConfig().withUsername(DockerRegistry.USER)
+                    .withPassword(DockerRegistry.PASSWORD).withRegistryAddress(registry.address());
+            engine.client().tagImageCmd(DockerDaemon.BUSYBOX, registry.address() + "/pkrj/base", "1").exec();
+            engine.client().pushImageCmd(registry.address() + "/pkrj/base").withTag("1").withAuthConfig(auth)
+                    .start().awaitCompletion(60, TimeUnit.SECONDS);
+            removeImage(image);
+            String template = """
+                    source "docker" "c" {
+                      image          = "%s"
+                      discard        = true
+                      run_command    = %s
+                      login          = true
+                      login_server   = "%s"
+                      login_username = "%s"
+                      login_password = "%s"
+                    }
+                    """.formatted(image, DockerDaemon.RUN_COMMAND, registry.address(), DockerRegistry.USER,
+                    DockerRegistry.PASSWORD) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo pulled"]
+                      }
+                    """);
+            Built b = build(template);
+            assertThat(b.result().exitCode()).as(b.output()).isZero();
+            assertThat(b.output()).contains("==> docker.c: Pulling Docker image: " + image + "\n"
+                    + "    docker.c: Logging in...\n").contains("    docker.c: pulled\n")
+                    .doesNotContain(DockerRegistry.PASSWORD);
+            assertThat(tags()).contains(image);
+            removeImage(image);
+
+            Built wrong = build(template.replace(DockerRegistry.PASSWORD, "not-the-password"));
+            assertThat(wrong.result().exitCode()).as(wrong.output()).isEqualTo(1);
+            assertThat(wrong.output()).contains("Error logging in: Error response from daemon: ");
+            assertThat(tags()).doesNotContain(image);
+        }
+    }
+
+    @Test
     void commitThenTagThenPushWithLoginPushesEachNameOnce() throws Exception {
         try (DockerRegistry registry = DockerRegistry.start(work.resolve("registry"))) {
             String repo = registry.address() + "/pkrj/app";
