@@ -25,6 +25,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class DockerDaemon {
 
+    /**
+     * A name of an Amazon ECR registry that this daemon, and only it, resolves to 127.0.0.1 (its own /etc/hosts, in
+     * a mount namespace of its own): the ECR login tests push to a registry of theirs under this name.
+     */
+    public static final String ECR_HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+
     /** The base image the tests build from: busybox's shell and tools, nothing else. */
     public static final String BUSYBOX = "pkrj-test/busybox:1";
     /** The {@code docker run} options of every test container: no network. */
@@ -104,7 +110,11 @@ public final class DockerDaemon {
             tlsPort = s.getLocalPort();
         }
         Path tls = dir.resolve("tls");
-        Process p = new ProcessBuilder(dockerd.toString(),
+        Files.writeString(dir.resolve("hosts"), Files.readString(Path.of("/etc/hosts")) + "\n127.0.0.1 " + ECR_HOST
+                + "\n");
+        List<String> command = new java.util.ArrayList<>(List.of("unshare", "--mount", "--propagation", "private",
+                "sh", "-c", "mount --bind \"$0\" /etc/hosts && exec \"$@\"", dir.resolve("hosts").toString()));
+        command.addAll(List.of(dockerd.toString(),
                 "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("dockerd.pid").toString(),
@@ -112,7 +122,8 @@ public final class DockerDaemon {
                 "-H", "tcp://127.0.0.1:" + tlsPort, "--tlsverify", "--tlscacert", tls.resolve("ca.pem").toString(),
                 "--tlscert", tls.resolve("server-cert.pem").toString(), "--tlskey",
                 tls.resolve("server-key.pem").toString(),
-                "--iptables=false", "--bridge=none", "--ip-forward=false", "--ip-masq=false")
+                "--iptables=false", "--bridge=none", "--ip-forward=false", "--ip-masq=false"));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("dockerd.log").toFile())
                 .start();

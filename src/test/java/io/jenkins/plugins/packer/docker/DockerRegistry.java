@@ -28,11 +28,15 @@ public final class DockerRegistry implements AutoCloseable {
     public final int port;
     private final Process process;
     private final Path dir;
+    private final String user;
+    private final String password;
 
-    private DockerRegistry(int port, Process process, Path dir) {
+    private DockerRegistry(int port, Process process, Path dir, String user, String password) {
         this.port = port;
         this.process = process;
         this.dir = dir;
+        this.user = user;
+        this.password = password;
     }
 
     /** {@code 127.0.0.1:PORT}, the registry part of the names pushed to it. */
@@ -41,6 +45,12 @@ public final class DockerRegistry implements AutoCloseable {
     }
 
     public static DockerRegistry start(Path dir) throws IOException, InterruptedException {
+        return start(dir, USER, PASSWORD);
+    }
+
+    /** A registry whose one user is {@code user} with {@code password}. */
+    public static DockerRegistry start(Path dir, String user, String password) throws IOException,
+            InterruptedException {
         Path exe = Path.of("/usr/bin/docker-registry");
         if (!Files.isExecutable(exe)) {
             String why = "Debian's docker-registry is not installed (apt-get install docker-registry)";
@@ -54,9 +64,9 @@ public final class DockerRegistry implements AutoCloseable {
             port = s.getLocalPort();
         }
         Files.createDirectories(dir.resolve("data"));
-        String hash = new String(BCrypt.with(BCrypt.Version.VERSION_2Y).hash(6, PASSWORD.toCharArray()),
+        String hash = new String(BCrypt.with(BCrypt.Version.VERSION_2Y).hash(6, password.toCharArray()),
                 StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("htpasswd"), USER + ":" + hash + "\n");
+        Files.writeString(dir.resolve("htpasswd"), user + ":" + hash + "\n");
         Files.writeString(dir.resolve("config.yml"), """
                 version: 0.1
                 log:
@@ -75,7 +85,7 @@ public final class DockerRegistry implements AutoCloseable {
                 """.formatted(dir.resolve("data"), dir.resolve("htpasswd"), port));
         Process p = new ProcessBuilder(exe.toString(), "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        DockerRegistry r = new DockerRegistry(port, p, dir);
+        DockerRegistry r = new DockerRegistry(port, p, dir, user, password);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             if (!p.isAlive()) {
@@ -114,7 +124,7 @@ public final class DockerRegistry implements AutoCloseable {
         c.setConnectTimeout(2000);
         c.setReadTimeout(5000);
         c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         try {
             if (c.getResponseCode() != 200) {
                 return "HTTP " + c.getResponseCode();

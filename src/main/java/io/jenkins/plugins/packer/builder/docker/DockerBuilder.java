@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import io.jenkins.plugins.packer.communicator.docker.DockerCommunicator;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.docker.DockerEngine;
+import io.jenkins.plugins.packer.docker.EcrLogin;
 import io.jenkins.plugins.packer.docker.RunCommand;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateExecutor;
@@ -197,19 +198,27 @@ public final class DockerBuilder implements Builder {
             state.ui().say("Pulling Docker image: " + image);
             DockerEngine engine = state.get(ENGINE);
             AuthConfig auth = null;
+            String username = c.string("login_username");
+            String password = c.string("login_password");
             if (c.bool("ecr_login")) {
-                return fail(state, "ecr_login is not available in this version: log in with login_username and"
-                        + " login_password");
+                state.ui().message("Fetching ECR credentials...");
+                try {
+                    EcrLogin.Login ecr = EcrLogin.fetch(state.build(), c, c.string("login_server"));
+                    username = ecr.username();
+                    password = ecr.password();
+                } catch (EcrLogin.Failure e) {
+                    return fail(state, e.getMessage());
+                }
             }
-            if (c.bool("login")) {
+            if (c.bool("login") || c.bool("ecr_login")) {
                 state.ui().message("Logging in...");
                 try {
-                    engine.login(c.string("login_server"), c.string("login_username"), c.string("login_password"));
+                    engine.login(c.string("login_server"), username, password);
                 } catch (DockerEngine.Failure e) {
                     return fail(state, "Error logging in: " + e.getMessage());
                 }
-                auth = new AuthConfig().withUsername(c.string("login_username"))
-                        .withPassword(c.string("login_password")).withRegistryAddress(c.string("login_server"));
+                auth = new AuthConfig().withUsername(username).withPassword(password)
+                        .withRegistryAddress(c.string("login_server"));
             }
             try {
                 engine.pull(image, c.string("platform"), auth, line -> state.ui().message(line),

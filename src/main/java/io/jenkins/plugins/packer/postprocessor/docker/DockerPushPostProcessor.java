@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import io.jenkins.plugins.packer.builder.docker.DockerBuilder;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.docker.DockerEngine;
+import io.jenkins.plugins.packer.docker.EcrLogin;
 import io.jenkins.plugins.packer.run.Artifact;
 import io.jenkins.plugins.packer.run.BuildContext;
 import io.jenkins.plugins.packer.run.BuildFailure;
@@ -35,15 +36,23 @@ public final class DockerPushPostProcessor implements PostProcessor {
             throw new BuildFailure("Unknown artifact type: " + input.builderId()
                     + "\nCan only import from docker-import and docker-tag artifacts.");
         }
+        String username = c.string("login_username");
+        String password = c.string("login_password");
         if (c.bool("ecr_login")) {
-            throw new BuildFailure("ecr_login is not available in this version: log in with login_username and"
-                    + " login_password");
+            ctx.ui().message("Fetching ECR credentials...");
+            try {
+                EcrLogin.Login ecr = EcrLogin.fetch(ctx, c, c.string("login_server"));
+                username = ecr.username();
+                password = ecr.password();
+            } catch (EcrLogin.Failure e) {
+                throw new BuildFailure(e.getMessage());
+            }
         }
         AuthConfig auth = null;
-        if (c.bool("login")) {
+        if (c.bool("login") || c.bool("ecr_login")) {
             ctx.ui().message("Logging in...");
-            auth = new AuthConfig().withUsername(c.string("login_username"))
-                    .withPassword(c.string("login_password")).withRegistryAddress(c.string("login_server"));
+            auth = new AuthConfig().withUsername(username).withPassword(password)
+                    .withRegistryAddress(c.string("login_server"));
         }
         // The image's name, then its tags; once each (Packer 1.6.6 pushes the last tag twice).
         java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
@@ -53,7 +62,7 @@ public final class DockerPushPostProcessor implements PostProcessor {
         try (DockerEngine engine = DockerEngine.connect(ctx.env())) {
             if (auth != null) {
                 try {
-                    engine.login(c.string("login_server"), c.string("login_username"), c.string("login_password"));
+                    engine.login(c.string("login_server"), username, password);
                 } catch (DockerEngine.Failure e) {
                     throw new BuildFailure("Error logging in to Docker: " + e.getMessage());
                 }

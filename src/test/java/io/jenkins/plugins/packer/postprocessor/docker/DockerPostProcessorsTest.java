@@ -232,6 +232,62 @@ class DockerPostProcessorsTest {
         }
     }
 
+    /**
+     * ecr_login: the password comes from ECR's GetAuthorizationToken (moto on 127.0.0.1, with the source's AWS keys),
+     * and is what the registry (ours, under the ECR name the tests' daemon resolves to 127.0.0.1) requires; the
+     * builder pulls with it and docker-push pushes with it, and it never appears in the output.
+     */
+    @Test
+    void ecrLoginFetchesTheRegistrysPasswordFromEcr() throws Exception {
+        String token = "123456789012-auth-token";
+        try (var moto = io.jenkins.plugins.packer.builder.amazon.MotoServer.start(work.resolve("moto"));
+             DockerRegistry registry = DockerRegistry.start(work.resolve("registry"), "AWS", token)) {
+            String server = DockerDaemon.ECR_HOST + ":" + registry.port;
+            String ecr = """
+                      ecr_login      = true
+                      login_server   = "%s"
+                      aws_access_key = "%s"
+                      aws_secret_key = "%s"
+                    """.formatted(server, io.jenkins.plugins.packer.builder.amazon.MotoServer.ACCESS_KEY,
+                    io.jenkins.plugins.packer.builder.amazon.MotoServer.SECRET_KEY);
+            java.util.Map<String, String> env = new java.util.HashMap<>(daemon.env());
+            env.put("AWS_ENDPOINT_URL_ECR", moto.endpoint());
+            Built pushed = DockerBuilds.build(work, env, source("commit = true") + buildBlock("""
+                      post-processors {
+                        post-processor "docker-tag" {
+                          repository = "%s/pkrj/ecr-app"
+                          tags       = ["1"]
+                        }
+                        post-processor "docker-push" {
+                          %s
+                        }
+                      }
+                    """.formatted(server, ecr)), new Cancellation());
+            assertThat(pushed.result().exitCode()).as(pushed.output()).isZero();
+            assertThat(pushed.output()).contains("    docker.c (docker-push): Fetching ECR credentials...\n"
+                    + "    docker.c (docker-push): Logging in...\n").doesNotContain(token);
+            assertThat(registry.get("/v2/pkrj/ecr-app/tags/list")).contains("\"1\"");
+            removeImage(server + "/pkrj/ecr-app:1");
+
+            Built pulled = DockerBuilds.build(work, env, """
+                    source "docker" "c" {
+                      image       = "%s/pkrj/ecr-app:1"
+                      discard     = true
+                      run_command = %s
+                      %s
+                    }
+                    """.formatted(server, DockerDaemon.RUN_COMMAND, ecr) + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo from ecr"]
+                      }
+                    """), new Cancellation());
+            assertThat(pulled.result().exitCode()).as(pulled.output()).isZero();
+            assertThat(pulled.output()).contains("    docker.c: Fetching ECR credentials...\n"
+                    + "    docker.c: Logging in...\n").contains("    docker.c: from ecr\n").doesNotContain(token);
+            removeImage(server + "/pkrj/ecr-app:1");
+        }
+    }
+
     @Test
     void commitThenTagThenPushWithLoginPushesEachNameOnce() throws Exception {
         try (DockerRegistry registry = DockerRegistry.start(work.resolve("registry"))) {

@@ -362,6 +362,13 @@ public final class AwsAccess implements AutoCloseable {
         return b.build();
     }
 
+    /** An ECR client of the region (the docker builder's and docker-push's {@code ecr_login}); the caller closes it. */
+    public software.amazon.awssdk.services.ecr.EcrClient ecr() {
+        var b = software.amazon.awssdk.services.ecr.EcrClient.builder();
+        configure(b, region, endpoint("ECR"));
+        return b.build();
+    }
+
     /** A Secrets Manager client of the region; the caller closes it. */
     public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
         var b = software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder();
