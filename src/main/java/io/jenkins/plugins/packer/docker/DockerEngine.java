@@ -230,7 +230,7 @@ public final class DockerEngine implements Closeable {
         }
         String id = "";
         // The daemon streams JSON messages; the last one names the image ({"status":"sha256:…"}) or the error.
-        for (JsonNode m : postStream(q.toString(), tarball)) {
+        for (JsonNode m : postStream(q.toString(), tarball, "application/x-tar")) {
             if (m.hasNonNull("error")) {
                 throw new Failure(m.path("error").asText(), null);
             }
@@ -249,39 +249,22 @@ public final class DockerEngine implements Closeable {
     }
 
     private void postJson(String pathAndQuery, String json) throws Failure {
-        DockerHttpClient.Request req = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.POST).path(pathAndQuery)
-                .putHeader("Content-Type", "application/json")
-                .body(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).build();
-        try (DockerHttpClient.Response res = http.execute(req)) {
-            String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (res.getStatusCode() >= 400) {
-                String message = text;
-                try {
-                    message = JSON.readTree(text).path("message").asText(text);
-                } catch (IOException notJson) {
-                    // the body as it is
-                }
-                throw new Failure("Error response from daemon: " + message.strip(), null);
-            }
-        } catch (Failure e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw failure(e);
-        }
+        postStream(pathAndQuery, new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                "application/json");
     }
 
     private JsonNode post(String pathAndQuery, InputStream body) throws Failure {
-        List<JsonNode> all = postStream(pathAndQuery, body);
+        List<JsonNode> all = postStream(pathAndQuery, body, "application/x-tar");
         return all.isEmpty() ? JSON.createObjectNode() : all.get(all.size() - 1);
     }
 
-    private List<JsonNode> postStream(String pathAndQuery, InputStream body) throws Failure {
+    /** POSTs {@code body} (none when null) and reads the JSON messages of the reply; an error status fails. */
+    private List<JsonNode> postStream(String pathAndQuery, InputStream body, String contentType) throws Failure {
         DockerHttpClient.Request.Builder req = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST)
                 .path(pathAndQuery);
         if (body != null) {
-            req.putHeader("Content-Type", "application/x-tar").body(body);
+            req.putHeader("Content-Type", contentType).body(body);
         } else {
             req.putHeader("Content-Type", "application/json");
         }

@@ -180,12 +180,7 @@ public final class DockerBuilder implements Builder {
     }
 
     /** Pulls the image, after logging in to its registry when asked to. */
-    static final class StepPull implements Step {
-        private final ComponentConfig c;
-
-        StepPull(ComponentConfig c) {
-            this.c = c;
-        }
+    record StepPull(ComponentConfig c) implements Step {
 
         @Override
         public String name() {
@@ -240,12 +235,7 @@ public final class DockerBuilder implements Builder {
     }
 
     /** Creates and starts the container, with the shared folder and the volumes mounted. */
-    static final class StepRun implements Step {
-        private final ComponentConfig c;
-
-        StepRun(ComponentConfig c) {
-            this.c = c;
-        }
+    record StepRun(ComponentConfig c) implements Step {
 
         @Override
         public String name() {
@@ -370,12 +360,7 @@ public final class DockerBuilder implements Builder {
     }
 
     /** Connects the docker communicator to the container. */
-    static final class StepConnectDocker implements Step {
-        private final ComponentConfig c;
-
-        StepConnectDocker(ComponentConfig c) {
-            this.c = c;
-        }
+    record StepConnectDocker(ComponentConfig c) implements Step {
 
         @Override
         public String name() {
@@ -406,12 +391,7 @@ public final class DockerBuilder implements Builder {
     }
 
     /** Commits the container to an image. */
-    static final class StepCommit implements Step {
-        private final ComponentConfig c;
-
-        StepCommit(ComponentConfig c) {
-            this.c = c;
-        }
+    record StepCommit(ComponentConfig c) implements Step {
 
         @Override
         public String name() {
@@ -442,12 +422,7 @@ public final class DockerBuilder implements Builder {
     }
 
     /** Exports the container's file system to a tarball. */
-    static final class StepExport implements Step {
-        private final String path;
-
-        StepExport(String path) {
-            this.path = path;
-        }
+    record StepExport(String path) implements Step {
 
         @Override
         public String name() {

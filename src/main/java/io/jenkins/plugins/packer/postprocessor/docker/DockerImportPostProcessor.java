@@ -29,13 +29,10 @@ public final class DockerImportPostProcessor implements PostProcessor {
 
     @Override
     public Result postProcess(BuildContext ctx, ComponentConfig c, Artifact input) throws BuildFailure {
-        if (!input.builderId().equals(DockerBuilder.BUILDER_ID)
-                && !input.builderId().equals("packer.post-processor.artifice")) {
-            throw new BuildFailure("Unknown artifact type: " + input.builderId()
-                    + "\nCan only import from Docker builder and Artifice post-processor artifacts. If you are getting"
-                    + " this error after having run the docker builder, it may be because you set commit: true in"
-                    + " your Docker builder, so the image is already imported. ");
-        }
+        DockerArtifacts.require(input, "Can only import from Docker builder and Artifice post-processor artifacts."
+                + " If you are getting this error after having run the docker builder, it may be because you set"
+                + " commit: true in your Docker builder, so the image is already imported. ", DockerBuilder.BUILDER_ID,
+                "packer.post-processor.artifice");
         String repository = c.string("repository");
         String tag = c.string("tag");
         String importRepo = repository + (tag.isEmpty() ? "" : ":" + tag);

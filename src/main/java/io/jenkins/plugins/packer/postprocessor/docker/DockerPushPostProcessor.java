@@ -31,11 +31,8 @@ public final class DockerPushPostProcessor implements PostProcessor {
 
     @Override
     public Result postProcess(BuildContext ctx, ComponentConfig c, Artifact input) throws BuildFailure {
-        if (!input.builderId().equals(DockerBuilder.IMPORT_ID)
-                && !input.builderId().equals(DockerTagPostProcessor.BUILDER_ID)) {
-            throw new BuildFailure("Unknown artifact type: " + input.builderId()
-                    + "\nCan only import from docker-import and docker-tag artifacts.");
-        }
+        DockerArtifacts.require(input, "Can only import from docker-import and docker-tag artifacts.",
+                DockerBuilder.IMPORT_ID, DockerTagPostProcessor.BUILDER_ID);
         String username = c.string("login_username");
         String password = c.string("login_password");
         if (c.bool("ecr_login")) {

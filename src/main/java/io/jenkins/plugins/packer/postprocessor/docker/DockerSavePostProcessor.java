@@ -28,11 +28,8 @@ public final class DockerSavePostProcessor implements PostProcessor {
 
     @Override
     public Result postProcess(BuildContext ctx, ComponentConfig c, Artifact input) throws BuildFailure {
-        if (!input.builderId().equals(DockerTagPostProcessor.BUILDER_ID)
-                && !input.builderId().equals(DockerBuilder.IMPORT_ID)) {
-            throw new BuildFailure("Unknown artifact type: " + input.builderId()
-                    + "\nCan only save Docker builder artifacts.");
-        }
+        DockerArtifacts.require(input, "Can only save Docker builder artifacts.", DockerTagPostProcessor.BUILDER_ID,
+                DockerBuilder.IMPORT_ID);
         String path = c.string("path");
         Path file = ctx.resolve(path);
         OutputStream out;

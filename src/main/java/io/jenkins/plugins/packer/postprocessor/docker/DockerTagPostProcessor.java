@@ -27,10 +27,8 @@ public final class DockerTagPostProcessor implements PostProcessor {
 
     @Override
     public Result postProcess(BuildContext ctx, ComponentConfig c, Artifact input) throws BuildFailure {
-        if (!input.builderId().equals(BUILDER_ID) && !input.builderId().equals(DockerBuilder.IMPORT_ID)) {
-            throw new BuildFailure("Unknown artifact type: " + input.builderId()
-                    + "\nCan only tag from Docker builder artifacts.");
-        }
+        DockerArtifacts.require(input, "Can only tag from Docker builder artifacts.", BUILDER_ID,
+                DockerBuilder.IMPORT_ID);
         if (c.isSet("tag") && !c.stringList("tag").isEmpty()) {
             ctx.ui().say("Deprecation warning: \"tag\" option has been replaced with \"tags\". In future versions of"
                     + " Packer, this configuration may not work. Please call `packer fix` on your template to"
