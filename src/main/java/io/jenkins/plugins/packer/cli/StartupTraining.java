@@ -1,0 +1,55 @@
+package io.jenkins.plugins.packer.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The run the {@code pkrj} launcher records for the JVM's start-up cache (the class-data archive, or Java 25's AOT
+ * cache): the commands users run most ({@code validate}, {@code validate -syntax-only}, {@code fmt -check},
+ * {@code inspect}, {@code console}) on a representative template of amazon-ebs and docker sources, with functions,
+ * variables and provisioners; its output is discarded. It reaches no network and writes only a temporary folder.
+ */
+public final class StartupTraining {
+
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("pkrj-training");
+        try (InputStream template = StartupTraining.class.getResourceAsStream("startup-training.pkr.hcl")) {
+            Files.copy(template, dir.resolve("app.pkr.hcl"));
+        }
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            run(dir, sink, "", "validate", ".");
+            run(dir, sink, "", "validate", "-syntax-only", ".");
+            run(dir, sink, "", "fmt", "-check", ".");
+            run(dir, sink, "", "inspect", ".");
+            run(dir, sink, "local.packages\nupper(var.region)\n", "console", "app.pkr.hcl");
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+
+    private static void run(Path dir, PrintStream sink, String input, String... args) {
+        Main.run(new Main.Io(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), sink, System.getenv(),
+                dir), args);
+    }
+}
