@@ -4,13 +4,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The configuration specs of the components we ship, by kind and type name as templates write them
- * ({@code source "amazon-ebs" ...}, {@code provisioner "shell"}, {@code data "amazon-ami" ...}). All specs are read
- * once, when the class is first used, and never change afterwards, so lookups need no locking.
+ * ({@code source "amazon-ebs" ...}, {@code provisioner "shell"}, {@code data "amazon-ami" ...}). Each spec is read
+ * once, on its first lookup, and never changes afterwards.
  */
 public final class ComponentSpecs {
 
@@ -75,11 +74,51 @@ public final class ComponentSpecs {
         return Collections.unmodifiableSortedSet(new TreeSet<>(specs.keySet()));
     }
 
+    /**
+     * The specs of {@code kind}, each read on its first lookup: a run reads only the specs of the components its
+     * templates use.
+     */
     private static Map<String, ConfigSpec> load(String kind, String... types) {
-        Map<String, ConfigSpec> specs = new TreeMap<>();
-        for (String type : types) {
-            specs.put(type, ConfigSpec.load(kind, type));
+        return new Lazy(kind, types);
+    }
+
+    /** A map of every type name of a kind to its spec, read when first asked for and kept. */
+    private static final class Lazy extends java.util.AbstractMap<String, ConfigSpec> {
+        private final String kind;
+        private final java.util.concurrent.ConcurrentHashMap<String, ConfigSpec> read =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final Set<String> names;
+
+        Lazy(String kind, String... types) {
+            this.kind = kind;
+            this.names = Set.of(types);
         }
-        return Collections.unmodifiableMap(specs);
+
+        @Override
+        public ConfigSpec get(Object type) {
+            if (!(type instanceof String t) || !names.contains(t)) {
+                return null;
+            }
+            return read.computeIfAbsent(t, n -> ConfigSpec.load(kind, n));
+        }
+
+        @Override
+        public boolean containsKey(Object type) {
+            return names.contains(type);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return names;
+        }
+
+        @Override
+        public Set<Entry<String, ConfigSpec>> entrySet() {
+            Set<Entry<String, ConfigSpec>> out = new java.util.LinkedHashSet<>();
+            for (String n : new TreeSet<>(names)) {
+                out.add(Map.entry(n, get(n)));
+            }
+            return out;
+        }
     }
 }

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.packer.component;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.packer.hcl.BodySchema;
 import io.jenkins.plugins.packer.hcl.Diagnostics;
 import io.jenkins.plugins.packer.hcl.Parser;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,9 @@ public record ConfigSpec(Map<String, Attr> attributes, Map<String, Nested> block
     /** A nested block: a single block or a list of blocks, each with its own spec. */
     public record Nested(String name, ConfigSpec spec, boolean list) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // The streaming parser alone: the specs are plain JSON, and Jackson's object mapper costs a validate's start
+    // some three hundred classes.
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** The HCL schema this spec decodes a body with. */
     public BodySchema schema() {
@@ -46,16 +48,52 @@ public record ConfigSpec(Map<String, Attr> attributes, Map<String, Nested> block
         return fromJson(read(kind + "/" + name), kind);
     }
 
-    private static JsonNode read(String path) {
+    private static Map<String, Object> read(String path) {
         String resource = "spec/" + path + ".json";
         try (InputStream in = ConfigSpec.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no component spec " + resource);
             }
-            return JSON.readTree(in);
+            try (JsonParser p = JSON.createParser(in)) {
+                p.nextToken();
+                return object(p);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The object the parser is at (its START_OBJECT), as maps, lists, strings and booleans. */
+    private static Map<String, Object> object(JsonParser p) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            m.put(name, value(p));
+        }
+        return m;
+    }
+
+    private static Object value(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                yield l;
+            }
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> p.getText();
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T get(Map<String, Object> node, String name, T absent) {
+        Object v = node.get(name);
+        return v == null ? absent : (T) v;
     }
 
     /**
@@ -63,29 +101,27 @@ public record ConfigSpec(Map<String, Attr> attributes, Map<String, Nested> block
      * expression"}, "deprecated": {"name": "reason"}, "blocks": {"name": {"list": true, ...nested spec}},
      * "required": ["name"]}}.
      */
-    static ConfigSpec fromJson(JsonNode node, String kind) {
+    @SuppressWarnings("unchecked")
+    static ConfigSpec fromJson(Map<String, Object> node, String kind) {
         Map<String, Attr> attrs = new LinkedHashMap<>();
         Map<String, Nested> blocks = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
-        for (JsonNode inc : node.path("include")) {
-            ConfigSpec base = fromJson(read(inc.asText()), kind);
+        for (Object inc : get(node, "include", List.of())) {
+            ConfigSpec base = fromJson(read((String) inc), kind);
             attrs.putAll(base.attributes);
             blocks.putAll(base.blocks);
             required.addAll(base.required);
         }
-        JsonNode deprecated = node.path("deprecated");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("attributes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode why = deprecated.get(e.getKey());
-            attrs.put(e.getKey(), new Attr(e.getKey(), parseType(e.getValue().asText()),
-                    why == null ? null : why.asText()));
+        Map<String, Object> deprecated = get(node, "deprecated", Map.of());
+        get(node, "attributes", Map.<String, Object>of()).forEach((name, type) -> attrs.put(name,
+                new Attr(name, parseType((String) type), (String) deprecated.get(name))));
+        get(node, "blocks", Map.<String, Object>of()).forEach((name, spec) -> {
+            Map<String, Object> nested = (Map<String, Object>) spec;
+            blocks.put(name, new Nested(name, fromJson(nested, kind), Boolean.TRUE.equals(nested.get("list"))));
+        });
+        for (Object r : get(node, "required", List.of())) {
+            required.add((String) r);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("blocks").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            blocks.put(e.getKey(), new Nested(e.getKey(), fromJson(e.getValue(), kind),
-                    e.getValue().path("list").asBoolean(false)));
-        }
-        node.path("required").forEach(r -> required.add(r.asText()));
         return new ConfigSpec(Map.copyOf(attrs), Map.copyOf(blocks), List.copyOf(required));
     }
 
