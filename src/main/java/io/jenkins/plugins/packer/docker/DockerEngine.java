@@ -364,8 +364,10 @@ public final class DockerEngine implements Closeable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        String why = String.valueOf(root.getMessage());
         if (root instanceof java.net.ConnectException || root instanceof java.nio.file.NoSuchFileException
-                || root instanceof java.net.UnknownHostException) {
+                || root instanceof java.net.UnknownHostException || why.contains("No such file or directory")
+                || why.contains("Connection refused")) {
             return new Failure("Cannot connect to the Docker daemon at " + host() + ". Is the docker daemon running?",
                     e);
         }
