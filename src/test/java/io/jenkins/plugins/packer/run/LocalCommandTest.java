@@ -110,6 +110,11 @@ class LocalCommandTest {
         t.start();
         try {
             assertThat(ui.started.await(10, TimeUnit.SECONDS)).isTrue();
+            // "started" may come before the background subshell has started its sleep: wait for it (at most 10 s).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (running(marker).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(running(marker)).as("the double-forked child runs").hasSize(1);
             long cancelled = System.nanoTime();
             cancellation.cancel();
