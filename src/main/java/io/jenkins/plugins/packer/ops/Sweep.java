@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.ops;
 
 import io.jenkins.plugins.packer.builder.amazon.common.AmazonSweeper;
+import io.jenkins.plugins.packer.docker.DockerSweeper;
 import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
 import io.jenkins.plugins.packer.run.journal.ResourceJournal;
 import io.jenkins.plugins.packer.run.journal.RunJournals;
@@ -46,7 +47,8 @@ public final class Sweep {
             Ec2.ROLE_KIND, new String[] {"Deleting", "delete", "role"},
             Ec2.IMAGE_KIND, new String[] {"Deregistering", "deregister", "AMI"},
             Ec2.SNAPSHOT_KIND, new String[] {"Deleting", "delete", "snapshot"},
-            Ec2.VOLUME_KIND, new String[] {"Deleting", "delete", "volume"});
+            Ec2.VOLUME_KIND, new String[] {"Deleting", "delete", "volume"},
+            DockerSweeper.CONTAINER_KIND, new String[] {"Removing", "remove", "docker container"});
 
     private Sweep() {
     }
@@ -74,14 +76,22 @@ public final class Sweep {
         Map<String, Leftover> found = new LinkedHashMap<>();
         Set<String> searches = new LinkedHashSet<>();
         for (Run run : swept.values()) {
-            run.leftovers().stream().filter(l -> AmazonSweeper.handles(l.kind()))
+            run.leftovers().stream().filter(l -> AmazonSweeper.handles(l.kind()) || DockerSweeper.handles(l.kind()))
                     .forEach(l -> found.put(RunJournals.key(l.kind(), l.region(), l.id()), l));
-            run.leftovers().forEach(l -> searches.add(l.region() + " " + l.endpoint()));
-            run.unresolved().forEach(u -> searches.add(u.region() + " " + u.endpoint()));
+            // A container whose create call never answered is found by the name the journal gave it first.
+            run.unresolved().stream().filter(u -> DockerSweeper.handles(u.kind()) && !u.name().isEmpty())
+                    .forEach(u -> found.putIfAbsent(RunJournals.key(u.kind(), u.region(), u.name()),
+                            new Leftover(run.runId(), u.kind(), u.region(), u.name(), u.endpoint())));
+            // AWS is also searched for what the runs tagged: a create call whose answer never came made a
+            // resource that only its tag finds.
+            run.leftovers().stream().filter(l -> AmazonSweeper.handles(l.kind()))
+                    .forEach(l -> searches.add(l.region() + " " + l.endpoint()));
+            run.unresolved().stream().filter(u -> AmazonSweeper.handles(u.kind()))
+                    .forEach(u -> searches.add(u.region() + " " + u.endpoint()));
         }
         req.regions().forEach(r -> searches.add(r + " "));
         int errors = 0;
-        try (AmazonSweeper aws = new AmazonSweeper(req.env())) {
+        try (AmazonSweeper aws = new AmazonSweeper(req.env()); DockerSweeper docker = new DockerSweeper(req.env())) {
             Map<String, List<AmazonSweeper.Tagged>> untracked = new LinkedHashMap<>();
             for (String search : searches) {
                 int space = search.indexOf(' ');
@@ -120,14 +130,14 @@ public final class Sweep {
                             + " without a journal)." : " (younger than " + cutoff + ")."));
                 }
             }
-            errors += remove(req, aws, found, swept, say);
+            errors += remove(req, aws, docker, found, swept, say);
         }
         return errors == 0 ? 0 : 1;
     }
 
     /** Removes what was found, kind by kind, and writes it to the runs' journals; returns the number of errors. */
-    private static int remove(Request req, AmazonSweeper aws, Map<String, Leftover> found, Map<String, Run> swept,
-                              Consumer<String> say) throws IOException {
+    private static int remove(Request req, AmazonSweeper aws, DockerSweeper docker, Map<String, Leftover> found,
+                              Map<String, Run> swept, Consumer<String> say) throws IOException {
         if (found.isEmpty()) {
             say.accept("Nothing to sweep.");
             swept.values().forEach(run -> forget(req, run));
@@ -162,7 +172,8 @@ public final class Sweep {
                     continue;
                 }
                 say.accept(words[0] + " " + what + "...");
-                String error = aws.remove(l, line -> say.accept(what + ": " + line));
+                String error = DockerSweeper.handles(l.kind()) ? docker.remove(l, line -> say.accept(what + ": " + line))
+                        : aws.remove(l, line -> say.accept(what + ": " + line));
                 if (error != null) {
                     say.accept("Error: cannot " + words[1] + " " + what + ": " + error);
                     failedRuns.add(l.runId());

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import io.jenkins.plugins.packer.communicator.docker.DockerCommunicator;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.docker.DockerEngine;
+import io.jenkins.plugins.packer.docker.DockerSweeper;
 import io.jenkins.plugins.packer.docker.EcrLogin;
 import io.jenkins.plugins.packer.docker.RunCommand;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
@@ -286,17 +287,28 @@ public final class DockerBuilder implements Builder {
             } catch (RunCommand.Invalid e) {
                 return fail(state, "Error running container: " + e.getMessage());
             }
+            // The container is named (unless run_command names it) so that a sweep finds it even when the build
+            // was killed before the daemon's answer gave its id: the journal holds the name first, then the id.
+            String name = run.name() != null ? run.name() : "packer-steps-" + state.build().runUuid().replace("-", "")
+                    .substring(0, 12) + "-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong() & 0xffffffffL);
+            var journal = state.build().journal();
+            long seq = journal.intent(state.build().name(), DockerSweeper.CONTAINER_KIND, engine.host(), name, "");
             String id;
             try {
-                id = create(engine, run, state.build().cancellation());
+                id = create(engine, run, name, state.build().cancellation());
             } catch (RunCommand.Invalid e) {
+                journal.failed(seq);
                 return fail(state, "Error running container: " + e.getMessage());
             } catch (Cancellation.CancelledException e) {
+                journal.failed(seq);
                 return false;
             } catch (DockerEngine.Failure e) {
+                journal.failed(seq);
                 return fail(state, "Error running container: Docker exited with a non-zero exit status.\nStderr: "
                         + e.getMessage());
             }
+            journal.created(seq, id);
             state.put(CONTAINER_ID, id);
             try {
                 engine.client().startContainerCmd(id).exec();
@@ -313,12 +325,12 @@ public final class DockerBuilder implements Builder {
          * Creates the container as {@code docker run} does: an image that is not in the daemon's store is pulled
          * first. A failure carries what {@code docker run} prints on its standard error.
          */
-        private static String create(DockerEngine engine, RunCommand run, Cancellation cancellation)
+        private static String create(DockerEngine engine, RunCommand run, String name, Cancellation cancellation)
                 throws RunCommand.Invalid, DockerEngine.Failure, Cancellation.CancelledException {
             // The words of Debian's docker command line (20.10), which packer runs.
             String help = ".\nSee 'docker run --help'.\n";
             try {
-                return run.applyTo(engine.client().createContainerCmd(run.image())).exec().getId();
+                return run.applyTo(engine.client().createContainerCmd(run.image())).withName(name).exec().getId();
             } catch (com.github.dockerjava.api.exception.NotFoundException missing) {
                 String image = run.image();
                 String ref = DockerEngine.tagOf(image).isEmpty() && !image.contains("@") ? image + ":latest" : image;
@@ -329,7 +341,8 @@ public final class DockerBuilder implements Builder {
                     throw new DockerEngine.Failure(unable + "docker: " + e.getMessage() + help, e);
                 }
                 try {
-                    return run.applyTo(engine.client().createContainerCmd(run.image())).exec().getId();
+                    return run.applyTo(engine.client().createContainerCmd(run.image())).withName(name).exec()
+                            .getId();
                 } catch (RuntimeException e) {
                     throw new DockerEngine.Failure(unable + "docker: " + engine.failure(e).getMessage() + help, e);
                 }
@@ -353,8 +366,12 @@ public final class DockerBuilder implements Builder {
             }
             try {
                 engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
-            } catch (RuntimeException e) {
+                state.build().journal().removed(DockerSweeper.CONTAINER_KIND, engine.host(), id);
+            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
                 // removed already (run with --rm)
+                state.build().journal().removed(DockerSweeper.CONTAINER_KIND, engine.host(), id);
+            } catch (RuntimeException e) {
+                // the daemon did not answer: the container stays in the journal, for a sweep
             }
         }
     }

@@ -169,6 +169,14 @@ public final class ResourceJournal implements Closeable {
         }
     }
 
+    /** Writes that the create call of the intent {@code seq} failed: nothing was made. */
+    public synchronized void failed(long seq) {
+        ObjectNode line = line("failed");
+        line.put("seq", seq);
+        write(line);
+        pending.remove(seq);
+    }
+
     /** Writes that a resource is gone: its cleanup removed it. */
     public synchronized void removed(String kind, String region, String id) {
         settled("removed", kind, region, id);

@@ -81,6 +81,7 @@ public final class RunJournals {
                     }
                 }
                 case "intent" -> intents.put(line.path("seq").asLong(), line);
+                case "failed" -> intents.remove(line.path("seq").asLong());
                 case "created" -> {
                     JsonNode intent = intents.remove(line.path("seq").asLong());
                     if (intent != null) {
