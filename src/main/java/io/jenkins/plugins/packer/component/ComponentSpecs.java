@@ -23,6 +23,19 @@ public final class ComponentSpecs {
     private static final Map<String, ConfigSpec> DATA_SOURCES = load("data",
             "amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
 
+    /**
+     * The provisioners and post-processors packer 1.6.6 bundles (its command/plugin.go), ours or not: inspect lists
+     * a build that uses one we do not ship, as packer does, and drops a build that names a type packer does not know.
+     */
+    public static final Set<String> PACKER_PROVISIONERS = Set.of("ansible", "ansible-local", "azure-dtlartifact",
+            "breakpoint", "chef-client", "chef-solo", "converge", "file", "inspec", "powershell", "puppet-masterless",
+            "puppet-server", "salt-masterless", "shell", "shell-local", "sleep", "windows-restart", "windows-shell");
+    public static final Set<String> PACKER_POST_PROCESSORS = Set.of("alicloud-import", "amazon-import", "artifice",
+            "checksum", "compress", "digitalocean-import", "docker-import", "docker-push", "docker-save", "docker-tag",
+            "exoscale-import", "googlecompute-export", "googlecompute-import", "manifest", "shell-local",
+            "ucloud-import", "vagrant", "vagrant-cloud", "vsphere", "vsphere-template", "yandex-export",
+            "yandex-import");
+
     private ComponentSpecs() {
     }
 

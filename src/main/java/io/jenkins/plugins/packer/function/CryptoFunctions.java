@@ -131,6 +131,41 @@ public final class CryptoFunctions {
         }
     }
 
+    /**
+     * encoding/asn1's error for DER whose outer tag and length are cut off ({@code truncated tag or length}) or whose
+     * length runs past the end ({@code data truncated}); null when the outer element is whole.
+     */
+    static String outerSyntaxError(byte[] der) {
+        if (der.length < 2) {
+            return "asn1: syntax error: truncated tag or length";
+        }
+        int i = 1;
+        if ((der[0] & 0x1f) == 0x1f) {
+            while (i < der.length && (der[i] & 0x80) != 0) {
+                i++;
+            }
+            i++;
+            if (i >= der.length) {
+                return "asn1: syntax error: truncated tag or length";
+            }
+        }
+        int first = der[i] & 0xff;
+        i++;
+        long length = first;
+        if ((first & 0x80) != 0) {
+            int n = first & 0x7f;
+            if (i + n > der.length) {
+                return "asn1: syntax error: truncated tag or length";
+            }
+            length = 0;
+            for (int k = 0; k < n; k++) {
+                length = (length << 8) | (der[i + k] & 0xff);
+            }
+            i += n;
+        }
+        return i + length > der.length ? "asn1: syntax error: data truncated" : null;
+    }
+
     /** Reads an RSA private key in PKCS#1 DER form, as Go's x509.ParsePKCS1PrivateKey does. */
     private static PrivateKey pkcs1PrivateKey(byte[] der) throws FunctionException {
         List<BigInteger> fields = CryptoDer.integerSequence(der);
@@ -143,7 +178,12 @@ public final class CryptoFunctions {
                 throw new FunctionException("x509: failed to parse private key (use ParseECPrivateKey instead for "
                         + "this key format)");
             }
-            throw new FunctionException("x509: failed to parse private key");
+            // Go then returns encoding/asn1's own error; the two a cut-off key gives are said as it says them.
+            String outer = outerSyntaxError(der);
+            if (outer == null && fields != null) {
+                outer = "asn1: syntax error: sequence truncated";
+            }
+            throw new FunctionException(outer != null ? outer : "x509: failed to parse private key");
         }
         if (fields.get(0).compareTo(BigInteger.ONE) > 0) {
             throw new FunctionException("x509: unsupported private key version");

@@ -125,8 +125,32 @@ public final class EncodingJson {
             }
             return v;
         } catch (JsonEOFException e) {
-            throw new FunctionException("unexpected EOF");
+            // Go's decoder says "EOF" when the text ends between tokens (inside an array or an object), and
+            // "unexpected EOF" when it ends inside one (a string, a number, a literal).
+            JsonToken within = e.getTokenBeingDecoded();
+            boolean insideToken = within == JsonToken.VALUE_STRING || within == JsonToken.VALUE_NUMBER_INT
+                    || within == JsonToken.VALUE_NUMBER_FLOAT || within == JsonToken.FIELD_NAME
+                    && String.valueOf(e.getOriginalMessage()).contains("in field name");
+            throw new FunctionException(insideToken ? "unexpected EOF" : "EOF");
         } catch (JsonParseException e) {
+            String why = String.valueOf(e.getOriginalMessage());
+            if (why.contains("end-of-input within/between")) {
+                throw new FunctionException("EOF");
+            }
+            if (why.contains("end-of-input")) {
+                throw new FunctionException("unexpected EOF");
+            }
+            // Jackson stops at the '.' or 'e' of a number whose next character is not a digit; Go at that character.
+            boolean fraction = why.contains("Decimal point not followed by a digit");
+            if ((fraction || why.contains("Exponent indicator not followed by a digit")) && e.getLocation() != null) {
+                int next = (int) e.getLocation().getCharOffset() + 1;
+                while (!fraction && next < text.length() && (text.charAt(next) == '+' || text.charAt(next) == '-')) {
+                    next++;
+                }
+                throw new FunctionException(next >= text.length() ? "unexpected EOF"
+                        : "invalid character " + quoteChar(text.codePointAt(next))
+                        + (fraction ? " after decimal point in numeric literal" : " in exponent of numeric literal"));
+            }
             throw new FunctionException(goSyntaxError(text, e));
         } catch (IOException e) {
             throw new FunctionException(e.getMessage());

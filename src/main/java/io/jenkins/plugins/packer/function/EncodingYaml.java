@@ -295,6 +295,10 @@ final class EncodingYaml {
             }
             case "binary" -> {
                 try {
+                    // Go's standard encoding wants the padding, which Java's decoder lets go.
+                    if (src.length() % 4 != 0) {
+                        throw new IllegalArgumentException("unpadded");
+                    }
                     java.util.Base64.getDecoder().decode(src);
                 } catch (IllegalArgumentException e) {
                     throw new ResolveException("cannot parse " + StringFunctions.goQuote(src) + " as " + tag
@@ -461,7 +465,12 @@ final class EncodingYaml {
         } else if (problem.startsWith("expected ',' or '}'")) {
             problem = "did not find expected ',' or '}'";
         } else if (problem.startsWith("expected <block end>")) {
-            problem = "did not find expected key";
+            // libyaml names what a block sequence or mapping expected next.
+            String context = e.getContext() == null ? "" : e.getContext();
+            problem = context.contains("block collection") && !context.contains("mapping")
+                    ? "did not find expected '-' indicator" : "did not find expected key";
+        } else if (problem.startsWith("expected the node content")) {
+            problem = "did not find expected node content";
         } else if (problem.startsWith("found character that cannot start any token")) {
             problem = "found character that cannot start any token";
         } else if (problem.startsWith("found undefined tag handle")) {

@@ -56,7 +56,7 @@ public final class Inspect {
     public static void hcl(HclConfig cfg, Sink out) {
         out.say("Packer Inspect: HCL2 mode\n");
         out.say(Console.variables(cfg));
-        out.say(builds(cfg.builds()));
+        out.say(builds(cfg.inspectBuilds()));
     }
 
     /** Go's {@code sort.Strings} order: by UTF-8 bytes, which differs from {@link String#compareTo} past U+FFFF. */

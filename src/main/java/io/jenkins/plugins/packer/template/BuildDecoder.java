@@ -206,9 +206,9 @@ final class BuildDecoder {
             return null;
         }
         if (ComponentSpecs.provisioner(b.labels().get(0)) == null) {
-            diags.error("Unknown provisioner type \"" + b.labels().get(0) + "\"", "known provisioners: "
-                    + HclConfig.goList(ComponentSpecs.provisioners()), b.labelRanges().get(0));
-            return null;
+            // The build is not run, but inspect still lists it, as packer's does.
+            diags.error("Unknown provisioner type \"" + b.labels().get(0) + "\"",
+                    "known provisioners: " + HclConfig.goList(ComponentSpecs.provisioners()), b.labelRanges().get(0));
         }
         int retries = maxRetries == null ? 0
                 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxRetries));
@@ -242,9 +242,9 @@ final class BuildDecoder {
             return null;
         }
         if (ComponentSpecs.postProcessor(b.labels().get(0)) == null) {
-            diags.error("Unknown post-processor type \"" + b.labels().get(0) + "\"", "known post-processors: "
-                    + HclConfig.goList(ComponentSpecs.postProcessors()), b.labelRanges().get(0));
-            return null;
+            diags.error("Unknown post-processor type \"" + b.labels().get(0) + "\"",
+                    "known post-processors: " + HclConfig.goList(ComponentSpecs.postProcessors()),
+                    b.labelRanges().get(0));
         }
         return new PostProcessorBlock(b.labels().get(0), name, only, except,
                 keep == null || keep.isNull() ? null : keep.asBool(), b.body().remain(POST_PROCESSOR_ARGS),

@@ -101,6 +101,7 @@ public final class HclConfig {
     private final Map<String, Function> functions;
     private final Map<SourceRef, SourceBlock> sources = new LinkedHashMap<>();
     private final List<BuildBlock> builds = new ArrayList<>();
+    private final List<BuildBlock> inspectBuilds = new ArrayList<>();
 
     private final Path workspaceRoot;
 
@@ -158,6 +159,28 @@ public final class HclConfig {
 
     public List<BuildBlock> builds() {
         return builds;
+    }
+
+    /** An "Unknown provisioner/post-processor type" error for a type packer 1.6.6 bundles (and we do not ship). */
+    private static boolean packerKnowsTheType(Diagnostic d) {
+        String s = d.summary();
+        for (String[] kind : new String[][] {{"Unknown provisioner type \"", "p"},
+                {"Unknown post-processor type \"", "pp"}}) {
+            if (s.startsWith(kind[0]) && s.endsWith("\"")) {
+                String type = s.substring(kind[0].length(), s.length() - 1);
+                return (kind[1].equals("p") ? ComponentSpecs.PACKER_PROVISIONERS
+                        : ComponentSpecs.PACKER_POST_PROCESSORS).contains(type);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The builds {@code inspect} lists: those that run, and those whose only errors are component types packer
+     * bundles but pkrj does not ship (packer lists them; it drops a build naming a type it does not know).
+     */
+    public List<BuildBlock> inspectBuilds() {
+        return inspectBuilds;
     }
 
     /**
@@ -592,9 +615,14 @@ public final class HclConfig {
                 Diagnostics buildDiags = new Diagnostics();
                 BuildBlock build = BuildDecoder.decode(block, evalContext(), buildDiags);
                 diags.addAll(buildDiags);
-                // Packer drops a build that has any error.
+                // Packer drops a build that has any error; inspect still lists one whose only errors are component
+                // types that are not available.
                 if (build != null && !buildDiags.hasErrors()) {
                     builds.add(build);
+                }
+                if (build != null && buildDiags.list().stream().filter(Diagnostic::isError)
+                        .allMatch(HclConfig::packerKnowsTheType)) {
+                    inspectBuilds.add(build);
                 }
             }
         }

@@ -20,7 +20,7 @@ public final class ConsoleFormat {
 
     /** The text the console prints for the result of an expression. */
     public static String format(Value v) {
-        if (v.hasMark(Mark.SENSITIVE)) {
+        if (hidden(v)) {
             return SENSITIVE;
         }
         if (!v.isWhollyKnown()) {
@@ -34,10 +34,23 @@ public final class ConsoleFormat {
         return render(v, true);
     }
 
+    /**
+     * Whether a value prints as {@code <sensitive>}: a sensitive one, unless it is null or the empty string, which
+     * Packer prints as they are (it masks a secret's text in its output, and these have none).
+     */
+    private static boolean hidden(Value v) {
+        if (!v.hasMark(Mark.SENSITIVE)) {
+            return false;
+        }
+        Value plain = v.unmark();
+        return !(plain.isKnown() && (plain.isNull() || plain.type().equals(Type.STRING) && plain.asString().isEmpty()));
+    }
+
     private static String render(Value v, boolean nested) {
-        if (v.hasMark(Mark.SENSITIVE)) {
+        if (hidden(v)) {
             return nested && v.type().equals(Type.STRING) ? "\"" + SENSITIVE + "\"" : SENSITIVE;
         }
+        v = v.unmark();
         if (!v.isKnown()) {
             return UNKNOWN;
         }

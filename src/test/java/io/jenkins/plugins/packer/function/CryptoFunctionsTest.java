@@ -1,5 +1,6 @@
 package io.jenkins.plugins.packer.function;
 
+import static io.jenkins.plugins.packer.function.CoreFixtures.failure;
 import static io.jenkins.plugins.packer.function.ExtOracle.assertCase;
 import static io.jenkins.plugins.packer.function.ExtOracle.num;
 import static io.jenkins.plugins.packer.function.ExtOracle.str;
@@ -108,6 +109,18 @@ class CryptoFunctionsTest {
         Value result = call("sha256", str("s3cr3t").mark(Mark.SENSITIVE));
         assertThat(result.hasMark(Mark.SENSITIVE)).isTrue();
         assertThat(result.unmark().asString()).hasSize(64);
+    }
+
+    @Test
+    void rsadecryptOfACutOffKeySaysWhatEncodingAsn1Says() {
+        // As packer 1.6.6 prints them (Go's x509 returns encoding/asn1's error for such keys).
+        String[][] cases = {{"MIIB", "asn1: syntax error: truncated tag or length"},
+                {"MIIBCgKCAQEA", "asn1: syntax error: data truncated"},
+                {"MAMCAQA=", "asn1: syntax error: sequence truncated"}};
+        for (String[] c : cases) {
+            String key = "-----BEGIN RSA PRIVATE KEY-----\n" + c[0] + "\n-----END RSA PRIVATE KEY-----";
+            assertThat(failure("rsadecrypt", str("YWJj"), str(key)).getMessage()).as(c[0]).isEqualTo(c[1]);
+        }
     }
 
     @Test

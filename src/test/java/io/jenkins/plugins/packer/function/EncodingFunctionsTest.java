@@ -27,7 +27,11 @@ class EncodingFunctionsTest {
     @ParameterizedTest(name = "jsondecode({0})")
     @CsvSource(delimiter = ';', value = {
             "{\"a\" 1};invalid character '1' after object key", "[1 2];invalid character '2' after array element",
-            "tru;unexpected EOF", "trux;invalid character 'x' in literal true (expecting 'e')", "[1,;unexpected EOF", "{\"a\":1,};invalid character '}' looking for beginning of object key string",
+            "tru;unexpected EOF", "trux;invalid character 'x' in literal true (expecting 'e')",
+            // As packer 1.6.6 says them: "EOF" when the text ends between tokens, "unexpected EOF" inside one.
+            "[1,;EOF", "{;EOF", "[1;EOF", "{\"a\";EOF", "{\"a\":1,;EOF", "\"abc;unexpected EOF", "12.;unexpected EOF",
+            "12.x;invalid character 'x' after decimal point in numeric literal",
+            "[1e];invalid character ']' in exponent of numeric literal", "{\"a\":1,};invalid character '}' looking for beginning of object key string",
             "[1,];invalid character ']' looking for beginning of value", "1 2;extraneous data after JSON object"})
     void jsondecodeErrorsReadAsGos(String json, String message) {
         assertThat(failure("jsondecode", str(json)).getMessage()).isEqualTo(message);
@@ -73,6 +77,16 @@ class EncodingFunctionsTest {
         assertThat(failure("yamldecode", str("x: !!binary '%%'\n")).getMessage())
                 .contains("not valid base64");
         assertThat(failure("yamldecode", str("x: .nan\n")).getMessage()).contains("floating point NaN is not supported");
+        // libyaml's words, as packer 1.6.6 prints them.
+        assertThat(failure("yamldecode", str("a: [1,")).getMessage())
+                .isEqualTo("on line 1, column 1: did not find expected node content");
+        assertThat(failure("yamldecode", str("- a\nb: c")).getMessage())
+                .isEqualTo("on line 1, column 1: did not find expected '-' indicator");
+        assertThat(failure("yamldecode", str("a: 1\n- b")).getMessage())
+                .isEqualTo("on line 1, column 1: did not find expected key");
+        // Go's base64 wants the padding.
+        assertThat(failure("yamldecode", str("a: !!binary zz")).getMessage())
+                .isEqualTo("cannot parse \"zz\" as tag:yaml.org,2002:binary: not valid base64");
     }
 
     @Test

@@ -17,6 +17,14 @@ class ConsoleFormatTest {
     }
 
     @Test
+    void aSensitiveEmptyStringOrNullPrintsAsItIs() {
+        // Packer masks a secret's text in what it prints: an empty or null one has none to mask.
+        assertThat(ConsoleFormat.format(str("").mark(Mark.SENSITIVE))).isEmpty();
+        assertThat(ConsoleFormat.format(Value.nullOf(Type.STRING).mark(Mark.SENSITIVE))).isEqualTo("null");
+        assertThat(ConsoleFormat.format(str("s3cr3t").mark(Mark.SENSITIVE))).isEqualTo("<sensitive>");
+    }
+
+    @Test
     void topLevelStringIsRaw() {
         assertPrintsLike(str("packer"), "refs-01");
         assertPrintsLike(str("日本語"), "unicode-01");
