@@ -128,6 +128,16 @@ public final class DockerBuilder implements Builder {
         }, tags.isEmpty() ? Map.of() : Map.of(TAGS, List.copyOf(tags)));
     }
 
+    /**
+     * The name a build's container gets: {@code packer-steps-}, up to 12 letters and digits of the run's id (any
+     * text), and 8 random hex digits; a name docker accepts ({@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}).
+     */
+    static String containerName(String runId) {
+        String id = runId == null ? "" : runId.replaceAll("[^A-Za-z0-9]", "");
+        return "packer-steps-" + (id.isEmpty() ? "" : id.substring(0, Math.min(12, id.length())) + "-")
+                + String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt());
+    }
+
     /** Reports a step's error as Packer's docker steps do (ui.Error, then halt). */
     static boolean fail(StepState state, String message) {
         state.ui().error(message);
@@ -289,9 +299,7 @@ public final class DockerBuilder implements Builder {
             }
             // The container is named (unless run_command names it) so that a sweep finds it even when the build
             // was killed before the daemon's answer gave its id: the journal holds the name first, then the id.
-            String name = run.name() != null ? run.name() : "packer-steps-" + state.build().runUuid().replace("-", "")
-                    .substring(0, 12) + "-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
-                    .nextLong() & 0xffffffffL);
+            String name = run.name() != null ? run.name() : containerName(state.build().runUuid());
             var journal = state.build().journal();
             long seq = journal.intent(state.build().name(), DockerSweeper.CONTAINER_KIND, engine.host(), name, "");
             String id;
