@@ -153,6 +153,80 @@ class PackagingIT {
         }
     }
 
+    /**
+     * Every class the engine and the command line refer to (each class file's constant pool) is in pkrj.jar or in
+     * the JDK: a library left out of the jar (a "provided" scope that shading skips) fails here, not in a user's
+     * build with a NoClassDefFoundError.
+     */
+    @Test
+    void pkrjJarHoldsEveryClassItsOwnCodeRefersTo() throws IOException {
+        if (isHpi()) {
+            return;
+        }
+        Set<String> names = entries(PKRJ);
+        Set<String> missing = new TreeSet<>();
+        ClassLoader jdk = ClassLoader.getPlatformClassLoader();
+        try (ZipFile zip = new ZipFile(PKRJ.toFile())) {
+            for (String name : names) {
+                if (!name.startsWith("io/jenkins/plugins/packer/") || !name.endsWith(".class")) {
+                    continue;
+                }
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                    bytes = in.readAllBytes();
+                }
+                for (String ref : classReferences(bytes)) {
+                    if (!names.contains(ref + ".class") && jdk.getResource(ref + ".class") == null) {
+                        missing.add(ref + " (from " + name + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("classes pkrj.jar's own code refers to but does not hold").isEmpty();
+    }
+
+    /** The class names (internal form, arrays unwrapped) of a class file's CONSTANT_Class entries. */
+    static Set<String> classReferences(byte[] b) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+        in.position(8);
+        int count = in.getShort() & 0xffff;
+        String[] utf8 = new String[count];
+        List<Integer> classNameIndexes = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            int tag = in.get() & 0xff;
+            switch (tag) {
+                case 1 -> {
+                    int len = in.getShort() & 0xffff;
+                    byte[] text = new byte[len];
+                    in.get(text);
+                    utf8[i] = new String(text, StandardCharsets.UTF_8);
+                }
+                case 7 -> classNameIndexes.add(in.getShort() & 0xffff);
+                case 8, 16, 19, 20 -> in.position(in.position() + 2);
+                case 15 -> in.position(in.position() + 3);
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
+                case 5, 6 -> {
+                    in.position(in.position() + 8);
+                    i++;
+                }
+                default -> throw new IllegalStateException("constant pool tag " + tag);
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        for (int idx : classNameIndexes) {
+            String n = utf8[idx];
+            if (n.startsWith("[")) {
+                int l = n.indexOf('L');
+                if (l < 0) {
+                    continue;
+                }
+                n = n.substring(l + 1, n.length() - 1);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
     @Test
     void pkrjJarRunsOnItsOwn() throws IOException, InterruptedException {
         if (isHpi()) {
