@@ -35,6 +35,21 @@ public final class StartupTraining {
             run(dir, sink, "", "fmt", "-check", ".");
             run(dir, sink, "", "inspect", ".");
             run(dir, sink, "local.packages\nupper(var.region)\n", "console", "app.pkr.hcl");
+            // A build's first steps: an amazon-ebs build whose EC2 is a closed port on 127.0.0.1 (the AWS SDK's
+            // client, credentials, signing and HTTP, refused at once, one attempt) and an SSH build refused the same
+            // way (the SSH library's client).
+            Path build = Files.createDirectories(dir.resolve("build"));
+            try (InputStream template = StartupTraining.class.getResourceAsStream("startup-training-build.pkr.hcl")) {
+                Files.copy(template, build.resolve("build.pkr.hcl"));
+            }
+            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("AWS_ACCESS_KEY_ID", "AKIASTARTUPTRAINING1");
+            env.put("AWS_SECRET_ACCESS_KEY", "startup-training-not-a-secret");
+            env.put("AWS_MAX_ATTEMPTS", "1");
+            env.put("PKRJ_STATE_DIR", dir.resolve("state").toString());
+            env.put("HOME", dir.toString());
+            Main.run(new Main.Io(InputStream.nullInputStream(), sink, env, build), "build", "-color=false",
+                    "build.pkr.hcl");
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> {
