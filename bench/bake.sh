@@ -19,25 +19,10 @@ scratch=$(mktemp -d)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # sshd that accepts any key (the builds' temporary key pairs) for the current user.
-mkdir -p /run/sshd
-ssh_port=$(free_port)
-ssh-keygen -q -t ed25519 -N '' -f "$scratch/host_ed25519"
 user=$(id -un)
-cat > "$scratch/sshd_config" <<CONF
-Port $ssh_port
-ListenAddress 127.0.0.1
-HostKey $scratch/host_ed25519
-AuthorizedKeysFile none
-AuthorizedKeysCommand /bin/echo %t %k
-AuthorizedKeysCommandUser $user
-PidFile $scratch/sshd.pid
-UsePAM no
-StrictModes no
-PermitRootLogin yes
-Subsystem sftp internal-sftp
-CONF
-/usr/sbin/sshd -D -e -f "$scratch/sshd_config" 2> "$scratch/sshd.log" &
-sshd_pid=$!
+# shellcheck source=bench/sshd.sh
+. "$root/bench/sshd.sh"
+start_sshd "AuthorizedKeysFile none" "AuthorizedKeysCommand /bin/echo %t %k" "AuthorizedKeysCommandUser $user"
 moto_port=$(free_port)
 "$moto" -H 127.0.0.1 -p "$moto_port" > "$scratch/moto.log" 2>&1 &
 moto_pid=$!

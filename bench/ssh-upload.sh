@@ -13,26 +13,13 @@ size=${SIZE_MB:-256}
 # shellcheck source=bench/classpath.sh
 . "$root/bench/classpath.sh"
 scratch=$(mktemp -d)
-mkdir -p /run/sshd
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-ssh-keygen -q -t ed25519 -N '' -f "$scratch/host_ed25519"
 ssh-keygen -q -t ed25519 -N '' -f "$scratch/user_ed25519"
 cp "$scratch/user_ed25519.pub" "$scratch/authorized_keys"
-cat > "$scratch/sshd_config" <<CONF
-Port $port
-ListenAddress 127.0.0.1
-HostKey $scratch/host_ed25519
-AuthorizedKeysFile $scratch/authorized_keys
-PidFile $scratch/sshd.pid
-UsePAM no
-StrictModes no
-PermitRootLogin yes
-Subsystem sftp internal-sftp
-CONF
-/usr/sbin/sshd -D -e -f "$scratch/sshd_config" 2> "$scratch/sshd.log" &
-sshd_pid=$!
+# shellcheck source=bench/sshd.sh
+. "$root/bench/sshd.sh"
+start_sshd "AuthorizedKeysFile $scratch/authorized_keys"
+port=$ssh_port
 trap 'kill $sshd_pid 2>/dev/null; rm -rf "$scratch"' EXIT
-sleep 1
 head -c $((size * 1024 * 1024)) /dev/urandom > "$scratch/big.bin"
 mkdir -p "$scratch/remote"
 user=$(id -un)
