@@ -91,18 +91,6 @@ public final class DockerEngine implements Closeable {
         return config.getDockerHost().toString();
     }
 
-    /** True when the image (a name, a name:tag or an id) is in the daemon's store. */
-    public boolean hasImage(String image) throws Failure {
-        try {
-            client.inspectImageCmd(image).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
-    }
-
     /** The image's id ({@code sha256:…}). */
     public String imageId(String image) throws Failure {
         try {
@@ -140,17 +128,29 @@ public final class DockerEngine implements Closeable {
         await(cmd.exec(callback), cancellation);
     }
 
-    /** The tag of an image reference ({@code name:tag}), or "" when it has none. */
+    /** The tag of an image reference ({@code name:tag}), or "" when it has none (docker-java's parsing). */
     public static String tagOf(String image) {
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        return colon > slash ? image.substring(colon + 1) : "";
+        return com.github.dockerjava.core.NameParser.parseRepositoryTag(image).tag;
     }
 
     /** The repository of an image reference: the reference without its tag. */
     public static String repositoryOf(String image) {
-        String tag = tagOf(image);
-        return tag.isEmpty() ? image : image.substring(0, image.length() - tag.length() - 1);
+        return com.github.dockerjava.core.NameParser.parseRepositoryTag(image).repos;
+    }
+
+    /**
+     * Removes a container, running or not ({@code docker rm -f}); true when it is gone, already gone included.
+     * The build's cleanup and the sweep both end a container this way.
+     */
+    public boolean removeContainer(String id) throws Failure {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+            return true;
+        } catch (NotFoundException gone) {
+            return false;
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
     }
 
     /**
@@ -205,8 +205,8 @@ public final class DockerEngine implements Closeable {
         for (String c : changes) {
             q.append("&changes=").append(enc(c));
         }
-        JsonNode reply = post(q.toString(), null);
-        return reply.path("Id").asText();
+        List<JsonNode> reply = postStream(q.toString(), null, null);
+        return reply.isEmpty() ? "" : reply.get(reply.size() - 1).path("Id").asText();
     }
 
     /**
@@ -253,11 +253,6 @@ public final class DockerEngine implements Closeable {
                 "application/json");
     }
 
-    private JsonNode post(String pathAndQuery, InputStream body) throws Failure {
-        List<JsonNode> all = postStream(pathAndQuery, body, "application/x-tar");
-        return all.isEmpty() ? JSON.createObjectNode() : all.get(all.size() - 1);
-    }
-
     /** POSTs {@code body} (none when null) and reads the JSON messages of the reply; an error status fails. */
     private List<JsonNode> postStream(String pathAndQuery, InputStream body, String contentType) throws Failure {
         DockerHttpClient.Request.Builder req = DockerHttpClient.Request.builder()
@@ -272,13 +267,7 @@ public final class DockerEngine implements Closeable {
             byte[] bytes = res.getBody().readAllBytes();
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (res.getStatusCode() >= 400) {
-                String message = text;
-                try {
-                    message = JSON.readTree(text).path("message").asText(text);
-                } catch (IOException notJson) {
-                    // the body as it is
-                }
-                throw new Failure("Error response from daemon: " + message.strip(), null);
+                throw new Failure(fromDaemon(text), null);
             }
             List<JsonNode> out = new java.util.ArrayList<>();
             var parser = JSON.getFactory().createParser(bytes);
@@ -292,6 +281,17 @@ public final class DockerEngine implements Closeable {
         } catch (IOException | RuntimeException e) {
             throw failure(e);
         }
+    }
+
+    /** The docker command line's words for an error body of the daemon: its JSON {@code message}, or the text. */
+    private static String fromDaemon(String body) {
+        String message = body;
+        try {
+            message = JSON.readTree(body).path("message").asText(body);
+        } catch (IOException notJson) {
+            // the body as it is
+        }
+        return "Error response from daemon: " + message.strip();
     }
 
     private static String enc(String s) {
@@ -348,17 +348,10 @@ public final class DockerEngine implements Closeable {
             return f;
         }
         if (e instanceof DockerException d) {
+            // docker-java's message is "Status N: " and the daemon's JSON body.
             String body = d.getMessage();
-            String message = body;
             int json = body.indexOf('{');
-            if (json >= 0) {
-                try {
-                    message = JSON.readTree(body.substring(json)).path("message").asText(body);
-                } catch (IOException notJson) {
-                    // the text as it is
-                }
-            }
-            return new Failure("Error response from daemon: " + message.strip(), e);
+            return new Failure(fromDaemon(json >= 0 ? body.substring(json) : body), e);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -35,13 +35,12 @@ public final class DockerSweeper implements AutoCloseable {
             return DockerEngine.connect(e);
         });
         try {
-            engine.client().removeContainerCmd(l.id()).withForce(true).exec();
+            if (!engine.removeContainer(l.id())) {
+                say.accept("already gone");
+            }
             return null;
-        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-            say.accept("already gone");
-            return null;
-        } catch (RuntimeException e) {
-            return engine.failure(e).getMessage();
+        } catch (DockerEngine.Failure e) {
+            return e.getMessage();
         }
     }
 

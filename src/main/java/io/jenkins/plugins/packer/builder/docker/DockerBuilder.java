@@ -58,7 +58,7 @@ public final class DockerBuilder implements Builder {
 
     @Override
     public Artifact run(BuildContext ctx, ComponentConfig c, Hook hook) throws BuildFailure {
-        if (c.block("build") != null && c.block("build").value().isKnown() && !c.block("build").value().isNull()) {
+        if (DockerBuilderConfig.buildsFromDockerfile(c)) {
             throw new BuildFailure("the docker builder's build block (an image built from a Dockerfile first) is not"
                     + " available in this version; build the image, then name it in image");
         }
@@ -368,17 +368,10 @@ public final class DockerBuilder implements Builder {
             DockerEngine engine = state.get(ENGINE);
             state.ui().say("Killing the container: " + id);
             try {
-                engine.client().killContainerCmd(id).exec();
-            } catch (RuntimeException e) {
-                // stopped already: it is removed below all the same
-            }
-            try {
-                engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+                // Removed by force, stopped or not (packer kills, then removes only what the kill stopped).
+                engine.removeContainer(id);
                 state.build().journal().removed(DockerSweeper.CONTAINER_KIND, engine.host(), id);
-            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-                // removed already (run with --rm)
-                state.build().journal().removed(DockerSweeper.CONTAINER_KIND, engine.host(), id);
-            } catch (RuntimeException e) {
+            } catch (DockerEngine.Failure e) {
                 // the daemon did not answer: the container stays in the journal, for a sweep
             }
         }

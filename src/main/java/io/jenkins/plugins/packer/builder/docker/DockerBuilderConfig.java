@@ -22,6 +22,12 @@ public final class DockerBuilderConfig implements Preparer {
     static final String ARTIFACT_UNUSED =
             "No instructions given for handling the artifact; expected commit, discard, or export_path";
 
+    /** Whether the source has a {@code build} block (an image built from a Dockerfile first). */
+    static boolean buildsFromDockerfile(ComponentConfig c) {
+        ComponentConfig build = c.block("build");
+        return build != null && build.value().isKnown();
+    }
+
     @Override
     public String kind() {
         return "builder";
@@ -44,9 +50,8 @@ public final class DockerBuilderConfig implements Preparer {
         List<String> warnings = new ArrayList<>();
         // Packer 1.6.6's order and words; the build block (a Dockerfile built first) is the docker plugin's since.
         errs.addAll(CommunicatorChecks.prepare(c, ctx, "docker"));
-        ComponentConfig build = c.block("build");
-        if (build != null && build.value().isKnown() && !build.value().isNull()) {
-            if (build.string("path").isEmpty()) {
+        if (buildsFromDockerfile(c)) {
+            if (c.block("build").string("path").isEmpty()) {
                 errs.add("`path` is required for bootstrapping a build with `docker build`");
             }
             if (!c.string("image").isEmpty()) {
