@@ -159,10 +159,16 @@ public final class DockerEngine implements Closeable {
      */
     public int exec(String container, List<String> cmd, String user, boolean tty, OutputStream out,
                     OutputStream err, Cancellation cancellation) throws Failure, Cancellation.CancelledException {
+        return exec(container, cmd, user, tty, null, out, err, cancellation);
+    }
+
+    /** {@link #exec} with the command's standard input read from {@code in} (none when null). */
+    public int exec(String container, List<String> cmd, String user, boolean tty, InputStream in, OutputStream out,
+                    OutputStream err, Cancellation cancellation) throws Failure, Cancellation.CancelledException {
         String execId;
         try {
             var create = client.execCreateCmd(container).withCmd(cmd.toArray(String[]::new))
-                    .withAttachStdout(true).withAttachStderr(true).withTty(tty);
+                    .withAttachStdout(true).withAttachStderr(true).withAttachStdin(in != null).withTty(tty);
             if (user != null && !user.isEmpty()) {
                 create = create.withUser(user);
             }
@@ -181,7 +187,11 @@ public final class DockerEngine implements Closeable {
             }
         };
         try {
-            await(client.execStartCmd(execId).withTty(tty).exec(callback), cancellation);
+            var start = client.execStartCmd(execId).withTty(tty);
+            if (in != null) {
+                start = start.withStdIn(in);
+            }
+            await(start.exec(callback), cancellation);
             Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();
             return code == null ? -1 : code.intValue();
         } catch (RuntimeException e) {

@@ -34,6 +34,15 @@ public interface Communicator {
     int execute(String command, Ui ui, Cancellation cancellation) throws IOException,
             Cancellation.CancelledException;
 
+    /**
+     * Runs {@code command} on the machine with its standard input, output and error connected to {@code in},
+     * {@code out} and {@code err} byte for byte (the ansible provisioner's SSH proxy relays sessions so); the input
+     * ends when {@code in} does. Returns the exit status ({@link #DISCONNECTED} when the connection dropped).
+     * Cancellation stops the command.
+     */
+    int execute(String command, InputStream in, OutputStream out, OutputStream err, Cancellation cancellation)
+            throws IOException, Cancellation.CancelledException;
+
     /** Writes {@code data} ({@code size} bytes) to the file {@code remotePath} with the permission bits {@code mode}. */
     void upload(String remotePath, InputStream data, long size, int mode) throws IOException;
 

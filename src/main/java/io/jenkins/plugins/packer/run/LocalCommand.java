@@ -37,6 +37,24 @@ public final class LocalCommand {
     }
 
     /**
+     * Go's {@code exec.LookPath}: a name with a slash as it is, relative to {@code dir}, else the first executable
+     * file of that name in {@code env}'s {@code PATH}; null when there is none.
+     */
+    public static Path lookPath(String name, Path dir, Map<String, String> env) {
+        if (name.contains("/")) {
+            Path p = dir.resolve(name);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? p : null;
+        }
+        for (String d : env.getOrDefault("PATH", "").split(":", -1)) {
+            Path p = (d.isEmpty() ? dir : dir.resolve(d)).resolve(name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Runs {@code command} in {@code dir} with exactly {@code env} and returns its exit status.
      *
      * @throws IOException when it cannot start

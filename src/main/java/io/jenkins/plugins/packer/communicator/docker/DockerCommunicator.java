@@ -64,6 +64,13 @@ public final class DockerCommunicator implements Communicator {
         }
     }
 
+    @Override
+    public int execute(String command, InputStream in, OutputStream out, OutputStream err,
+                       Cancellation cancellation) throws IOException, Cancellation.CancelledException {
+        return engine.exec(container, List.of("/bin/sh", "-c", "(" + command + ")"), execUser, pty, in, out, err,
+                cancellation);
+    }
+
     /** Runs a command of the communicator's own as root, and fails with its output when it fails. */
     private int run(String command, String user, ByteArrayOutputStream output) throws IOException {
         try {

@@ -311,10 +311,19 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
     @Override
     public int execute(String command, Ui ui, Cancellation cancellation) throws IOException,
             Cancellation.CancelledException {
+        try (LineStream out = new LineStream(ui::message); LineStream err = new LineStream(ui::error)) {
+            return execute(command, null, out, err, cancellation);
+        }
+    }
+
+    @Override
+    public int execute(String command, InputStream in, OutputStream out, OutputStream err,
+                       Cancellation cancellation) throws IOException, Cancellation.CancelledException {
         cancellation.check();
-        try (ChannelExec channel = session().createExecChannel(command);
-             LineStream out = new LineStream(ui::message);
-             LineStream err = new LineStream(ui::error)) {
+        try (ChannelExec channel = session().createExecChannel(command)) {
+            if (in != null) {
+                channel.setIn(in);
+            }
             channel.setOut(out);
             channel.setErr(err);
             channel.setUsePty(settings.pty());

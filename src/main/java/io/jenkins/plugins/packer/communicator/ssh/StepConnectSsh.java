@@ -149,6 +149,8 @@ public final class StepConnectSsh implements Step {
             }
         }
         data.put("SSHPrivateKey", key);
+        data.put("SSHPrivateKeyFile", settings.privateKeyFile());
+        data.put("SSHAgentAuth", Boolean.toString(!settings.agentSocket().isEmpty()));
         data.put("WinRMPassword", "");
         ctx.masker().add(settings.password());
         ctx.masker().add(key);
