@@ -12,12 +12,15 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
@@ -56,6 +59,12 @@ final class SshProxyAdapter implements AutoCloseable {
             server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
             server.setPasswordAuthenticator(null);
             server.setKeyboardInteractiveAuthenticator(null);
+            server.setChannelFactories(List.of(new ChannelSessionFactory() {
+                @Override
+                public Channel createChannel(Session session) {
+                    return new StatusFirstSession();
+                }
+            }));
             server.setPublickeyAuthenticator((name, key, session) -> name.equals(user)
                     && KeyUtils.compareKeys(key, authorized));
             server.setCommandFactory((channel, command) -> adapter.new Relay(command, comm, true));
@@ -114,6 +123,7 @@ final class SshProxyAdapter implements AutoCloseable {
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
+        private ChannelSession channel;
 
         Relay(String command, Communicator comm, boolean scp) {
             this.command = command;
@@ -143,6 +153,7 @@ final class SshProxyAdapter implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) {
+            this.channel = channel;
             running.add(cancellation);
             Thread t = new Thread(this::run, "ansible-proxy-session");
             t.setDaemon(true);
@@ -162,18 +173,45 @@ final class SshProxyAdapter implements AutoCloseable {
             } finally {
                 running.remove(cancellation);
             }
-            try {
-                out.flush();
-                err.flush();
-            } catch (IOException e) {
-                // The session is gone; its client learns nothing more.
+            // A channel the client has closed gets nothing more: OpenSSH drops the whole connection (and with it
+            // the ControlMaster every later session goes through) on a message for a channel it has let go.
+            synchronized (this) {
+                if (cancellation.isCancelled()) {
+                    return;
+                }
+                try {
+                    out.flush();
+                    err.flush();
+                } catch (IOException e) {
+                    // The session is gone; its client learns nothing more.
+                }
+                if (channel instanceof StatusFirstSession s) {
+                    s.exitStatus(status);
+                }
+                exit.onExit(status);
             }
-            exit.onExit(status);
         }
 
         @Override
-        public void destroy(ChannelSession channel) {
+        public synchronized void destroy(ChannelSession channel) {
             cancellation.cancel("the session ended");
+        }
+    }
+
+    /**
+     * A session channel that sends the exit status before its end of file, as OpenSSH's sshd does. (The library sends
+     * it after: an OpenSSH client that has sent its own end of file closes the channel on ours, and a status sent
+     * then is lost; a client behind a ControlMaster, as Ansible's are, then fails with "Control master terminated
+     * unexpectedly".)
+     */
+    private static final class StatusFirstSession extends ChannelSession {
+
+        void exitStatus(int status) {
+            try {
+                sendExitStatus(status);
+            } catch (IOException e) {
+                // The channel is gone; the library's own attempt after this one finds the same.
+            }
         }
     }
 
@@ -193,6 +231,15 @@ final class SshProxyAdapter implements AutoCloseable {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
+            out.flush();
+        }
+
+        /**
+         * Leaves the session's stream open: the communicator closes what it writes to when its command ends, and a
+         * session stream closed then would end the session before its exit status is sent.
+         */
+        @Override
+        public void close() throws IOException {
             out.flush();
         }
     }

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.packer.provisioner.ansible;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.CollectedOutput;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds with configuration-management provisioners against a real sshd, with the real tools. */
+final class AnsibleTestBed {
+
+    private AnsibleTestBed() {
+    }
+
+    /** Skips the test outside CI when {@code tool} is not installed; fails it in CI, which installs it. */
+    static void assumeInstalled(String tool) {
+        boolean found = Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
+        if (!found) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(tool + " is not installed (.ci/run installs it)");
+            }
+            assumeTrue(false, tool + " is not installed: skipped outside CI");
+        }
+    }
+
+    /** The environment builds run with: a HOME and TMPDIR of the test's own. */
+    static Map<String, String> env(Path work) {
+        try {
+            Map<String, String> env = new HashMap<>();
+            env.put("PATH", "/usr/bin:/bin");
+            env.put("HOME", Files.createDirectories(work.resolve("home")).toString());
+            env.put("TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
+            env.put("CHECKPOINT_DISABLE", "1");
+            return env;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Built(RunResult result, String output) {}
+
+    static Built build(Path work, String template, Map<String, String> vars, Cancellation cancellation,
+                       CollectedOutput out) {
+        try {
+            Files.writeString(work.resolve("t.pkr.hcl"), template);
+            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), vars, env(work), Clock.systemUTC());
+            RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
+                    cancellation, List.of(), UUID.randomUUID().toString()));
+            return new Built(r, out.text());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Built build(Path work, String template) {
+        return build(work, template, Map.of(), new Cancellation(), new CollectedOutput());
+    }
+
+    /** A null source that logs in to {@code server} with its ed25519 key, plus {@code extra} options. */
+    static String keySource(OpenSshServer server, String extra) {
+        return """
+                source "null" "s" {
+                  ssh_host             = "127.0.0.1"
+                  ssh_port             = %d
+                  ssh_username         = "%s"
+                  ssh_private_key_file = "%s"
+                  %s
+                }
+                """.formatted(server.port, OpenSshServer.user(), server.ed25519Key, extra);
+    }
+
+    /** The build block of the null source with {@code provisioners}. */
+    static String buildBlock(String provisioners) {
+        return "build {\n  sources = [\"source.null.s\"]\n" + provisioners + "\n}\n";
+    }
+
+    /** The temporary files the provisioners leave in the build's TMPDIR. */
+    static List<String> leftovers(Path work) {
+        try (var s = Files.list(work.resolve("tmp"))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("ansible-key") || n.startsWith("packer-provisioner-ansible")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
