@@ -1,0 +1,214 @@
+package io.jenkins.plugins.packer.provisioner.ansible;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.PackerBuild;
+import io.jenkins.plugins.packer.run.RunOptions;
+import io.jenkins.plugins.packer.run.RunRequest;
+import io.jenkins.plugins.packer.run.RunResult;
+import io.jenkins.plugins.packer.template.LoadRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same playbooks run by the ansible provisioner of the real packer 1.6.6 and of the engine against the same
+ * OpenSSH sshd, through each one's SSH proxy: equal console output (temporary names, ports and durations aside),
+ * exit codes, files made on the machine and files fetched from it. Packer 1.6.6's proxy offers only the
+ * {@code ssh-rsa} host key signature, which OpenSSH 8.8 and later refuse unless told otherwise: the template tells
+ * the client so, for both. Its proxy also loses the exit status of an sftp session, so OpenSSH 9's {@code scp} (sftp
+ * underneath), which Ansible uses by default, fails with it: the playbooks here use {@code use_sftp} and
+ * {@code scp -O}, which it serves (the default is covered by {@link AnsibleProvisionerTest}).
+ */
+@Tag("differential")
+class AnsibleDifferentialTest {
+
+    private static final String TEMPLATE = """
+            variable "remote" {
+              type = string
+            }
+
+            source "null" "s" {
+              ssh_host             = "127.0.0.1"
+              ssh_port             = %d
+              ssh_username         = "%s"
+              ssh_private_key_file = "%s"
+            }
+
+            build {
+              sources = ["source.null.s"]
+
+              provisioner "ansible" {
+                playbook_file          = "play.yml"
+                use_sftp               = true
+                groups                 = ["web"]
+                extra_arguments        = ["-e", "remote=${var.remote}", "-e", "mode=sftp"]
+                ansible_ssh_extra_args = ["-o HostKeyAlgorithms=+ssh-rsa -o PubkeyAcceptedKeyTypes=+ssh-rsa"]
+              }
+
+              provisioner "ansible" {
+                playbook_file          = "play.yml"
+                extra_arguments        = ["-e", "remote=${var.remote}", "-e", "mode=scp",
+                                          "-e", "ansible_scp_extra_args=-O"]
+                ansible_ssh_extra_args = ["-o HostKeyAlgorithms=+ssh-rsa -o PubkeyAcceptedKeyTypes=+ssh-rsa"]
+              }
+
+              provisioner "ansible" {
+                playbook_file          = "fail.yml"
+                use_sftp               = true
+                ansible_ssh_extra_args = ["-o HostKeyAlgorithms=+ssh-rsa -o PubkeyAcceptedKeyTypes=+ssh-rsa"]
+              }
+            }
+            """;
+
+    private static final String PLAY = """
+            - hosts: web:default
+              gather_facts: false
+              tasks:
+                - name: make a folder
+                  file:
+                    path: "{{ remote }}/{{ mode }}"
+                    state: directory
+                - name: write a file
+                  copy:
+                    content: "written with {{ mode }} by {{ packer_builder_type }}\\n"
+                    dest: "{{ remote }}/{{ mode }}/written.txt"
+                    mode: "0640"
+                - name: run a command
+                  shell: echo "ran on $(uname -s)" > {{ remote }}/{{ mode }}/ran.txt
+                - name: fetch it back
+                  fetch:
+                    src: "{{ remote }}/{{ mode }}/written.txt"
+                    dest: "fetched/{{ mode }}.txt"
+                    flat: true
+            """;
+
+    private static final String FAIL = """
+            - hosts: default
+              gather_facts: false
+              tasks:
+                - name: give up
+                  fail:
+                    msg: the play gives up
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void packerAndTheEngineRunTheSamePlaybooks() throws Exception {
+        Path packer = Stream.of("/usr/bin/packer", "/usr/local/bin/packer").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (packer == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("the real packer is not installed (apt-get install packer)");
+            }
+            assumeTrue(false, "no packer: skipped outside CI");
+        }
+        AnsibleTestBed.assumeInstalled("ansible-playbook");
+        try (OpenSshServer server = OpenSshServer.prepare(dir.resolve("sshd"))) {
+            server.start();
+            String template = TEMPLATE.formatted(server.port, OpenSshServer.user(), server.ed25519Key);
+            Path theirs = workspace("packer", template);
+            Path ours = workspace("engine", template);
+            long t0 = System.nanoTime();
+            String theirOut = runPacker(packer, theirs);
+            long t1 = System.nanoTime();
+            String ourOut = runEngine(ours);
+            long t2 = System.nanoTime();
+            assertThat(normalize(ourOut, ours)).isEqualTo(normalize(theirOut, theirs));
+            assertThat(theirOut).endsWith("rc=1\n").contains("PLAY RECAP");
+            Map<String, String> theirFiles = tree(theirs.resolve("remote"));
+            assertThat(tree(ours.resolve("remote"))).isEqualTo(theirFiles)
+                    .containsKeys("sftp/written.txt", "sftp/ran.txt", "scp/written.txt");
+            assertThat(tree(ours.resolve("fetched"))).isEqualTo(tree(theirs.resolve("fetched"))).hasSize(2);
+            assertThat(Files.getPosixFilePermissions(ours.resolve("remote/scp/written.txt")))
+                    .isEqualTo(Files.getPosixFilePermissions(theirs.resolve("remote/scp/written.txt")));
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/ansible-differential.md"), """
+                    | case | exit (packer / pkrj) | output | effects | packer | pkrj |
+                    | --- | --- | --- | --- | --- | --- |
+                    | 2 playbooks (sftp, scp -O) + a failing one | %s / %s | same | same | %d ms | %d ms |
+                    """.formatted(exit(theirOut), exit(ourOut), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+        }
+    }
+
+    private static String exit(String out) {
+        return out.substring(out.lastIndexOf("rc=") + 3).trim();
+    }
+
+    private Path workspace(String name, String template) throws IOException {
+        Path ws = Files.createDirectories(dir.resolve(name));
+        Files.writeString(ws.resolve("t.pkr.hcl"), template);
+        Files.writeString(ws.resolve("play.yml"), PLAY);
+        Files.writeString(ws.resolve("fail.yml"), FAIL);
+        Files.createDirectories(ws.resolve("tmp"));
+        Files.createDirectories(ws.resolve("remote"));
+        return ws;
+    }
+
+    private static Map<String, String> env(Path ws) {
+        return Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1", "HOME", ws.toString(),
+                "TMPDIR", ws.resolve("tmp").toString());
+    }
+
+    private static String runPacker(Path packer, Path ws) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(packer.toString(), "build", "-color=false", "-var",
+                "remote=" + ws.resolve("remote"), "t.pkr.hcl").directory(ws.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env(ws));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("packer did not finish in 300 s");
+        }
+        return new String(out, StandardCharsets.UTF_8) + "rc=" + p.exitValue() + "\n";
+    }
+
+    private static String runEngine(Path ws) {
+        StringBuilder out = new StringBuilder();
+        LoadRequest load = new LoadRequest(ws, "t.pkr.hcl", List.of(), Map.of("remote", ws.resolve("remote")
+                .toString()), env(ws), Clock.systemUTC());
+        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT,
+                t -> {
+                    synchronized (out) {
+                        out.append(t);
+                    }
+                }, new Cancellation(), List.of(), UUID.randomUUID().toString()));
+        return out + "rc=" + r.exitCode() + "\n";
+    }
+
+    private static String normalize(String out, Path ws) {
+        return out.replace(ws.toString(), "$WS")
+                .replaceAll("ansible-key\\d+", "ansible-key<N>")
+                .replaceAll("packer-provisioner-ansible\\d+", "packer-provisioner-ansible<N>")
+                .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>");
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return m;
+    }
+}
