@@ -22,13 +22,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Builds with configuration-management provisioners against a real sshd, with the real tools. */
-final class AnsibleTestBed {
+public final class AnsibleTestBed {
 
     private AnsibleTestBed() {
     }
 
     /** Skips the test outside CI when {@code tool} is not installed; fails it in CI, which installs it. */
-    static void assumeInstalled(String tool) {
+    public static void assumeInstalled(String tool) {
         boolean found = Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
         if (!found) {
             if ("true".equals(System.getenv("CI"))) {

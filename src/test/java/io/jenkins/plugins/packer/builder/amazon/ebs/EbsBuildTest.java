@@ -433,6 +433,45 @@ class EbsBuildTest {
     }
 
     @Test
+    void ansibleReachesTheInstanceThroughTheProxyWithTheTemporaryKey() throws Exception {
+        io.jenkins.plugins.packer.provisioner.ansible.AnsibleTestBed.assumeInstalled("ansible-playbook");
+        Path made = Files.createDirectories(work.resolve("instance")).resolve("baked.txt");
+        Files.writeString(work.resolve("play.yml"), """
+                - hosts: default
+                  gather_facts: false
+                  tasks:
+                    - copy:
+                        content: "{{ packer_builder_type }} via {{ mode }}\\n"
+                        dest: %s-{{ mode }}
+                """.formatted(made));
+        Built b = build(source("ami_name = \"ansible-baked\"") + buildBlock("""
+                  provisioner "ansible" {
+                    playbook_file    = "play.yml"
+                    extra_arguments  = ["-e", "mode=proxy"]
+                  }
+                  provisioner "ansible" {
+                    playbook_file    = "play.yml"
+                    use_proxy        = false
+                    extra_arguments  = ["-e", "mode=direct"]
+                    ansible_env_vars = ["ANSIBLE_SSH_ARGS=-o ControlMaster=no"]
+                  }
+                """), new Cancellation(), Map.of("HOME", Files.createDirectories(work.resolve("home")).toString()));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        assertThat(Path.of(made + "-proxy")).hasContent("amazon-ebs via proxy");
+        assertThat(Path.of(made + "-direct")).hasContent("amazon-ebs via direct");
+        // Without the proxy, Ansible logs in with the build's temporary key, written to a file for it.
+        assertThat(b.output()).contains("-e ansible_ssh_private_key_file=" + work.resolve("tmp") + "/ansible-key")
+                .contains("==> amazon-ebs.base: Creating AMI ansible-baked from instance ");
+        try (var s = Files.list(work.resolve("tmp"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ansible-key")).toList())
+                    .as("the key files are removed").isEmpty();
+        }
+        assertThat(ec2.describeImages(r -> r.owners("self")).images()).hasSize(1);
+        Left left = left();
+        assertThat(left.instances() + left.keyPairs() + left.securityGroups()).isZero();
+    }
+
+    @Test
     void aFailingProvisionerLeavesNothingBehind() throws Exception {
         Built b = build(source("ami_name = \"never\"") + buildBlock("""
                   provisioner "shell" {
