@@ -56,9 +56,17 @@ public final class AnsibleTestBed {
 
     static Built build(Path work, String template, Map<String, String> vars, Cancellation cancellation,
                        CollectedOutput out) {
+        return build(work, template, vars, Map.of(), cancellation, out);
+    }
+
+    /** A build with {@code extraEnv} (a Docker daemon's {@code DOCKER_HOST}) added to {@link #env}. */
+    static Built build(Path work, String template, Map<String, String> vars, Map<String, String> extraEnv,
+                       Cancellation cancellation, CollectedOutput out) {
         try {
             Files.writeString(work.resolve("t.pkr.hcl"), template);
-            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), vars, env(work), Clock.systemUTC());
+            Map<String, String> env = env(work);
+            env.putAll(extraEnv);
+            LoadRequest load = new LoadRequest(work, "t.pkr.hcl", List.of(), vars, env, Clock.systemUTC());
             RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT, out,
                     cancellation, List.of(), UUID.randomUUID().toString()));
             return new Built(r, out.text());
