@@ -69,6 +69,31 @@ public final class LocalFiles {
         }
     }
 
+    /**
+     * The check the configuration-management provisioners make of an option naming a file: given, existing and not a
+     * folder ({@code OPTION must be specified.}, {@code OPTION: NAME is invalid: stat …},
+     * {@code OPTION: NAME must point to a file}); null when it holds.
+     */
+    public static String fileOptionError(Path workDir, String name, String option) {
+        if (name.isEmpty()) {
+            return option + " must be specified.";
+        }
+        String err = statError(workDir, name);
+        if (err != null) {
+            return option + ": " + name + " is invalid: " + err;
+        }
+        return Files.isDirectory(workDir.resolve(name)) ? option + ": " + name + " must point to a file" : null;
+    }
+
+    /** The same for an option naming a folder ({@code OPTION: NAME must point to a directory}); null when it holds. */
+    public static String dirOptionError(Path workDir, String name, String option) {
+        String err = statError(workDir, name);
+        if (err != null) {
+            return option + ": " + name + " is invalid: " + err;
+        }
+        return Files.isDirectory(workDir.resolve(name)) ? null : option + ": " + name + " must point to a directory";
+    }
+
     /** The SDK's {@code pathing.ExpandUser}: a leading {@code ~/} is the user's home directory. */
     public static String expandUser(String path, Map<String, String> env) {
         if (!path.startsWith("~")) {

@@ -9,7 +9,6 @@ import io.jenkins.plugins.packer.component.Preparer;
 import io.jenkins.plugins.packer.run.LocalCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,27 +49,18 @@ public final class AnsibleConfig implements Preparer {
     @Override
     public Prepared prepare(ComponentConfig c, PrepareContext ctx) {
         MultiError errs = new MultiError();
-        addIfError(errs, fileError(ctx.workDir(), c.string("playbook_file"), "playbook_file"));
-        if (!c.string("galaxy_file").isEmpty()) {
-            addIfError(errs, fileError(ctx.workDir(), c.string("galaxy_file"), "galaxy_file"));
-        }
-        if (!c.string("ssh_authorized_key_file").isEmpty()) {
-            addIfError(errs, fileError(ctx.workDir(), c.string("ssh_authorized_key_file"), "ssh_authorized_key_file"));
-        }
-        if (!c.string("ssh_host_key_file").isEmpty()) {
-            addIfError(errs, fileError(ctx.workDir(), c.string("ssh_host_key_file"), "ssh_host_key_file"));
+        addIfError(errs, LocalFiles.fileOptionError(ctx.workDir(), c.string("playbook_file"), "playbook_file"));
+        for (String option : List.of("galaxy_file", "ssh_authorized_key_file", "ssh_host_key_file")) {
+            if (!c.string(option).isEmpty()) {
+                addIfError(errs, LocalFiles.fileOptionError(ctx.workDir(), c.string(option), option));
+            }
         }
         if (c.number("local_port") > 65535) {
             errs.add("local_port: " + c.number("local_port") + " must be a valid port");
         }
         String inventoryDir = c.string("inventory_directory");
         if (!inventoryDir.isEmpty()) {
-            String err = LocalFiles.statError(ctx.workDir(), inventoryDir);
-            if (err != null) {
-                errs.add("inventory_directory: " + inventoryDir + " is invalid: " + err);
-            } else if (!Files.isDirectory(ctx.workDir().resolve(inventoryDir))) {
-                errs.add("inventory_directory: " + inventoryDir + " must point to a directory");
-            }
+            addIfError(errs, LocalFiles.dirOptionError(ctx.workDir(), inventoryDir, "inventory_directory"));
         }
         if (!c.bool("skip_version_check")) {
             addIfError(errs, checkVersion(command(c), ctx));
@@ -88,18 +78,6 @@ public final class AnsibleConfig implements Preparer {
     static String command(ComponentConfig c) {
         String command = c.string("command");
         return command.isEmpty() ? "ansible-playbook" : command;
-    }
-
-    /** Packer's check of a file option: required, existing, and not a directory; null when it holds. */
-    static String fileError(Path workDir, String name, String option) {
-        if (name.isEmpty()) {
-            return option + " must be specified.";
-        }
-        String err = LocalFiles.statError(workDir, name);
-        if (err != null) {
-            return option + ": " + name + " is invalid: " + err;
-        }
-        return Files.isDirectory(workDir.resolve(name)) ? option + ": " + name + " must point to a file" : null;
     }
 
     /**

@@ -39,7 +39,7 @@ public final class AnsibleTestBed {
     }
 
     /** The environment builds run with: a HOME and TMPDIR of the test's own. */
-    static Map<String, String> env(Path work) {
+    public static Map<String, String> env(Path work) {
         try {
             Map<String, String> env = new HashMap<>();
             env.put("PATH", "/usr/bin:/bin");
@@ -52,9 +52,9 @@ public final class AnsibleTestBed {
         }
     }
 
-    record Built(RunResult result, String output) {}
+    public record Built(RunResult result, String output) {}
 
-    static Built build(Path work, String template, Map<String, String> vars, Cancellation cancellation,
+    public static Built build(Path work, String template, Map<String, String> vars, Cancellation cancellation,
                        CollectedOutput out) {
         return build(work, template, vars, Map.of(), cancellation, out);
     }
@@ -75,12 +75,12 @@ public final class AnsibleTestBed {
         }
     }
 
-    static Built build(Path work, String template) {
+    public static Built build(Path work, String template) {
         return build(work, template, Map.of(), new Cancellation(), new CollectedOutput());
     }
 
     /** A null source that logs in to {@code server} with its ed25519 key, plus {@code extra} options. */
-    static String keySource(OpenSshServer server, String extra) {
+    public static String keySource(OpenSshServer server, String extra) {
         return """
                 source "null" "s" {
                   ssh_host             = "127.0.0.1"
@@ -93,15 +93,15 @@ public final class AnsibleTestBed {
     }
 
     /** The build block of the null source with {@code provisioners}. */
-    static String buildBlock(String provisioners) {
+    public static String buildBlock(String provisioners) {
         return "build {\n  sources = [\"source.null.s\"]\n" + provisioners + "\n}\n";
     }
 
     /** The temporary files the provisioners leave in the build's TMPDIR. */
-    static List<String> leftovers(Path work) {
+    public static List<String> leftovers(Path work) {
         try (var s = Files.list(work.resolve("tmp"))) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("ansible-key") || n.startsWith("packer-provisioner-ansible")).toList();
+                    .filter(n -> n.startsWith("ansible-key") || n.startsWith("packer-provisioner-")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
