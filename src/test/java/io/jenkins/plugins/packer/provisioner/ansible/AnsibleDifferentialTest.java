@@ -148,6 +148,85 @@ class AnsibleDifferentialTest {
         }
     }
 
+    private static final String LOCAL_TEMPLATE = """
+            variable "remote" {
+              type = string
+            }
+
+            source "null" "s" {
+              ssh_host             = "127.0.0.1"
+              ssh_port             = %d
+              ssh_username         = "%s"
+              ssh_private_key_file = "%s"
+            }
+
+            build {
+              sources = ["source.null.s"]
+
+              provisioner "ansible-local" {
+                playbook_file           = "local.yml"
+                role_paths              = ["roles/greet"]
+                group_vars              = "vars"
+                inventory_groups        = ["web", "db"]
+                extra_arguments         = ["--extra-vars", "remote=${var.remote}"]
+                staging_directory       = "${var.remote}/staging"
+                clean_staging_directory = true
+              }
+
+              provisioner "ansible-local" {
+                playbook_file     = "fail.yml"
+                staging_directory = "${var.remote}/staging-2"
+              }
+            }
+            """;
+
+    @Test
+    void packerAndTheEngineRunTheSameAnsibleLocalPlays() throws Exception {
+        Path packer = Stream.of("/usr/bin/packer", "/usr/local/bin/packer").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (packer == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("the real packer is not installed (apt-get install packer)");
+            }
+            assumeTrue(false, "no packer: skipped outside CI");
+        }
+        AnsibleTestBed.assumeInstalled("ansible-playbook");
+        try (OpenSshServer server = OpenSshServer.prepare(dir.resolve("sshd"))) {
+            server.start();
+            String template = LOCAL_TEMPLATE.formatted(server.port, OpenSshServer.user(), server.ed25519Key);
+            Path theirs = localWorkspace("packer", template);
+            Path ours = localWorkspace("engine", template);
+            long t0 = System.nanoTime();
+            String theirOut = runPacker(packer, theirs);
+            long t1 = System.nanoTime();
+            String ourOut = runEngine(ours);
+            long t2 = System.nanoTime();
+            assertThat(normalize(ourOut, ours)).isEqualTo(normalize(theirOut, theirs));
+            assertThat(theirOut).endsWith("rc=1\n").contains("Removing directory: ");
+            assertThat(tree(ours.resolve("remote"))).isEqualTo(tree(theirs.resolve("remote")))
+                    .containsKeys("greeting.txt", "staging-2/fail.yml").doesNotContainKey("staging/local.yml");
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/ansible-local-differential.md"), """
+                    | ansible-local: a role, group_vars, groups, then a failing play | %s / %s | same | same | %d ms | %d ms |
+                    """.formatted(exit(theirOut), exit(ourOut), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+        }
+    }
+
+    private Path localWorkspace(String name, String template) throws IOException {
+        Path ws = workspace(name, template);
+        Files.createDirectories(ws.resolve("roles/greet/tasks"));
+        Files.writeString(ws.resolve("roles/greet/tasks/main.yml"), """
+                - copy:
+                    content: "{{ greeting }} for {{ groups['db'] | join(',') }} by {{ packer_builder_type }}\\n"
+                    dest: "{{ remote }}/greeting.txt"
+                """);
+        Files.createDirectories(ws.resolve("vars"));
+        Files.writeString(ws.resolve("vars/all.yml"), "greeting: hello from group_vars\n");
+        Files.writeString(ws.resolve("local.yml"), "- hosts: web\n  gather_facts: false\n  roles:\n    - greet\n");
+        Files.writeString(ws.resolve("fail.yml"), FAIL.replace("hosts: default", "hosts: all"));
+        return ws;
+    }
+
     private static String exit(String out) {
         return out.substring(out.lastIndexOf("rc=") + 3).trim();
     }
@@ -199,6 +278,7 @@ class AnsibleDifferentialTest {
         return out.replace(ws.toString(), "$WS")
                 .replaceAll("ansible-key\\d+", "ansible-key<N>")
                 .replaceAll("packer-provisioner-ansible\\d+", "packer-provisioner-ansible<N>")
+                .replaceAll("packer-provisioner-ansible-local\\d+", "packer-provisioner-ansible-local<N>")
                 .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>");
     }
 
@@ -206,7 +286,8 @@ class AnsibleDifferentialTest {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p).toString(), Files.readString(p));
+                m.put(root.relativize(p).toString().replaceAll("ansible-local\\d+$", "ansible-local<N>"),
+                        Files.readString(p));
             }
         }
         return m;
