@@ -1,27 +1,12 @@
 package io.jenkins.plugins.packer.provisioner.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
-import io.jenkins.plugins.packer.run.Cancellation;
-import io.jenkins.plugins.packer.run.PackerBuild;
-import io.jenkins.plugins.packer.run.RunOptions;
-import io.jenkins.plugins.packer.run.RunRequest;
-import io.jenkins.plugins.packer.run.RunResult;
-import io.jenkins.plugins.packer.template.LoadRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,14 +97,7 @@ class AnsibleDifferentialTest {
 
     @Test
     void packerAndTheEngineRunTheSamePlaybooks() throws Exception {
-        Path packer = Stream.of("/usr/bin/packer", "/usr/local/bin/packer").map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        if (packer == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the real packer is not installed (apt-get install packer)");
-            }
-            assumeTrue(false, "no packer: skipped outside CI");
-        }
+        Path packer = SideBySide.packer();
         AnsibleTestBed.assumeInstalled("ansible-playbook");
         try (OpenSshServer server = OpenSshServer.prepare(dir.resolve("sshd"))) {
             server.start();
@@ -127,16 +105,17 @@ class AnsibleDifferentialTest {
             Path theirs = workspace("packer", template);
             Path ours = workspace("engine", template);
             long t0 = System.nanoTime();
-            String theirOut = runPacker(packer, theirs);
+            String theirOut = SideBySide.runPacker(packer, theirs, vars(theirs));
             long t1 = System.nanoTime();
-            String ourOut = runEngine(ours);
+            String ourOut = SideBySide.runEngine(ours, vars(ours));
             long t2 = System.nanoTime();
             assertThat(normalize(ourOut, ours)).isEqualTo(normalize(theirOut, theirs));
             assertThat(theirOut).endsWith("rc=1\n").contains("PLAY RECAP");
-            Map<String, String> theirFiles = tree(theirs.resolve("remote"));
-            assertThat(tree(ours.resolve("remote"))).isEqualTo(theirFiles)
+            Map<String, String> theirFiles = SideBySide.tree(theirs.resolve("remote"));
+            assertThat(SideBySide.tree(ours.resolve("remote"))).isEqualTo(theirFiles)
                     .containsKeys("sftp/written.txt", "sftp/ran.txt", "scp/written.txt");
-            assertThat(tree(ours.resolve("fetched"))).isEqualTo(tree(theirs.resolve("fetched"))).hasSize(2);
+            assertThat(SideBySide.tree(ours.resolve("fetched")))
+                    .isEqualTo(SideBySide.tree(theirs.resolve("fetched"))).hasSize(2);
             assertThat(Files.getPosixFilePermissions(ours.resolve("remote/scp/written.txt")))
                     .isEqualTo(Files.getPosixFilePermissions(theirs.resolve("remote/scp/written.txt")));
             Files.createDirectories(Path.of("target"));
@@ -144,7 +123,7 @@ class AnsibleDifferentialTest {
                     | case | exit (packer / pkrj) | output | effects | packer | pkrj |
                     | --- | --- | --- | --- | --- | --- |
                     | 2 playbooks (sftp, scp -O) + a failing one | %s / %s | same | same | %d ms | %d ms |
-                    """.formatted(exit(theirOut), exit(ourOut), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+                    """.formatted(SideBySide.exit(theirOut), SideBySide.exit(ourOut), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
         }
     }
 
@@ -182,14 +161,7 @@ class AnsibleDifferentialTest {
 
     @Test
     void packerAndTheEngineRunTheSameAnsibleLocalPlays() throws Exception {
-        Path packer = Stream.of("/usr/bin/packer", "/usr/local/bin/packer").map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        if (packer == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the real packer is not installed (apt-get install packer)");
-            }
-            assumeTrue(false, "no packer: skipped outside CI");
-        }
+        Path packer = SideBySide.packer();
         AnsibleTestBed.assumeInstalled("ansible-playbook");
         try (OpenSshServer server = OpenSshServer.prepare(dir.resolve("sshd"))) {
             server.start();
@@ -197,18 +169,18 @@ class AnsibleDifferentialTest {
             Path theirs = localWorkspace("packer", template);
             Path ours = localWorkspace("engine", template);
             long t0 = System.nanoTime();
-            String theirOut = runPacker(packer, theirs);
+            String theirOut = SideBySide.runPacker(packer, theirs, vars(theirs));
             long t1 = System.nanoTime();
-            String ourOut = runEngine(ours);
+            String ourOut = SideBySide.runEngine(ours, vars(ours));
             long t2 = System.nanoTime();
             assertThat(normalize(ourOut, ours)).isEqualTo(normalize(theirOut, theirs));
             assertThat(theirOut).endsWith("rc=1\n").contains("Removing directory: ");
-            assertThat(tree(ours.resolve("remote"))).isEqualTo(tree(theirs.resolve("remote")))
+            assertThat(SideBySide.tree(ours.resolve("remote"))).isEqualTo(SideBySide.tree(theirs.resolve("remote")))
                     .containsKeys("greeting.txt", "staging-2/fail.yml").doesNotContainKey("staging/local.yml");
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/ansible-local-differential.md"), """
                     | ansible-local: a role, group_vars, groups, then a failing play | %s / %s | same | same | %d ms | %d ms |
-                    """.formatted(exit(theirOut), exit(ourOut), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+                    """.formatted(SideBySide.exit(theirOut), SideBySide.exit(ourOut), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
         }
     }
 
@@ -227,10 +199,6 @@ class AnsibleDifferentialTest {
         return ws;
     }
 
-    private static String exit(String out) {
-        return out.substring(out.lastIndexOf("rc=") + 3).trim();
-    }
-
     private Path workspace(String name, String template) throws IOException {
         Path ws = Files.createDirectories(dir.resolve(name));
         Files.writeString(ws.resolve("t.pkr.hcl"), template);
@@ -241,55 +209,15 @@ class AnsibleDifferentialTest {
         return ws;
     }
 
-    private static Map<String, String> env(Path ws) {
-        return Map.of("PATH", "/usr/bin:/bin", "CHECKPOINT_DISABLE", "1", "HOME", ws.toString(),
-                "TMPDIR", ws.resolve("tmp").toString());
-    }
-
-    private static String runPacker(Path packer, Path ws) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(packer.toString(), "build", "-color=false", "-var",
-                "remote=" + ws.resolve("remote"), "t.pkr.hcl").directory(ws.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(env(ws));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("packer did not finish in 300 s");
-        }
-        return new String(out, StandardCharsets.UTF_8) + "rc=" + p.exitValue() + "\n";
-    }
-
-    private static String runEngine(Path ws) {
-        StringBuilder out = new StringBuilder();
-        LoadRequest load = new LoadRequest(ws, "t.pkr.hcl", List.of(), Map.of("remote", ws.resolve("remote")
-                .toString()), env(ws), Clock.systemUTC());
-        RunResult r = PackerBuild.run(new RunRequest(load, List.of(), List.of(), RunOptions.DEFAULT,
-                t -> {
-                    synchronized (out) {
-                        out.append(t);
-                    }
-                }, new Cancellation(), List.of(), UUID.randomUUID().toString()));
-        return out + "rc=" + r.exitCode() + "\n";
+    private static Map<String, String> vars(Path ws) {
+        return Map.of("remote", ws.resolve("remote").toString());
     }
 
     private static String normalize(String out, Path ws) {
-        return out.replace(ws.toString(), "$WS")
+        return SideBySide.normalize(out, ws)
                 .replaceAll("ansible-key\\d+", "ansible-key<N>")
                 .replaceAll("packer-provisioner-ansible\\d+", "packer-provisioner-ansible<N>")
-                .replaceAll("packer-provisioner-ansible-local\\d+", "packer-provisioner-ansible-local<N>")
-                .replaceAll("after \\d+ [a-z]+( \\d+ [a-z]+)?", "after <duration>");
+                .replaceAll("packer-provisioner-ansible-local\\d+", "packer-provisioner-ansible-local<N>");
     }
 
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p).toString().replaceAll("ansible-local\\d+$", "ansible-local<N>"),
-                        Files.readString(p));
-            }
-        }
-        return m;
-    }
 }
