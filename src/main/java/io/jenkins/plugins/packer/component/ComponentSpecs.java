@@ -16,7 +16,7 @@ public final class ComponentSpecs {
     private static final Map<String, ConfigSpec> BUILDERS = load("builder",
             "amazon-ebs", "amazon-ebssurrogate", "amazon-ebsvolume", "amazon-instance", "amazon-chroot", "null", "file", "docker");
     private static final Map<String, ConfigSpec> PROVISIONERS = load("provisioner",
-            "shell", "file", "shell-local", "breakpoint", "ansible", "ansible-local", "puppet-masterless");
+            "shell", "file", "shell-local", "breakpoint", "ansible", "ansible-local", "puppet-masterless", "salt-masterless");
     private static final Map<String, ConfigSpec> POST_PROCESSORS = load("post-processor",
             "manifest", "checksum", "compress", "shell-local", "artifice", "docker-import", "docker-push", "docker-save",
             "docker-tag");
