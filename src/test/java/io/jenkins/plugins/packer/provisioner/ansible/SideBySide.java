@@ -98,6 +98,13 @@ public final class SideBySide {
         return m;
     }
 
+    /** {@link #tree(Path)} of {@code ws/remote}, with the workspace's path in the files made {@code $WS}. */
+    public static Map<String, String> remoteTree(Path ws) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        tree(ws.resolve("remote")).forEach((k, v) -> m.put(k, v.replace(ws.toString(), "$WS")));
+        return m;
+    }
+
     /** Durations and the workspace made alike. */
     public static String normalize(String out, Path ws) {
         return out.replace(ws.toString(), "$WS")
