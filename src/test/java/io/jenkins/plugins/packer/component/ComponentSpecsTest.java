@@ -67,7 +67,8 @@ class ComponentSpecsTest {
     void theRegistryServesEveryComponentWeShip() {
         assertThat(ComponentSpecs.builders()).containsExactly("amazon-chroot", "amazon-ebs", "amazon-ebssurrogate",
                 "amazon-ebsvolume", "amazon-instance", "docker", "file", "null");
-        assertThat(ComponentSpecs.provisioners()).containsExactly("breakpoint", "file", "shell", "shell-local");
+        assertThat(ComponentSpecs.provisioners()).containsExactly("ansible", "ansible-local", "breakpoint", "file",
+                "puppet-masterless", "salt-masterless", "shell", "shell-local");
         assertThat(ComponentSpecs.postProcessors())
                 .containsExactly("artifice", "checksum", "compress", "docker-import", "docker-push", "docker-save",
                         "docker-tag", "manifest", "shell-local");
@@ -84,7 +85,7 @@ class ComponentSpecsTest {
     @Test
     void unknownTypesHaveNoSpec() {
         assertThat(ComponentSpecs.builder("vmware-iso")).isNull();
-        assertThat(ComponentSpecs.provisioner("ansible")).isNull();
+        assertThat(ComponentSpecs.provisioner("chef-solo")).isNull();
         assertThat(ComponentSpecs.postProcessor("vagrant")).isNull();
         assertThat(ComponentSpecs.dataSource("http")).isNull();
         assertThat(ComponentSpecs.builder(null)).isNull();
@@ -150,7 +151,7 @@ class ComponentSpecsTest {
         ComponentSpecs.postProcessors().forEach(t -> all.add(ComponentSpecs.postProcessor(t)));
         ComponentSpecs.dataSources().forEach(t -> all.add(ComponentSpecs.dataSource(t)));
 
-        assertThat(all).hasSize(25).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
+        assertThat(all).hasSize(29).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
                 "packer_build_name", "packer_builder_type", "packer_core_version", "packer_debug", "packer_force",
                 "packer_on_error", "packer_user_variables", "packer_sensitive_variables"));
     }
