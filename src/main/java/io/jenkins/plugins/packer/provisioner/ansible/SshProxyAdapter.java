@@ -54,6 +54,8 @@ final class SshProxyAdapter implements AutoCloseable {
         for (int i = 0; i < tries; i++, port++) {
             SshServer server = SshServer.setUpDefaultServer();
             SshProxyAdapter adapter = new SshProxyAdapter(server);
+            // Small writes go out at once: every relayed session is a conversation of small messages.
+            org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(server, true);
             server.setHost("127.0.0.1");
             server.setPort(port);
             server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
