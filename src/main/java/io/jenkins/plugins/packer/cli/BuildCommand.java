@@ -1,6 +1,7 @@
 package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.DebugLog;
 import io.jenkins.plugins.packer.run.OnError;
 import io.jenkins.plugins.packer.run.PackerBuild;
 import io.jenkins.plugins.packer.run.RunOptions;
@@ -119,8 +120,16 @@ final class BuildCommand extends Main.IoCommand {
         };
         LoadRequest load = new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
                 Clock.systemDefaultZone());
+        DebugLog.Sink log;
+        try {
+            // PACKER_LOG: the debug log, to standard error or to PACKER_LOG_PATH.
+            log = DebugLog.fromEnvironment(io.env(), io.workDir(), System.err);
+        } catch (IOException | RuntimeException e) {
+            io.out().println("Couldn't setup log output: " + e.getMessage());
+            return 1;
+        }
         RunRequest req = new RunRequest(load, only, except, options, output, cancellation, List.of(),
-                UUID.randomUUID().toString()).withStateDir(StateDir.of(io.env()));
+                UUID.randomUUID().toString()).withStateDir(StateDir.of(io.env())).withDebugLog(log);
         Interrupts handle = Interrupts.install(cancellation);
         try {
             return PackerBuild.run(req).exitCode();

@@ -38,6 +38,10 @@ final class Archiving {
      */
     static Map<String, String> select(BuildOutcome outcome, Options options, List<String> skipped) {
         Map<String, String> chosen = new LinkedHashMap<>();
+        if (outcome.debugLog() != null) {
+            // Asked for (debugLog, PACKER_LOG): archived whatever the other options say.
+            chosen.put(outcome.debugLog(), outcome.debugLog());
+        }
         if (options.manifests()) {
             outcome.manifests().forEach(m -> chosen.put(m, m));
         }

@@ -34,6 +34,9 @@ interface BuildArguments {
 
     boolean isColor();
 
+    /** Whether Packer's debug log ({@code PACKER_LOG}) is written and archived with the run. */
+    boolean isDebugLog();
+
     /** Whether the manifests are archived on the run. */
     boolean isArchive();
 

@@ -8,12 +8,19 @@ import java.util.List;
 /**
  * What a build on the agent sends back: its exit code, whether it was cancelled, the step's result for Groovy, the
  * manifests and the artifacts' files that could be archived (inside the workspace, relative to it; the files with
- * their sizes), and why it failed (null when it did not).
+ * their sizes), why it failed (null when it did not), and the debug log to archive (relative to the workspace; null:
+ * none).
  */
 record BuildOutcome(int exitCode, boolean cancelled, LinkedHashMap<String, Object> result, List<String> manifests,
-                    LinkedHashMap<String, Long> files, String failureMessage) implements Serializable {
+                    LinkedHashMap<String, Long> files, String failureMessage, String debugLog) implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
+
+    /** An outcome without a debug log. */
+    BuildOutcome(int exitCode, boolean cancelled, LinkedHashMap<String, Object> result, List<String> manifests,
+                 LinkedHashMap<String, Long> files, String failureMessage) {
+        this(exitCode, cancelled, result, manifests, files, failureMessage, null);
+    }
 
     BuildOutcome {
         manifests = new ArrayList<>(manifests);

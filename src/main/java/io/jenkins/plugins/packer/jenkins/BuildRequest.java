@@ -137,9 +137,14 @@ record BuildRequest(String id, String template, Map<String, String> vars, List<S
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
+        Map<String, String> environment = env == null ? Map.of() : JenkinsProxy.environment(env);
+        if (step.isDebugLog() && environment.getOrDefault("PACKER_LOG", "").isEmpty()) {
+            // debugLog: the same as PACKER_LOG in the step's environment.
+            environment = new java.util.LinkedHashMap<>(environment);
+            environment.put("PACKER_LOG", "1");
+        }
         return new BuildRequest(id, step.getTemplate(), values, files, StepArguments.names(step.getOnly()),
                 StepArguments.names(step.getExcept()), onError, step.getParallelBuilds(), step.isForce(),
-                step.isTimestampUi(), step.isColor(), env == null ? Map.of() : JenkinsProxy.environment(env), sshKey,
-                awsKeys);
+                step.isTimestampUi(), step.isColor(), environment, sshKey, awsKeys);
     }
 }

@@ -37,6 +37,7 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     private int parallelBuilds;
     private boolean force;
     private boolean timestampUi;
+    private boolean debugLog;
     private boolean color;
     private boolean archive = true;
     private boolean archiveArtifacts;
@@ -147,6 +148,16 @@ public final class PackerBuildBuilder extends Builder implements SimpleBuildStep
     @DataBoundSetter
     public void setTimestampUi(boolean timestampUi) {
         this.timestampUi = timestampUi;
+    }
+
+    @Override
+    public boolean isDebugLog() {
+        return debugLog;
+    }
+
+    @DataBoundSetter
+    public void setDebugLog(boolean debugLog) {
+        this.debugLog = debugLog;
     }
 
     @Override

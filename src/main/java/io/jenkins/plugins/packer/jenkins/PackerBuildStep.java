@@ -46,6 +46,7 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     private int parallelBuilds;
     private boolean force;
     private boolean timestampUi;
+    private boolean debugLog;
     private boolean color;
     private boolean archive = true;
     private boolean archiveArtifacts;
@@ -166,6 +167,16 @@ public final class PackerBuildStep extends Step implements BuildArguments {
     @DataBoundSetter
     public void setTimestampUi(boolean timestampUi) {
         this.timestampUi = timestampUi;
+    }
+
+    @Override
+    public boolean isDebugLog() {
+        return debugLog;
+    }
+
+    @DataBoundSetter
+    public void setDebugLog(boolean debugLog) {
+        this.debugLog = debugLog;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jenkins.plugins.packer.builder.amazon.common.RoleCredentials;
 import io.jenkins.plugins.packer.builder.docker.DockerBuilder;
 import io.jenkins.plugins.packer.run.Artifact;
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.DebugLog;
 import io.jenkins.plugins.packer.run.OnError;
 import io.jenkins.plugins.packer.run.PackerBuild;
 import io.jenkins.plugins.packer.run.RunOptions;
@@ -75,15 +76,39 @@ final class PackerBuilding {
             secrets.addAll(Secrets.forms(renewal.accessKeyId()));
             secrets.addAll(Secrets.forms(renewal.secretAccessKey()));
         }
+        String debugLog = debugLogPath(req);
+        DebugLog.Sink sink = null;
+        if (debugLog != null) {
+            Path file = workspace.resolve(debugLog).normalize();
+            Files.createDirectories(file.getParent());
+            sink = new DebugLog.Sink(Files.newOutputStream(file), true);
+            log.println("Packer debug log (PACKER_LOG): " + debugLog);
+        }
         RunRequest run = new RunRequest(load, req.only(), req.except(), options, output, cancellation, secrets,
-                req.id(), login).withStateDir(stateDir(workspace));
+                req.id(), login).withStateDir(stateDir(workspace)).withDebugLog(sink);
         // The role's session, renewed for as long as the bake and its cleanup take.
         try (RoleCredentials role = renewal == null ? null : RoleCredentials.of(env, renewal.accessKeyId(),
                 renewal.secretAccessKey(), renewal.roleArn(), renewal.externalId(), "Jenkins",
                 renewal.durationSeconds())) {
             RunResult r = PackerBuild.run(role == null ? run : run.withAwsCredentials(role));
-            return outcome(workspace, req, r);
+            BuildOutcome o = outcome(workspace, req, r);
+            String archived = debugLog == null ? null : inside(workspace, debugLog).orElse(null);
+            return new BuildOutcome(o.exitCode(), o.cancelled(), o.result(), o.manifests(), o.files(),
+                    o.failureMessage(), archived);
         }
+    }
+
+    /**
+     * Where the debug log goes when the step's environment sets {@code PACKER_LOG} (as {@code debugLog} does):
+     * {@code PACKER_LOG_PATH}, relative to the workspace, else {@code packer-debug-ID.log} in it; null when off.
+     */
+    static String debugLogPath(BuildRequest req) {
+        String on = req.env().getOrDefault("PACKER_LOG", "");
+        if (on.isEmpty() || on.equals("0")) {
+            return null;
+        }
+        String path = req.env().getOrDefault("PACKER_LOG_PATH", "");
+        return path.isEmpty() ? "packer-debug-" + req.id().replaceAll("[^A-Za-z0-9-]", "") + ".log" : path;
     }
 
     /**

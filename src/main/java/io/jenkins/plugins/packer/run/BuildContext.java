@@ -18,7 +18,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public record BuildContext(String name, String packerBuildName, String builderType, Ui ui, Path workDir,
                            Map<String, String> env, Cancellation cancellation, String runUuid, RunOptions options,
                            SecretMasker masker, Interpolation.Context interpolation, BuildOutputs outputs,
-                           FileLocks locks, ResourceJournal journal, AwsCredentialsProvider awsCredentials) {
+                           FileLocks locks, ResourceJournal journal, AwsCredentialsProvider awsCredentials,
+                           DebugLog log) {
 
     public BuildContext {
         env = Map.copyOf(env);
@@ -27,7 +28,7 @@ public record BuildContext(String name, String packerBuildName, String builderTy
     /** The same build with another UI (a post-processor's) or cancellation (a provisioner's timeout). */
     public BuildContext with(Ui newUi, Cancellation newCancellation) {
         return new BuildContext(name, packerBuildName, builderType, newUi, workDir, env, newCancellation, runUuid,
-                options, masker, interpolation, outputs, locks, journal, awsCredentials);
+                options, masker, interpolation, outputs, locks, journal, awsCredentials, log);
     }
 
     /** Resolves a path of the template against the working directory. */

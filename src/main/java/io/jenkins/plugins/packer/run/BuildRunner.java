@@ -195,9 +195,15 @@ final class BuildRunner {
                         throw new BuildFailure(e.getMessage());
                     }
                 }
+                ctx.log().log("[INFO] " + ctx.name() + ": running provisioner " + block.type()
+                        + (attempt > 1 ? " (attempt " + attempt + " of " + tries + ")" : ""));
+                long started = System.nanoTime();
                 provisionOnce(impl, config, comm, values, block.timeout());
+                ctx.log().log("[INFO] " + ctx.name() + ": provisioner " + block.type() + " ended after "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
                 return;
             } catch (BuildFailure e) {
+                ctx.log().log("[INFO] " + ctx.name() + ": provisioner " + block.type() + " failed: " + e.getMessage());
                 if (block.maxRetries() <= 0 || ctx.cancellation().isCancelled()) {
                     throw e;
                 }

@@ -43,6 +43,49 @@ public final class PackerBuild {
     public static RunResult run(RunRequest req) {
         SecretMasker masker = new SecretMasker();
         req.secrets().forEach(masker::add);
+        DebugLog log = DebugLog.to(req.debugLog(), masker, req.load().clock());
+        try {
+            return run(req.debugLog() == null ? req : withLoggedOutput(req, log), masker, log);
+        } finally {
+            log.log("[INFO] Run finished");
+            log.close();
+        }
+    }
+
+    /** The request with its console output copied to the debug log (when that is a file of its own). */
+    private static RunRequest withLoggedOutput(RunRequest req, DebugLog log) {
+        UiOutput out = req.output();
+        UiOutput both = new UiOutput() {
+            @Override
+            public void write(String text) {
+                out.write(text);
+                log.ui(text);
+            }
+
+            @Override
+            public boolean interactive() {
+                return out.interactive();
+            }
+
+            @Override
+            public String readLine() {
+                return out.readLine();
+            }
+        };
+        return new RunRequest(req.load(), req.only(), req.except(), req.options(), both, req.cancellation(),
+                req.secrets(), req.runUuid(), req.sshLogin(), req.stateDir(), req.awsCredentials(), req.debugLog());
+    }
+
+    private static RunResult run(RunRequest req, SecretMasker masker, DebugLog log) {
+        String pkrj = PackerBuild.class.getPackage().getImplementationVersion();
+        log.log("[INFO] Packer version: " + io.jenkins.plugins.packer.template.HclConfig.PACKER_VERSION + " [pkrj "
+                + (pkrj == null ? "dev" : pkrj) + ", Java "
+                + Runtime.version() + " " + System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT)
+                + " " + System.getProperty("os.arch", "") + "]");
+        log.log("[INFO] Template: " + req.load().workDir().resolve(req.load().target()).normalize());
+        for (String varFile : req.load().varFiles()) {
+            log.log("[INFO] Variable file: " + req.load().workDir().resolve(varFile).normalize());
+        }
         PackerUi ui = new PackerUi(req.output(), req.options().ui(), masker, req.load().clock());
         Planned planned = null;
         // Reading the template and planning the builds evaluate expressions, which stop when their thread is
@@ -61,7 +104,10 @@ public final class PackerBuild {
         if (planned.result() != null) {
             return planned.result();
         }
-        return runBuilds(req, planned.builds(), planned.planner(), ui, masker, planned.env(), planned.ret());
+        for (PlannedBuild b : planned.builds()) {
+            log.log("[INFO] Build " + b.name() + ": builder " + b.builderType());
+        }
+        return runBuilds(req, planned.builds(), planned.planner(), ui, masker, planned.env(), planned.ret(), log);
     }
 
     /** The builds to run, or the result of a run that ends before any (its diagnostics printed). */
@@ -126,7 +172,7 @@ public final class PackerBuild {
     }
 
     private static RunResult runBuilds(RunRequest req, List<PlannedBuild> builds, Preparation planner, PackerUi ui,
-                                       SecretMasker masker, Map<String, String> env, int ret) {
+                                       SecretMasker masker, Map<String, String> env, int ret, DebugLog log) {
         if (ui.colored()) {
             for (int i = 0; i < builds.size(); i++) {
                 ui.buildSay(builds.get(i).name(), i, builds.get(i).name() + ": output will be in this color.");
@@ -155,7 +201,7 @@ public final class PackerBuild {
             for (int i = 0; i < builds.size(); i++) {
                 PlannedBuild b = builds.get(i);
                 int index = i;
-                futures.add(submit(pool, () -> runOne(req, b, planner, ui, masker, env, index, locks, journal)));
+                futures.add(submit(pool, () -> runOne(req, b, planner, ui, masker, env, index, locks, journal, log)));
             }
             for (Future<RunResult.BuildResult> f : futures) {
                 results.add(await(f, req.cancellation()));
@@ -207,14 +253,14 @@ public final class PackerBuild {
 
     private static RunResult.BuildResult runOne(RunRequest req, PlannedBuild b, Preparation planner, PackerUi ui,
                                                 SecretMasker masker, Map<String, String> env, int index,
-                                                FileLocks locks, ResourceJournal journal) {
+                                                FileLocks locks, ResourceJournal journal, DebugLog log) {
         long start = System.nanoTime();
         Ui buildUi = ui.build(b.name(), index);
         String sourceName = b.packerBuildName();
         BuildOutputs outputs = new BuildOutputs();
         BuildContext ctx = new BuildContext(b.name(), sourceName, b.builderType(), buildUi, req.load().workDir(),
                 env, req.cancellation(), req.runUuid(), req.options(), masker,
-                planner.interpolation(b), outputs, locks, journal, req.awsCredentials());
+                planner.interpolation(b), outputs, locks, journal, req.awsCredentials(), log);
         BuildRunner.Outcome outcome;
         try {
             outcome = new BuildRunner(b, planner, ctx, ui, index).run();

@@ -58,7 +58,12 @@ public final class StepRunner {
                 break;
             }
             ran.push(step);
+            ctx.log().log("[INFO] " + ctx.name() + ": step \"" + step.name() + "\" started");
+            long started = System.nanoTime();
             boolean ok = step.run(state);
+            ctx.log().log("[INFO] " + ctx.name() + ": step \"" + step.name() + "\" "
+                    + (ok ? "ended" : "failed" + (state.error() == null ? "" : ": " + state.error())) + " after "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             while (!ok && mode == OnError.ASK && !ctx.cancellation().isCancelled()) {
                 if (state.error() != null) {
                     ctx.ui().error(state.error());
@@ -106,6 +111,7 @@ public final class StepRunner {
             if (ctx.options().debug()) {
                 pause(ctx.ui(), "Pausing before cleanup of step '" + step.name() + "'. Press enter to continue.");
             }
+            ctx.log().log("[INFO] " + ctx.name() + ": cleaning up step \"" + step.name() + "\"");
             try {
                 step.cleanup(state);
             } catch (RuntimeException e) {

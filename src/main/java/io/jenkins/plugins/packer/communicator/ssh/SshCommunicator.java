@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.communicator.ssh;
 
 import io.jenkins.plugins.packer.component.LocalFiles;
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.DebugLog;
 import io.jenkins.plugins.packer.run.Communicator;
 import io.jenkins.plugins.packer.run.LineStream;
 import io.jenkins.plugins.packer.run.Ui;
@@ -44,6 +45,8 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  * {@code ~/.ssh} (keys, known hosts, config) is never read or written.
  */
 public final class SshCommunicator implements Communicator, AutoCloseable {
+
+    private volatile DebugLog log = DebugLog.OFF;
 
     private final SshSettings settings;
     private final Path workDir;
@@ -316,9 +319,28 @@ public final class SshCommunicator implements Communicator, AutoCloseable {
         }
     }
 
+    /** Where the commands it runs are logged (see {@link DebugLog}). */
+    public void logTo(DebugLog debugLog) {
+        this.log = debugLog;
+    }
+
     @Override
     public int execute(String command, InputStream in, OutputStream out, OutputStream err,
                        Cancellation cancellation) throws IOException, Cancellation.CancelledException {
+        int status = DISCONNECTED;
+        long started = System.nanoTime();
+        log.log("[DEBUG] starting remote command: " + command);
+        try {
+            status = run(command, in, out, err, cancellation);
+            return status;
+        } finally {
+            log.log("[INFO] remote command exited with " + status + " after "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms: " + command);
+        }
+    }
+
+    private int run(String command, InputStream in, OutputStream out, OutputStream err,
+                    Cancellation cancellation) throws IOException, Cancellation.CancelledException {
         cancellation.check();
         try (ChannelExec channel = session().createExecChannel(command)) {
             if (in != null) {

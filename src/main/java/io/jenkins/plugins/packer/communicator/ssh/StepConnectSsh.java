@@ -58,6 +58,7 @@ public final class StepConnectSsh implements Step {
             state.ui().say("Using ssh communicator to connect: " + host);
             state.ui().say("Waiting for SSH to become available...");
             SshCommunicator comm = waitForSsh(ctx, cancellation);
+            comm.logTo(ctx.log());
             if (comm == null) {
                 return false;
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.builder.amazon.common;
 
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.component.LocalFiles;
+import io.jenkins.plugins.packer.run.DebugLog;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.utils.AttributeMap;
  * is the run's map, never the process's: the Jenkins step passes its credentials in it.
  */
 public final class AwsAccess implements AutoCloseable {
+
+    private volatile DebugLog log = DebugLog.OFF;
 
     private final String region;
     private AwsCredentialsProvider credentials;
@@ -392,6 +395,7 @@ public final class AwsAccess implements AutoCloseable {
         b.httpClient(http);
         b.region(Region.of(inRegion)).credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(new ApiCallLog())
                         .retryStrategy(maxRetries > 0
                                 ? AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxRetries + 1)
                                         .build()
@@ -399,6 +403,78 @@ public final class AwsAccess implements AutoCloseable {
                         .build());
         if (!endpoint.isEmpty()) {
             b.endpointOverride(URI.create(endpoint.contains("://") ? endpoint : "https://" + endpoint));
+        }
+    }
+
+    /** Logs the API calls of the clients made from now on to {@code debugLog} (see {@link DebugLog}). */
+    public AwsAccess logTo(DebugLog debugLog) {
+        this.log = debugLog;
+        return this;
+    }
+
+    /**
+     * The debug log's lines for an API call: each retry with the reason the attempt before it failed, and the call's
+     * end with its duration (and its failure).
+     */
+    private final class ApiCallLog implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+
+        private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
+                new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("pkrj.started");
+        private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Integer> ATTEMPT =
+                new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("pkrj.attempt");
+
+        @Override
+        public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            attributes.putAttribute(STARTED, System.nanoTime());
+            attributes.putAttribute(ATTEMPT, 0);
+        }
+
+        @Override
+        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                                       software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            int attempt = attributes.getAttribute(ATTEMPT) + 1;
+            attributes.putAttribute(ATTEMPT, attempt);
+            if (attempt > 1) {
+                log.log("[INFO] AWS " + call(attributes) + ": retrying, attempt " + attempt);
+            }
+        }
+
+        @Override
+        public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context,
+                                      software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            int status = context.httpResponse().statusCode();
+            if (status >= 400) {
+                log.log("[WARN] AWS " + call(attributes) + ": attempt " + attributes.getAttribute(ATTEMPT)
+                        + " answered HTTP " + status);
+            }
+        }
+
+        @Override
+        public void afterExecution(software.amazon.awssdk.core.interceptor.Context.AfterExecution context,
+                                   software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            log.log("[INFO] AWS " + call(attributes) + " took " + took(attributes) + " ms (HTTP "
+                    + context.httpResponse().statusCode() + ")");
+        }
+
+        @Override
+        public void onExecutionFailure(software.amazon.awssdk.core.interceptor.Context.FailedExecution context,
+                                       software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            log.log("[WARN] AWS " + call(attributes) + " failed after " + took(attributes) + " ms: "
+                    + context.exception().getMessage());
+        }
+
+        private static String call(software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            Region region = attributes.getAttribute(software.amazon.awssdk.awscore.AwsExecutionAttribute.AWS_REGION);
+            return attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.SERVICE_NAME)
+                    + "." + attributes.getAttribute(
+                    software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME)
+                    + (region == null ? "" : " (" + region.id() + ")");
+        }
+
+        private static long took(software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            Long started = attributes.getAttribute(STARTED);
+            return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
         }
     }
 

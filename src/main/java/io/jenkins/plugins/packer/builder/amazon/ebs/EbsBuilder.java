@@ -51,7 +51,7 @@ public final class EbsBuilder implements Builder {
             throw new BuildFailure(unavailable);
         }
         SshSettings ssh = SshSettings.of(config, ctx.env());
-        AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials());
+        AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log());
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
             ctx.masker().add(config.string("secret_key"));
             ctx.masker().add(config.string("token"));
@@ -196,7 +196,7 @@ public final class EbsBuilder implements Builder {
         java.util.Collections.sort(lines);
         String text = "AMIs were created:\n" + String.join("\n", lines) + "\n";
         return new Artifact(BUILDER_ID, String.join(",", ids), text, List.of(), generated, () -> {
-            try (AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials())) {
+            try (AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log())) {
                 for (Map.Entry<String, String> e : amis.entrySet()) {
                     try (Ec2Client ec2 = access.ec2(e.getKey())) {
                         ec2.deregisterImage(b -> b.imageId(e.getValue()));
