@@ -59,7 +59,16 @@ public final class DebugLog {
         if (path.isEmpty()) {
             return new Sink(stderr, false);
         }
-        return new Sink(Files.newOutputStream(workDir.resolve(path)), true);
+        try {
+            return new Sink(Files.newOutputStream(workDir.resolve(path)), true);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("open " + path + ": no such file or directory", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("open " + path + ": permission denied", e);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("open " + path + ": " + (e.getReason() == null ? "cannot be written"
+                    : e.getReason().toLowerCase(java.util.Locale.ROOT)), e);
+        }
     }
 
     public boolean enabled() {

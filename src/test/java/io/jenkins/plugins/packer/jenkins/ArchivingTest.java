@@ -69,6 +69,18 @@ class ArchivingTest {
     }
 
     @Test
+    void aDebugLogIsArchivedWhateverElseIsAsked() {
+        BuildOutcome o = outcome();
+        BuildOutcome logged = new BuildOutcome(o.exitCode(), o.cancelled(), o.result(), o.manifests(), o.files(),
+                null, "packer-debug-1.log");
+
+        assertThat(Archiving.select(logged, new Archiving.Options(false, false, 0), new ArrayList<>()))
+                .containsExactly(Map.entry("packer-debug-1.log", "packer-debug-1.log"));
+        assertThat(Archiving.select(logged, new Archiving.Options(true, false, 0), new ArrayList<>()).keySet())
+                .containsExactly("packer-debug-1.log", "out/packer-manifest.json");
+    }
+
+    @Test
     void nothingWhenNothingIsAsked() {
         List<String> skipped = new ArrayList<>();
 

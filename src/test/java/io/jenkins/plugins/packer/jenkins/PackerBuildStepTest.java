@@ -85,6 +85,47 @@ class PackerBuildStepTest {
     }
 
     @Test
+    void debugLogWritesPackersLogInTheWorkspaceForTheRunToArchive() throws Exception {
+        Files.writeString(ws.resolve("local.pkr.hcl"), """
+                variable "secret" {
+                  type      = string
+                  default   = "st3p-Secret-8840"
+                  sensitive = true
+                }
+                """ + LOCAL.replace("echo ${var.greeting} from $PACKER_BUILD_NAME",
+                "echo ${var.greeting} with ${var.secret}"));
+        RecordingStepContext ctx = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin"));
+        PackerBuildStep step = new PackerBuildStep("local.pkr.hcl");
+        step.setVars(Map.of("greeting", "hello"));
+        step.setDebugLog(true);
+        start(step, ctx);
+        await(ctx);
+        Path log;
+        try (var files = Files.list(ws)) {
+            log = files.filter(p -> p.getFileName().toString().matches("packer-debug-[A-Za-z0-9-]+\\.log"))
+                    .findFirst().orElseThrow();
+        }
+        assertThat(ctx.log()).startsWith("Packer debug log (PACKER_LOG): " + log.getFileName() + "\n")
+                .contains("hello with <sensitive>");
+        assertThat(Files.readString(log)).contains("[INFO] Template: ")
+                .contains("[INFO] demo.null.one: running provisioner shell-local")
+                .contains("ui:     demo.null.one: hello with <sensitive>")
+                .doesNotContain("st3p-Secret-8840");
+
+        // PACKER_LOG and PACKER_LOG_PATH in the step's environment do the same, where the path says.
+        RecordingStepContext withEnv = new RecordingStepContext(ws, Map.of("PATH", "/usr/bin:/bin",
+                "PACKER_LOG", "1", "PACKER_LOG_PATH", "logs-here.txt"));
+        PackerBuildStep plain = new PackerBuildStep("local.pkr.hcl");
+        plain.setVars(Map.of("greeting", "hi"));
+        start(plain, withEnv);
+        await(withEnv);
+        assertThat(ws.resolve("logs-here.txt")).content().contains("ui:     demo.null.one: hi with <sensitive>");
+        assertThat(BuildRequest.of("id-1", plain, Map.of()).env()).doesNotContainKey("PACKER_LOG");
+        plain.setDebugLog(true);
+        assertThat(BuildRequest.of("id-1", plain, Map.of()).env()).containsEntry("PACKER_LOG", "1");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void withoutPropagateAFailedBuildReturnsTheResultWithEachBuildsStatus() throws Exception {
         Files.writeString(ws.resolve("partial.pkr.hcl"), """

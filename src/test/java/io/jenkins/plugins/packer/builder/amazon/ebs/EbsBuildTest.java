@@ -472,6 +472,50 @@ class EbsBuildTest {
     }
 
     @Test
+    void packerLogWritesTheStepsApiCallsRetriesAndCommandsWithoutSecrets() throws Exception {
+        proxy.inject(Ec2Proxy.Fault.throttling("DescribeImages", 1));
+        Files.writeString(work.resolve("t.pkr.hcl"), """
+                variable "token" {
+                  type      = string
+                  default   = "debug-T0ken-5517"
+                  sensitive = true
+                }
+                """ + source("ami_name = \"logged\"") + buildBlock("""
+                  provisioner "shell" {
+                    inline = ["echo using ${var.token}"]
+                  }
+                """));
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        Files.createDirectories(work.resolve("logs"));
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        int rc = io.jenkins.plugins.packer.cli.Main.run(new io.jenkins.plugins.packer.cli.Main.Io(
+                new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(console, true,
+                java.nio.charset.StandardCharsets.UTF_8), Map.of("PATH", "/usr/bin:/bin", "TMPDIR", tmp.toString(),
+                "PACKER_LOG", "1", "PACKER_LOG_PATH", "logs/debug.log", "CHECKPOINT_DISABLE", "1"), work),
+                "build", "-color=false", "t.pkr.hcl");
+        String out = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rc).as(out).isZero();
+        String log = Files.readString(work.resolve("logs/debug.log"));
+        assertThat(log.lines().toList()).allMatch(l -> l.matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d .*"));
+        assertThat(log).containsPattern("\\[INFO\\] Packer version: 1\\.16\\.0 \\[pkrj ")
+                .contains("[INFO] Template: " + work.resolve("t.pkr.hcl"))
+                .contains("[INFO] amazon-ebs.base: step \"StepSourceAMIInfo\" started")
+                .containsPattern("\\[INFO\\] amazon-ebs.base: step \"StepSourceAMIInfo\" ended after \\d+ ms")
+                .contains("[WARN] AWS Ec2.DescribeImages (us-east-1): attempt 1 answered HTTP 503")
+                .contains("[INFO] AWS Ec2.DescribeImages (us-east-1): retrying, attempt 2")
+                .containsPattern("\\[INFO\\] AWS Ec2.RunInstances \\(us-east-1\\) took \\d+ ms \\(HTTP 200\\)")
+                .contains("[INFO] amazon-ebs.base: running provisioner shell")
+                .contains("[DEBUG] starting remote command: ")
+                .containsPattern("\\[INFO\\] remote command exited with 0 after \\d+ ms: ")
+                .contains("ui: ==> amazon-ebs.base: Creating AMI logged from instance ")
+                .contains("using <sensitive>")
+                .doesNotContain("debug-T0ken-5517").doesNotContain(MotoServer.SECRET_KEY);
+        // The console is as without the log.
+        assertThat(out).doesNotContain("[INFO]").contains("    amazon-ebs.base: using <sensitive>\n");
+        assertThat(left().instances()).isZero();
+    }
+
+    @Test
     void aFailingProvisionerLeavesNothingBehind() throws Exception {
         Built b = build(source("ami_name = \"never\"") + buildBlock("""
                   provisioner "shell" {
