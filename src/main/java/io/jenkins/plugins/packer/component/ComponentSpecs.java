@@ -19,7 +19,7 @@ public final class ComponentSpecs {
             "shell", "file", "shell-local", "breakpoint", "ansible", "ansible-local", "puppet-masterless", "salt-masterless");
     private static final Map<String, ConfigSpec> POST_PROCESSORS = load("post-processor",
             "manifest", "checksum", "compress", "shell-local", "artifice", "docker-import", "docker-push", "docker-save",
-            "docker-tag");
+            "docker-tag", "vagrant");
     private static final Map<String, ConfigSpec> DATA_SOURCES = load("data",
             "amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
 

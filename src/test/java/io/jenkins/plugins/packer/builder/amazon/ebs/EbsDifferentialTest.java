@@ -148,6 +148,18 @@ class EbsDifferentialTest {
                         remote_folder = "%s"
                       }
                     """.formatted(ws);
+            case "vagrant" -> """
+                      provisioner "shell" {
+                        inline        = ["echo boxed"]
+                        remote_folder = "%s"
+                      }
+                      post-processors {
+                        post-processor "vagrant" {
+                          include = ["README.box.md"]
+                        }
+                        post-processor "compress" {}
+                      }
+                    """.formatted(ws);
             case "failing-provisioner" -> """
                       provisioner "shell" {
                         inline        = ["echo failing", "exit 5"]
@@ -172,7 +184,8 @@ class EbsDifferentialTest {
     record Outcome(String output, Map<String, String> state, Map<String, Integer> calls, long millis) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot", "no-communicator"})
+    @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot", "no-communicator",
+        "vagrant"})
     void packerAndTheEngineBakeTheSame(String kind) throws Exception {
         Outcome theirs = run(kind, "packer");
         Outcome ours = run(kind, "engine");
@@ -188,6 +201,14 @@ class EbsDifferentialTest {
                 .append(" ms |\n\n");
         assertThat(ours.output()).isEqualTo(theirs.output());
         assertThat(ours.state()).isEqualTo(theirs.state());
+        if (kind.equals("vagrant")) {
+            // The box, compressed after it: its Vagrantfile with the AMI per region, its metadata, the included file.
+            assertThat(ours.state().get("files"))
+                    .contains("packer_base_amazon-ebs.tar.gz!packer_base_aws.box!Vagrantfile (644)=")
+                    .contains("aws.region_config \"us-east-1\", ami: \"ami-<ID>\"")
+                    .contains("!metadata.json (644)={\"provider\":\"aws\"}")
+                    .contains("!README.box.md (644)=included in the box");
+        }
     }
 
     private static int sum(Map<String, Integer> m) {
@@ -200,6 +221,7 @@ class EbsDifferentialTest {
         Path ws = Files.createDirectories(dir.resolve(tool));
         Files.createDirectories(ws.resolve("tmp"));
         Files.writeString(ws.resolve("t.pkr.hcl"), template(kind, ws));
+        Files.writeString(ws.resolve("README.box.md"), "included in the box\n");
         if (kind.equals("name-in-use")) {
             String instance = ec2.runInstances(b -> b.imageId(sourceAmi()).minCount(1).maxCount(1)
                     .instanceType("t2.micro")).instances().get(0).instanceId();
@@ -260,11 +282,43 @@ class EbsDifferentialTest {
                 .filter(g -> !g.groupName().equals("default")).count()));
         m.put("volumes", Integer.toString(ec2.describeVolumes().volumes().size()));
         m.put("launch templates", Integer.toString(ec2.describeLaunchTemplates().launchTemplates().size()));
+        m.put("files", archives(ws).toString());
         Path manifest = ws.resolve("packer-manifest.json");
         m.put("manifest", Files.exists(manifest) ? Files.readString(manifest)
                 .replaceAll("ami-[0-9a-f]+", "ami-<ID>").replaceAll("\"build_time\": \\d+", "\"build_time\": <T>")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<UUID>") : "none");
         return m;
+    }
+
+    /**
+     * The boxes and compressed archives the build made, file by file: each archive's entries (a box inside one is
+     * opened too) with their contents, AMI ids out.
+     */
+    static Map<String, String> archives(Path ws) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        try (var files = Files.list(ws)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".box") || p.toString().endsWith(".tar.gz"))
+                    .sorted().toList()) {
+                readTarGz(Files.readAllBytes(f), f.getFileName().toString(), m);
+            }
+        }
+        return m;
+    }
+
+    private static void readTarGz(byte[] bytes, String prefix, Map<String, String> into) throws Exception {
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                byte[] content = tar.readAllBytes();
+                String name = prefix + "!" + e.getName();
+                if (e.getName().endsWith(".box")) {
+                    readTarGz(content, name, into);
+                } else {
+                    into.put(name + " (" + Integer.toOctalString(e.getMode() & 0777) + ")",
+                            new String(content, StandardCharsets.UTF_8).replaceAll("ami-[0-9a-f]{8,17}", "ami-<ID>"));
+                }
+            }
+        }
     }
 
     private static Map<String, String> env(Path ws) {
