@@ -71,7 +71,7 @@ class ComponentSpecsTest {
                 "puppet-masterless", "salt-masterless", "shell", "shell-local");
         assertThat(ComponentSpecs.postProcessors())
                 .containsExactly("artifice", "checksum", "compress", "docker-import", "docker-push", "docker-save",
-                        "docker-tag", "manifest", "shell-local");
+                        "docker-tag", "manifest", "shell-local", "vagrant");
         assertThat(ComponentSpecs.dataSources())
                 .containsExactly("amazon-ami", "amazon-parameterstore", "amazon-secretsmanager", "null");
     }
@@ -86,7 +86,7 @@ class ComponentSpecsTest {
     void unknownTypesHaveNoSpec() {
         assertThat(ComponentSpecs.builder("vmware-iso")).isNull();
         assertThat(ComponentSpecs.provisioner("chef-solo")).isNull();
-        assertThat(ComponentSpecs.postProcessor("vagrant")).isNull();
+        assertThat(ComponentSpecs.postProcessor("vagrant-cloud")).isNull();
         assertThat(ComponentSpecs.dataSource("http")).isNull();
         assertThat(ComponentSpecs.builder(null)).isNull();
         // A type of another kind is not found under this one.
@@ -151,7 +151,7 @@ class ComponentSpecsTest {
         ComponentSpecs.postProcessors().forEach(t -> all.add(ComponentSpecs.postProcessor(t)));
         ComponentSpecs.dataSources().forEach(t -> all.add(ComponentSpecs.dataSource(t)));
 
-        assertThat(all).hasSize(29).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
+        assertThat(all).hasSize(30).allSatisfy(spec -> assertThat(spec.attributes()).containsKeys(
                 "packer_build_name", "packer_builder_type", "packer_core_version", "packer_debug", "packer_force",
                 "packer_on_error", "packer_user_variables", "packer_sensitive_variables"));
     }

@@ -41,10 +41,10 @@ class InspectUnknownTypesTest {
                 }
                 build {
                   sources = ["source.null.n"]
-                  provisioner "ansible" {
-                    playbook_file = "x.yml"
+                  provisioner "chef-solo" {
+                    cookbook_paths = ["x"]
                   }
-                  post-processor "vagrant" {}
+                  post-processor "vagrant-cloud" {}
                 }
                 build {
                   name = "second"
@@ -79,12 +79,12 @@ class InspectUnknownTypesTest {
 
                     provisioners:
 
-                      ansible
+                      chef-solo
 
                     post-processors:
 
                       0:
-                        vagrant
+                        vagrant-cloud
 
                   > second:
 

@@ -93,11 +93,8 @@ public final class VagrantPostProcessor implements PostProcessor {
             }
         }
         if (!name.equals("aws") && !name.equals("docker")) {
-            throw new BuildFailure(input.builderId().equals("packer.post-processor.artifice") && c.string(
-                    "provider_override").isEmpty() ? "Unknown provider type: When using an artifact created by the"
-                    + " artifice post-processor, you need to set the provider_override option."
-                    : "pkrj makes Vagrant boxes for the aws and docker providers; the " + name + " provider's boxes"
-                    + " are made from artifacts of builders it does not ship");
+            throw new BuildFailure("pkrj makes Vagrant boxes for the aws and docker providers; the " + name
+                    + " provider's boxes are made from artifacts of builders it does not ship");
         }
         if (!c.stringMap("override").isEmpty() && c.stringMap("override").containsKey(name)) {
             throw new BuildFailure("override: per-provider settings are not supported by pkrj; set them on the"
