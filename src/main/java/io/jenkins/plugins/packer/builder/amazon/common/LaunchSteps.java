@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  */
 public final class LaunchSteps {
 
+    /** The block devices the instance is launched with, for amazon-ebs. */
+    static final String LAUNCH_MAPPINGS = "launch_block_device_mappings";
+
     private LaunchSteps() {
     }
 
@@ -601,9 +604,21 @@ public final class LaunchSteps {
     /** Packer's {@code StepCleanupVolumes}: after the instance is gone, the launch volumes it did not delete. */
     public static final class CleanupVolumes implements Step {
         private final ComponentConfig config;
+        private final String mappings;
+        private final boolean onlyWhenFailed;
 
         public CleanupVolumes(ComponentConfig config) {
+            this(config, LAUNCH_MAPPINGS, false);
+        }
+
+        /**
+         * The volumes of {@code mappings} ({@code ebs_volumes} for amazon-ebsvolume) that outlive the instance;
+         * {@code onlyWhenFailed}: removed only when the build failed or was cancelled (they are its artifact).
+         */
+        public CleanupVolumes(ComponentConfig config, String mappings, boolean onlyWhenFailed) {
             this.config = config;
+            this.mappings = mappings;
+            this.onlyWhenFailed = onlyWhenFailed;
         }
 
         @Override
@@ -619,12 +634,12 @@ public final class LaunchSteps {
         @Override
         public void cleanup(StepState state) {
             Instance instance = state.get(Ec2.INSTANCE);
-            if (instance == null) {
+            if (instance == null || onlyWhenFailed && !state.halted() && !state.build().cancellation().isCancelled()) {
                 return;
             }
             state.ui().say("Cleaning up any extra volumes...");
             List<String> kept = new ArrayList<>();
-            for (ComponentConfig m : config.blocks("launch_block_device_mappings")) {
+            for (ComponentConfig m : config.blocks(mappings)) {
                 if (!m.bool("delete_on_termination")) {
                     kept.add(m.string("device_name"));
                 }
@@ -653,10 +668,17 @@ public final class LaunchSteps {
     /** Packer's {@code StepRunSourceInstance}: launches the instance, tagged, and waits until it runs. */
     public static final class RunSourceInstance implements Step {
         private final ComponentConfig config;
+        private final String mappingsOption;
         private String instanceId;
 
         public RunSourceInstance(ComponentConfig config) {
+            this(config, LAUNCH_MAPPINGS);
+        }
+
+        /** Launching with the block devices of {@code mappings} ({@code ebs_volumes} for amazon-ebsvolume). */
+        public RunSourceInstance(ComponentConfig config, String mappings) {
             this.config = config;
+            this.mappingsOption = mappings;
         }
 
         @Override
@@ -726,8 +748,8 @@ public final class LaunchSteps {
                 });
             }
             List<software.amazon.awssdk.services.ec2.model.BlockDeviceMapping> mappings =
-                    new ArrayList<>(BlockDevices.of(config.blocks("launch_block_device_mappings")));
-            if (config.bool("no_ephemeral")) {
+                    new ArrayList<>(BlockDevices.of(config.blocks(mappingsOption)));
+            if (mappingsOption.equals(LAUNCH_MAPPINGS) && config.bool("no_ephemeral")) {
                 for (String device : NO_EPHEMERAL_DEVICES) {
                     mappings.add(software.amazon.awssdk.services.ec2.model.BlockDeviceMapping.builder()
                             .deviceName(device).noDevice("").build());
@@ -889,11 +911,18 @@ public final class LaunchSteps {
      */
     public static final class RunSpotInstance implements Step {
         private final ComponentConfig config;
+        private final String mappingsOption;
         private String instanceId;
         private String template;
 
         public RunSpotInstance(ComponentConfig config) {
+            this(config, LAUNCH_MAPPINGS);
+        }
+
+        /** Launching with the block devices of {@code mappings} ({@code ebs_volumes} for amazon-ebsvolume). */
+        public RunSpotInstance(ComponentConfig config, String mappings) {
             this.config = config;
+            this.mappingsOption = mappings;
         }
 
         @Override
@@ -905,8 +934,8 @@ public final class LaunchSteps {
         private List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest>
                 spotMappings() {
             List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest> mappings =
-                    new ArrayList<>(BlockDevices.ofTemplate(config.blocks("launch_block_device_mappings")));
-            if (config.bool("no_ephemeral")) {
+                    new ArrayList<>(BlockDevices.ofTemplate(config.blocks(mappingsOption)));
+            if (mappingsOption.equals(LAUNCH_MAPPINGS) && config.bool("no_ephemeral")) {
                 for (String device : NO_EPHEMERAL_DEVICES) {
                     mappings.add(software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest
                             .builder().deviceName(device).noDevice("").build());

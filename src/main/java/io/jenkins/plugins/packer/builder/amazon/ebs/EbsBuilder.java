@@ -77,22 +77,7 @@ public final class EbsBuilder implements Builder {
             String price = config.string("spot_price");
             boolean spot = !price.isEmpty() && !price.equals("0");
             steps.add(spot ? new LaunchSteps.RunSpotInstance(config) : new LaunchSteps.RunSourceInstance(config));
-            if (none) {
-                steps.add(new io.jenkins.plugins.packer.run.Step() {
-                    @Override
-                    public String name() {
-                        return "StepConnect";
-                    }
-
-                    @Override
-                    public boolean run(StepState s) {
-                        s.put(StepProvision.INSTANCE_ID, s.<Instance>get(Ec2.INSTANCE).instanceId());
-                        return true;
-                    }
-                });
-            } else {
-                steps.add(new StepConnectSsh(s -> settingsFor(s, config, ssh)));
-            }
+            steps.add(connectStep(config, ssh, none));
             steps.add(new StepProvision());
             steps.add(new io.jenkins.plugins.packer.communicator.ssh.StepCleanupTempKeys(
                     config.bool("ssh_clear_authorized_keys")));
@@ -126,10 +111,32 @@ public final class EbsBuilder implements Builder {
     }
 
     /**
+     * The step that reaches the launched instance: over SSH at its address (or {@code ssh_host}) with the temporary
+     * key, or, with {@code communicator = "none"}, one that only records the instance for the provisioners.
+     */
+    public static Step connectStep(ComponentConfig config, SshSettings ssh, boolean none) {
+        if (!none) {
+            return new StepConnectSsh(s -> settingsFor(s, config, ssh));
+        }
+        return new Step() {
+            @Override
+            public String name() {
+                return "StepConnect";
+            }
+
+            @Override
+            public boolean run(StepState s) {
+                s.put(StepProvision.INSTANCE_ID, s.<Instance>get(Ec2.INSTANCE).instanceId());
+                return true;
+            }
+        };
+    }
+
+    /**
      * Options this version cannot honour, which would otherwise make a different image or reach the instance
      * another way than the template says: the build stops before anything is made. Null when there is none.
      */
-    static String unavailable(ComponentConfig c) {
+    public static String unavailable(ComponentConfig c) {
         if (c.string("ssh_interface").equals("session_manager")) {
             return "ssh_interface \"session_manager\" is not available in this version: reach the instance over"
                     + " \"public_ip\", \"private_ip\", \"public_dns\" or \"private_dns\", or through an ssh_bastion_host";

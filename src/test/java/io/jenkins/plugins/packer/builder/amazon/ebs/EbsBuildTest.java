@@ -561,6 +561,116 @@ class EbsBuildTest {
         assertThat(left()).isEqualTo(NOTHING);
     }
 
+    /** An amazon-ebsvolume source: one volume kept (tagged), one deleted with the instance. */
+    static String volumeSource() {
+        // amazon-ebsvolume has no skip_region_validation (packer 1.6.6's neither): moto answers DescribeRegions.
+        return source("").replace("source \"amazon-ebs\" \"base\"", "source \"amazon-ebsvolume\" \"base\"")
+                .replace("  skip_region_validation = true\n", "")
+                .replace("  ssh_username", """
+                  run_volume_tags = { Stage = "running" }
+                  ebs_volumes {
+                    device_name           = "/dev/xvdf"
+                    volume_size           = 8
+                    delete_on_termination = false
+                    tags = { Name = "data", Region = "{{ .BuildRegion }}" }
+                  }
+                  ebs_volumes {
+                    device_name           = "/dev/xvdg"
+                    volume_size           = 4
+                    delete_on_termination = true
+                  }
+                  ssh_username""");
+    }
+
+    static String volumeBuild(String body) {
+        return "build {\n  sources = [\"source.amazon-ebsvolume.base\"]\n" + body + "\n}\n";
+    }
+
+    @Test
+    void ebsVolumeKeepsTheTaggedVolumesAsItsArtifactAndMakesNoAmi() throws Exception {
+        Built b = build(volumeSource() + volumeBuild("""
+                  provisioner "shell" {
+                    inline        = ["echo filling"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(work)));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        var artifact = b.result().builds().get(0).artifacts().get(0);
+        assertThat(artifact.builderId()).isEqualTo("mitchellh.amazon.ebsvolume");
+        assertThat(artifact.id()).matches("us-east-1:vol-[0-9a-f]+");
+        String volume = artifact.id().substring("us-east-1:".length());
+        assertThat(b.output()).contains("""
+                ==> amazon-ebsvolume.base: Removing any tags applied to EBS volumes when the source instance was created...
+                    amazon-ebsvolume.base: Compiling list of existing tags to remove...
+                    amazon-ebsvolume.base: Adding tag: "Stage": "running"
+                """).contains("==> amazon-ebsvolume.base: Tagging EBS volumes...\n")
+                .contains("    amazon-ebsvolume.base: Compiling list of tags to apply to volume on /dev/xvdf...\n")
+                .contains("==> amazon-ebsvolume.base: No tags specified for volume on /dev/xvdg...\n")
+                .contains("    amazon-ebsvolume.base: Applying tags to EBS Volume: " + volume + "\n")
+                .contains("==> amazon-ebsvolume.base: Created Volumes: EBS Volumes were created:\n"
+                        + "==> amazon-ebsvolume.base: \n==> amazon-ebsvolume.base: us-east-1:" + volume + "\n")
+                .doesNotContain("Creating AMI");
+        var volumes = ec2.describeVolumes().volumes();
+        assertThat(volumes).hasSize(1);
+        assertThat(volumes.get(0).volumeId()).isEqualTo(volume);
+        assertThat(volumes.get(0).size()).isEqualTo(8);
+        assertThat(tags(volumes.get(0).tags())).containsEntry("Name", "data").containsEntry("Region", "us-east-1")
+                .doesNotContainKey("Stage");
+        assertThat(ec2.describeImages(r -> r.owners("self")).images()).isEmpty();
+        Left left = left();
+        assertThat(left.instances() + left.keyPairs() + left.securityGroups()).isZero();
+    }
+
+    @Test
+    void ebsVolumeSnapshotVolumeIsRefusedBeforeAnythingIsMade() throws Exception {
+        Built b = build(volumeSource().replace("delete_on_termination = false",
+                "delete_on_termination = false\n    snapshot_volume       = true") + volumeBuild(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("ebs_volumes: snapshot_volume is not available in this version");
+        assertThat(proxy.calls()).isEmpty();
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void ebsVolumeAFailedOrCancelledBuildLeavesNoVolume() throws Exception {
+        Built failed = build(volumeSource() + volumeBuild("""
+                  provisioner "shell" {
+                    inline        = ["exit 5"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(work)));
+        assertThat(failed.result().exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("Script exited with non-zero exit status: 5")
+                .contains("==> amazon-ebsvolume.base: Cleaning up any extra volumes...\n");
+        assertThat(left()).isEqualTo(NOTHING);
+
+        Cancellation cancellation = new Cancellation();
+        Built[] built = new Built[1];
+        Path marker = work.resolve("started-volume");
+        Thread t = new Thread(() -> {
+            try {
+                built[0] = build(volumeSource() + volumeBuild("""
+                          provisioner "shell" {
+                            inline        = ["touch %s", "sleep 60"]
+                            remote_folder = "%s"
+                          }
+                        """.formatted(marker, work)), cancellation);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        for (int i = 0; i < 300 && !Files.exists(marker); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(marker).exists();
+        cancellation.cancel();
+        t.join(60_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(built[0].result().cancelled()).isTrue();
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
     @Test
     void anUnknownSourceAmiFailsWithEc2sError() throws Exception {
         Built b = build(source("ami_name = \"xyz\"").replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n",

@@ -124,6 +124,39 @@ class EbsDifferentialTest {
             }
             """;
 
+    static final String VOLUME_SOURCE = """
+            source "amazon-ebsvolume" "base" {
+              region                 = "us-east-1"
+              access_key             = "%s"
+              secret_key             = "%s"
+              custom_endpoint_ec2    = "%s"
+              instance_type          = "t2.micro"
+              source_ami_filter {
+                filters = {
+                  name = "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"
+                }
+                owners      = ["099720109477"]
+                most_recent = true
+              }
+              run_volume_tags = { Stage = "running" }
+              ebs_volumes {
+                device_name           = "/dev/xvdf"
+                volume_type           = "gp2"
+                volume_size           = 10
+                delete_on_termination = false
+                tags = { Name = "data", Kind = "scratch" }
+              }
+              ebs_volumes {
+                device_name           = "/dev/xvdg"
+                volume_size           = 5
+                delete_on_termination = true
+              }
+              ssh_username = "%s"
+              ssh_host     = "127.0.0.1"
+              ssh_port     = %d
+            }
+            """;
+
     /**
      * The cases: a bake, a failing provisioner, an AMI name in use, EC2 refusing the tags after the AMI is made, a
      * spot instance.
@@ -168,6 +201,18 @@ class EbsDifferentialTest {
                     """.formatted(ws);
             default -> "";
         };
+        if (kind.equals("ebsvolume")) {
+            return VOLUME_SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
+                    OpenSshServer.user(), sshd.port) + """
+                    build {
+                      sources = ["source.amazon-ebsvolume.base"]
+                      provisioner "shell" {
+                        inline        = ["echo filling the volume"]
+                        remote_folder = "%s"
+                      }
+                    }
+                    """.formatted(ws);
+        }
         String source = SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
                 kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port);
         if (kind.equals("no-communicator")) {
@@ -185,7 +230,7 @@ class EbsDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot", "no-communicator",
-        "vagrant"})
+        "vagrant", "ebsvolume"})
     void packerAndTheEngineBakeTheSame(String kind) throws Exception {
         Outcome theirs = run(kind, "packer");
         Outcome ours = run(kind, "engine");
@@ -201,10 +246,15 @@ class EbsDifferentialTest {
                 .append(" ms |\n\n");
         assertThat(ours.output()).isEqualTo(theirs.output());
         assertThat(ours.state()).isEqualTo(theirs.state());
+        if (kind.equals("ebsvolume")) {
+            // The kept volume, tagged with its own tags (the run's removed); the other went with the instance.
+            assertThat(ours.state().get("volumes")).as(ours.output()).isEqualTo("[10 GiB gp2 {Kind=scratch, Name=data}]");
+            assertThat(ours.output()).contains("EBS Volumes were created:\n\nus-east-1:vol-<ID>");
+        }
         if (kind.equals("vagrant")) {
             // The box, compressed after it: its Vagrantfile with the AMI per region, its metadata, the included file.
-            assertThat(ours.state().get("files"))
-                    .contains("packer_base_amazon-ebs.tar.gz!packer_base_aws.box!Vagrantfile (644)=")
+            assertThat(ours.state().get("files")).as(ours.output())
+                    .contains("packer_base_amazon-ebs!packer_base_aws.box!Vagrantfile (644)=")
                     .contains("aws.region_config \"us-east-1\", ami: \"ami-<ID>\"")
                     .contains("!metadata.json (644)={\"provider\":\"aws\"}")
                     .contains("!README.box.md (644)=included in the box");
@@ -280,7 +330,9 @@ class EbsDifferentialTest {
         m.put("key pairs", Integer.toString(ec2.describeKeyPairs().keyPairs().size()));
         m.put("security groups", Long.toString(ec2.describeSecurityGroups().securityGroups().stream()
                 .filter(g -> !g.groupName().equals("default")).count()));
-        m.put("volumes", Integer.toString(ec2.describeVolumes().volumes().size()));
+        m.put("volumes", ec2.describeVolumes().volumes().stream()
+                .map(v -> v.size() + " GiB " + v.volumeTypeAsString() + " " + userTags(v.tags())).sorted().toList()
+                .toString().replaceAll("ami-[0-9a-f]{8,17}", "ami-<ID>"));
         m.put("launch templates", Integer.toString(ec2.describeLaunchTemplates().launchTemplates().size()));
         m.put("files", archives(ws).toString());
         Path manifest = ws.resolve("packer-manifest.json");
@@ -297,12 +349,20 @@ class EbsDifferentialTest {
     static Map<String, String> archives(Path ws) throws Exception {
         Map<String, String> m = new TreeMap<>();
         try (var files = Files.list(ws)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".box") || p.toString().endsWith(".tar.gz"))
-                    .sorted().toList()) {
+            for (Path f : files.filter(EbsDifferentialTest::gzipped).sorted().toList()) {
                 readTarGz(Files.readAllBytes(f), f.getFileName().toString(), m);
             }
         }
         return m;
+    }
+
+    /** Whether a file is gzip data (its first two bytes): boxes, and compress's archives, named with no suffix. */
+    private static boolean gzipped(Path f) {
+        try (var in = Files.newInputStream(f)) {
+            return Files.isRegularFile(f) && in.read() == 0x1f && in.read() == 0x8b;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static void readTarGz(byte[] bytes, String prefix, Map<String, String> into) throws Exception {
@@ -362,6 +422,7 @@ class EbsDifferentialTest {
                 .replaceAll("ami-[0-9a-f]{8,17}", "ami-<ID>")
                 .replaceAll("i-[0-9a-f]{8,17}", "i-<ID>")
                 .replaceAll("snap-[0-9a-f]{8,17}", "snap-<ID>")
+                .replaceAll("vol-[0-9a-f]{8,17}", "vol-<ID>")
                 .replaceAll("sg-[0-9a-f]{8,17}", "sg-<ID>")
                 .replaceAll("packer_[0-9a-f-]{36}", "packer_<UUID>")
                 .replaceAll("packer-shell\\d+", "packer-shell<N>")
