@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,21 +99,26 @@ final class ScpRelay {
         }
     }
 
+    /** The file is fetched to a temporary file first, as Packer's adapter does: scp announces its size up front. */
     private static void send(String source, BufferedInputStream in, OutputStream out, Communicator comm)
             throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        Path data = Files.createTempFile("ansible-download", "");
         try {
-            comm.download(source, data);
-        } catch (IOException e) {
-            throw new ProtocolException();
+            try (OutputStream file = Files.newOutputStream(data)) {
+                comm.download(source, file);
+            } catch (IOException e) {
+                throw new ProtocolException();
+            }
+            response(in);
+            String name = source.substring(source.lastIndexOf('/') + 1);
+            out.write(("C0644 " + Files.size(data) + " " + name + "\n").getBytes(StandardCharsets.UTF_8));
+            response(in);
+            Files.copy(data, out);
+            out.write(OK);
+            response(in);
+        } finally {
+            Files.deleteIfExists(data);
         }
-        response(in);
-        String name = source.substring(source.lastIndexOf('/') + 1);
-        out.write(("C0644 " + data.size() + " " + name + "\n").getBytes(StandardCharsets.UTF_8));
-        response(in);
-        data.writeTo(out);
-        out.write(OK);
-        response(in);
     }
 
     /** The client's answer: 0, a warning (1, then a line), or an error (2, then a line). */
