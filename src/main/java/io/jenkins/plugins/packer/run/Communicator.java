@@ -46,6 +46,13 @@ public interface Communicator {
     /** Writes {@code data} ({@code size} bytes) to the file {@code remotePath} with the permission bits {@code mode}. */
     void upload(String remotePath, InputStream data, long size, int mode) throws IOException;
 
+    /** Uploads the local file {@code local} to {@code remotePath} with the permission bits {@code mode}. */
+    default void uploadFile(String remotePath, Path local, int mode) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(local)) {
+            upload(remotePath, in, java.nio.file.Files.size(local), mode);
+        }
+    }
+
     /**
      * Uploads the directory {@code localDir} as Packer does: into {@code remoteDir}/its name, or its contents into
      * {@code remoteDir} when {@code contentsOnly} (a source ending with {@code /}).

@@ -9,7 +9,6 @@ import io.jenkins.plugins.packer.run.Provisioner;
 import io.jenkins.plugins.packer.run.TimeOrderedUuid;
 import io.jenkins.plugins.packer.run.Ui;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,9 +206,8 @@ public final class AnsibleLocalProvisioner implements Provisioner {
         }
 
         void upload(String dst, String src, String prefix) throws BuildFailure {
-            Path file = ctx.resolve(src);
-            try (InputStream in = Files.newInputStream(file)) {
-                comm.upload(dst, in, Files.size(file), 0644);
+            try {
+                comm.uploadFile(dst, ctx.resolve(src), 0644);
             } catch (IOException e) {
                 throw new BuildFailure(prefix + "Error uploading " + src + ": " + e.getMessage()
                         + (prefix.endsWith("[") ? "]" : ""));

@@ -12,7 +12,6 @@ import io.jenkins.plugins.packer.run.Provisioner;
 import io.jenkins.plugins.packer.run.RemoteProcessTree;
 import io.jenkins.plugins.packer.run.Ui;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,9 +204,8 @@ public final class PuppetMasterlessProvisioner implements Provisioner {
         }
 
         void upload(String dst, String src, String prefix) throws BuildFailure {
-            Path file = ctx.resolve(src);
-            try (InputStream in = Files.newInputStream(file)) {
-                comm.upload(dst, in, Files.size(file), 0644);
+            try {
+                comm.uploadFile(dst, ctx.resolve(src), 0644);
             } catch (IOException e) {
                 throw new BuildFailure(prefix + e.getMessage());
             }

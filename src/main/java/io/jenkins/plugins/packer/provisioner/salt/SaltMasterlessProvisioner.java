@@ -10,8 +10,6 @@ import io.jenkins.plugins.packer.run.RemoteProcessTree;
 import io.jenkins.plugins.packer.run.TimeOrderedUuid;
 import io.jenkins.plugins.packer.run.Ui;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -150,9 +148,8 @@ public final class SaltMasterlessProvisioner implements Provisioner {
 
         /** Packer's {@code uploadFile}: to the login's folder under the target's name, then moved to the target. */
         void uploadFile(String dst, String name, String src, String prefix) throws BuildFailure {
-            Path file = ctx.resolve(src);
-            try (InputStream in = Files.newInputStream(file)) {
-                comm.upload(name, in, Files.size(file), 0644);
+            try {
+                comm.uploadFile(name, ctx.resolve(src), 0644);
             } catch (IOException e) {
                 throw new BuildFailure(prefix + "Error uploading " + src + ": " + e.getMessage());
             }

@@ -5,7 +5,6 @@ import static io.jenkins.plugins.packer.provisioner.ansible.AnsibleTestBed.build
 import static io.jenkins.plugins.packer.provisioner.ansible.AnsibleTestBed.keySource;
 import static io.jenkins.plugins.packer.provisioner.ansible.AnsibleTestBed.leftovers;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.jenkins.plugins.packer.communicator.ssh.OpenSshServer;
 import io.jenkins.plugins.packer.provisioner.ansible.AnsibleTestBed.Built;
@@ -13,10 +12,8 @@ import io.jenkins.plugins.packer.run.Cancellation;
 import io.jenkins.plugins.packer.run.CollectedOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,12 +211,8 @@ class AnsibleProvisionerTest {
 
     @Test
     void cancellingStopsAnsibleAndWhatItRunsOnTheMachine() throws Exception {
-        // OpenSSH delivers the proxy's "signal" to the session's processes when the login is not root.
-        boolean passwordUser = new ProcessBuilder("id", "pkrj-ssh").start().waitFor() == 0;
-        if (!passwordUser && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI creates the user pkrj-ssh");
-        }
-        assumeThat(passwordUser).as("the user pkrj-ssh (.ci/run creates it)").isTrue();
+        // OpenSSH delivers the "signal" to the session's processes when the login is not root.
+        AnsibleTestBed.assumePasswordUser();
         String unique = "8" + (System.nanoTime() % 100000) + ".5";
         playbook("play.yml", """
                 - name: sleep
@@ -227,14 +220,7 @@ class AnsibleProvisionerTest {
                 """.formatted(unique));
         work.toFile().setExecutable(true, false);
         work.resolve("play.yml").toFile().setReadable(true, false);
-        String source = """
-                source "null" "s" {
-                  ssh_host     = "127.0.0.1"
-                  ssh_port     = %d
-                  ssh_username = "pkrj-ssh"
-                  ssh_password = "pkrj-ssh-password-1"
-                }
-                """.formatted(server.port);
+        String source = AnsibleTestBed.passwordSource(server.port);
         Cancellation cancellation = new Cancellation();
         CollectedOutput out = new CollectedOutput();
         Built[] built = new Built[1];
@@ -247,7 +233,7 @@ class AnsibleProvisionerTest {
         t.start();
         boolean sleeping = false;
         for (int i = 0; i < 600 && !sleeping; i++) {
-            sleeping = pgrep("^sleep " + unique + "$") == 0;
+            sleeping = AnsibleTestBed.pgrep("^sleep " + unique + "$") == 0;
             Thread.sleep(100);
         }
         assertThat(sleeping).as(out.text()).isTrue();
@@ -259,19 +245,13 @@ class AnsibleProvisionerTest {
         int remote = 0;
         int local = 0;
         for (int i = 0; i < 100 && (remote != 1 || local != 1); i++) {
-            remote = pgrep("^sleep " + unique + "$");
-            local = pgrep("ansible-playbook .*" + work.resolve("play.yml"));
+            remote = AnsibleTestBed.pgrep("^sleep " + unique + "$");
+            local = AnsibleTestBed.pgrep("ansible-playbook .*" + work.resolve("play.yml"));
             Thread.sleep(100);
         }
         assertThat(remote).as("pgrep of the remote sleep (1: none)").isEqualTo(1);
         assertThat(local).as("pgrep of ansible-playbook (1: none)").isEqualTo(1);
         assertThat(leftovers(work)).isEmpty();
-    }
-
-    private static int pgrep(String pattern) throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-f", pattern).start();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return p.exitValue();
     }
 
     @Test

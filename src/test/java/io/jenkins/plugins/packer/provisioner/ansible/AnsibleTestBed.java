@@ -92,6 +92,34 @@ public final class AnsibleTestBed {
                 """.formatted(server.port, OpenSshServer.user(), server.ed25519Key, extra);
     }
 
+    /** The user .ci/run creates for password logins: OpenSSH signals the sessions of logins other than root. */
+    public static void assumePasswordUser() throws Exception {
+        boolean exists = new ProcessBuilder("id", "pkrj-ssh").start().waitFor() == 0;
+        if (!exists && "true".equals(System.getenv("CI"))) {
+            fail("CI creates the user pkrj-ssh");
+        }
+        assumeTrue(exists, "the user pkrj-ssh (.ci/run creates it)");
+    }
+
+    /** A null source that logs in to the sshd on {@code port} as pkrj-ssh with its password. */
+    public static String passwordSource(int port) {
+        return """
+                source "null" "s" {
+                  ssh_host     = "127.0.0.1"
+                  ssh_port     = %d
+                  ssh_username = "pkrj-ssh"
+                  ssh_password = "pkrj-ssh-password-1"
+                }
+                """.formatted(port);
+    }
+
+    /** {@code pgrep -f PATTERN}'s exit status: 0 when a process matches, 1 when none does. */
+    public static int pgrep(String pattern) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", pattern).start();
+        p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        return p.exitValue();
+    }
+
     /** The build block of the null source with {@code provisioners}. */
     public static String buildBlock(String provisioners) {
         return "build {\n  sources = [\"source.null.s\"]\n" + provisioners + "\n}\n";

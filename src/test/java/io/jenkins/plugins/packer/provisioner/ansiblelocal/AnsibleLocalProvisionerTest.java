@@ -9,7 +9,6 @@ import io.jenkins.plugins.packer.run.CollectedOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,11 +119,8 @@ class AnsibleLocalProvisionerTest {
 
     @Test
     void cancellingStopsThePlayOnTheMachine() throws Exception {
-        boolean passwordUser = new ProcessBuilder("id", "pkrj-ssh").start().waitFor() == 0;
-        if (!passwordUser && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI creates the user pkrj-ssh");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(passwordUser, "the user pkrj-ssh (.ci/run creates it)");
+        // OpenSSH delivers the "signal" to the session's processes when the login is not root.
+        AnsibleTestBed.assumePasswordUser();
         String unique = "7" + (System.nanoTime() % 100000) + ".5";
         Files.writeString(work.resolve("sleep.yml"), """
                 - hosts: all
@@ -132,14 +128,7 @@ class AnsibleLocalProvisionerTest {
                   tasks:
                     - command: sleep %s
                 """.formatted(unique));
-        String source = """
-                source "null" "s" {
-                  ssh_host     = "127.0.0.1"
-                  ssh_port     = %d
-                  ssh_username = "pkrj-ssh"
-                  ssh_password = "pkrj-ssh-password-1"
-                }
-                """.formatted(server.port);
+        String source = AnsibleTestBed.passwordSource(server.port);
         Cancellation cancellation = new Cancellation();
         CollectedOutput out = new CollectedOutput();
         AnsibleTestBed.Built[] built = new AnsibleTestBed.Built[1];
@@ -151,7 +140,7 @@ class AnsibleLocalProvisionerTest {
         t.start();
         boolean sleeping = false;
         for (int i = 0; i < 600 && !sleeping; i++) {
-            sleeping = pgrep("^sleep " + unique + "$") == 0;
+            sleeping = AnsibleTestBed.pgrep("^sleep " + unique + "$") == 0;
             Thread.sleep(100);
         }
         assertThat(sleeping).as(out.text()).isTrue();
@@ -161,16 +150,10 @@ class AnsibleLocalProvisionerTest {
         assertThat(built[0].result().cancelled()).isTrue();
         int status = 0;
         for (int i = 0; i < 100 && status != 1; i++) {
-            status = pgrep("^sleep " + unique + "$");
+            status = AnsibleTestBed.pgrep("^sleep " + unique + "$");
             Thread.sleep(100);
         }
         assertThat(status).as("pgrep of the remote sleep (1: none)").isEqualTo(1);
-    }
-
-    private static int pgrep(String pattern) throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-f", pattern).start();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return p.exitValue();
     }
 
     @Test

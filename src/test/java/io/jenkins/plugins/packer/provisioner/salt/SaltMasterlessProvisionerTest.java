@@ -11,7 +11,6 @@ import io.jenkins.plugins.packer.run.CollectedOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,7 +146,7 @@ class SaltMasterlessProvisionerTest {
         t.start();
         boolean sleeping = false;
         for (int i = 0; i < 600 && !sleeping; i++) {
-            sleeping = pgrep("^sleep " + unique + "$") == 0;
+            sleeping = AnsibleTestBed.pgrep("^sleep " + unique + "$") == 0;
             Thread.sleep(100);
         }
         assertThat(sleeping).as(out.text()).isTrue();
@@ -158,18 +157,12 @@ class SaltMasterlessProvisionerTest {
         int sleep = 0;
         int call = 0;
         for (int i = 0; i < 100 && (sleep != 1 || call != 1); i++) {
-            sleep = pgrep("^sleep " + unique + "$");
-            call = pgrep("salt-call --local .*" + work);
+            sleep = AnsibleTestBed.pgrep("^sleep " + unique + "$");
+            call = AnsibleTestBed.pgrep("salt-call --local .*" + work);
             Thread.sleep(100);
         }
         assertThat(sleep).as("pgrep of the state's sleep (1: none)").isEqualTo(1);
         assertThat(call).as("pgrep of salt-call (1: none)").isEqualTo(1);
-    }
-
-    private static int pgrep(String pattern) throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-f", pattern).start();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return p.exitValue();
     }
 
     @Test

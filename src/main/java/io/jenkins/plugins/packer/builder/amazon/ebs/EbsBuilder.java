@@ -40,29 +40,11 @@ public final class EbsBuilder implements Builder {
 
     @Override
     public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
-        String communicator = config.string("communicator");
-        boolean none = communicator.equals("none");
-        if (!communicator.isEmpty() && !communicator.equals("ssh") && !none) {
-            throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
-                    + " \"ssh\", or \"none\" with local provisioners");
-        }
-        String unavailable = unavailable(config);
-        if (unavailable != null) {
-            throw new BuildFailure(unavailable);
-        }
+        boolean none = noCommunicator(config);
         SshSettings ssh = SshSettings.of(config, ctx.env());
         AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log());
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
-            ctx.masker().add(config.string("secret_key"));
-            ctx.masker().add(config.string("token"));
-            String credentialsError = config.bool("skip_credential_validation") ? null : access.credentialsError();
-            if (credentialsError != null) {
-                throw new BuildFailure(credentialsError);
-            }
-            StepState state = new StepState(ctx);
-            state.put(Ec2.ACCESS, access);
-            state.put(Ec2.CLIENT, ec2);
-            state.put(StepProvision.HOOK, hook);
+            StepState state = state(ctx, config, access, ec2, hook);
             boolean force = config.bool("force_deregister");
             String amiName = config.string("ami_name");
             List<Step> steps = new ArrayList<>();
@@ -111,6 +93,43 @@ public final class EbsBuilder implements Builder {
     }
 
     /**
+     * Checks what the instance builders (amazon-ebs, amazon-ebsvolume) share before anything is made: a communicator
+     * this version has, and no option it cannot honour; true when the build has no communicator.
+     */
+    public static boolean noCommunicator(ComponentConfig config) throws BuildFailure {
+        String communicator = config.string("communicator");
+        boolean none = communicator.equals("none");
+        if (!communicator.isEmpty() && !communicator.equals("ssh") && !none) {
+            throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
+                    + " \"ssh\", or \"none\" with local provisioners");
+        }
+        String unavailable = unavailable(config);
+        if (unavailable != null) {
+            throw new BuildFailure(unavailable);
+        }
+        return none;
+    }
+
+    /**
+     * The state the instance builders start their steps with: the AWS access, the region's client and the hook, the
+     * keys masked and the credentials checked (unless {@code skip_credential_validation}).
+     */
+    public static StepState state(BuildContext ctx, ComponentConfig config, AwsAccess access, Ec2Client ec2,
+                                  Hook hook) throws BuildFailure {
+        ctx.masker().add(config.string("secret_key"));
+        ctx.masker().add(config.string("token"));
+        String credentialsError = config.bool("skip_credential_validation") ? null : access.credentialsError();
+        if (credentialsError != null) {
+            throw new BuildFailure(credentialsError);
+        }
+        StepState state = new StepState(ctx);
+        state.put(Ec2.ACCESS, access);
+        state.put(Ec2.CLIENT, ec2);
+        state.put(StepProvision.HOOK, hook);
+        return state;
+    }
+
+    /**
      * The step that reaches the launched instance: over SSH at its address (or {@code ssh_host}) with the temporary
      * key, or, with {@code communicator = "none"}, one that only records the instance for the provisioners.
      */
@@ -136,7 +155,7 @@ public final class EbsBuilder implements Builder {
      * Options this version cannot honour, which would otherwise make a different image or reach the instance
      * another way than the template says: the build stops before anything is made. Null when there is none.
      */
-    public static String unavailable(ComponentConfig c) {
+    static String unavailable(ComponentConfig c) {
         if (c.string("ssh_interface").equals("session_manager")) {
             return "ssh_interface \"session_manager\" is not available in this version: reach the instance over"
                     + " \"public_ip\", \"private_ip\", \"public_dns\" or \"private_dns\", or through an ssh_bastion_host";

@@ -46,16 +46,7 @@ public final class EbsVolumeBuilder implements Builder {
 
     @Override
     public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
-        String communicator = config.string("communicator");
-        boolean none = communicator.equals("none");
-        if (!communicator.isEmpty() && !communicator.equals("ssh") && !none) {
-            throw new BuildFailure("communicator \"" + communicator + "\" is not available in this version; use"
-                    + " \"ssh\", or \"none\" with local provisioners");
-        }
-        String unavailable = EbsBuilder.unavailable(config);
-        if (unavailable != null) {
-            throw new BuildFailure(unavailable);
-        }
+        boolean none = EbsBuilder.noCommunicator(config);
         for (ComponentConfig v : config.blocks(MAPPINGS)) {
             if (v.bool("snapshot_volume")) {
                 throw new BuildFailure("ebs_volumes: snapshot_volume is not available in this version: snapshot the"
@@ -65,16 +56,7 @@ public final class EbsVolumeBuilder implements Builder {
         SshSettings ssh = SshSettings.of(config, ctx.env());
         AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log());
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
-            ctx.masker().add(config.string("secret_key"));
-            ctx.masker().add(config.string("token"));
-            String credentialsError = config.bool("skip_credential_validation") ? null : access.credentialsError();
-            if (credentialsError != null) {
-                throw new BuildFailure(credentialsError);
-            }
-            StepState state = new StepState(ctx);
-            state.put(Ec2.ACCESS, access);
-            state.put(Ec2.CLIENT, ec2);
-            state.put(StepProvision.HOOK, hook);
+            StepState state = EbsBuilder.state(ctx, config, access, ec2, hook);
             List<Step> steps = new ArrayList<>();
             steps.add(new LaunchSteps.SourceAmiInfo(config));
             steps.add(new LaunchSteps.NetworkInfo(config));
