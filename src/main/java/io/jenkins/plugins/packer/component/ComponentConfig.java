@@ -35,6 +35,12 @@ public final class ComponentConfig {
         return v == null || v.isNull() ? null : v;
     }
 
+    /** True when the component has the option at all (amazon-ebs has {@code skip_create_ami}, others not). */
+    public boolean hasOption(String name) {
+        return value != null && value.type() instanceof io.jenkins.plugins.packer.value.ObjectType ot
+                && ot.hasAttribute(name);
+    }
+
     /** True when the option is set (Go: a non-nil pointer, slice or map). */
     public boolean isSet(String name) {
         return get(name) != null;

@@ -33,7 +33,7 @@ public final class ImageSteps {
     private ImageSteps() {
     }
 
-    static List<String> snapshots(Image image) {
+    public static List<String> snapshots(Image image) {
         List<String> ids = new ArrayList<>();
         for (BlockDeviceMapping b : image.blockDeviceMappings()) {
             if (b.ebs() != null && b.ebs().snapshotId() != null && !b.ebs().snapshotId().isEmpty()) {
@@ -48,7 +48,7 @@ public final class ImageSteps {
      * its snapshots' progress is shown each time it changes ({@code Snapshot snap-…: 42%}), since a large volume
      * takes many minutes.
      */
-    static Image waitForImage(StepState state, Ec2Client ec2, String id) throws Ec2.WaitFailed,
+    public static Image waitForImage(StepState state, Ec2Client ec2, String id) throws Ec2.WaitFailed,
             Cancellation.CancelledException {
         Map<String, String> shown = new java.util.HashMap<>();
         return Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
@@ -97,14 +97,14 @@ public final class ImageSteps {
      * Whether the AMI made from the instance is only the source of copies, removed once they are made: with
      * {@code encrypt_boot} (an encrypted copy replaces it) or {@code skip_save_build_region}.
      */
-    static boolean intermediary(ComponentConfig config) {
+    public static boolean intermediary(ComponentConfig config) {
         return Boolean.TRUE.equals(config.trilean("encrypt_boot")) || config.bool("skip_save_build_region");
     }
 
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /** Seven random letters and digits, as Packer names an intermediary AMI. */
-    static String randomName() {
+    public static String randomName() {
         java.security.SecureRandom random = new java.security.SecureRandom();
         StringBuilder b = new StringBuilder(7);
         for (int i = 0; i < 7; i++) {
@@ -254,7 +254,7 @@ public final class ImageSteps {
     }
 
     /** Writes an AMI's snapshots, which its creation made, to the run's journal. */
-    static void recordSnapshots(StepState state, String region, List<String> snapshotIds) {
+    public static void recordSnapshots(StepState state, String region, List<String> snapshotIds) {
         for (String snap : snapshotIds) {
             Ec2.created(state, Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, ""), snap);
         }
@@ -264,7 +264,7 @@ public final class ImageSteps {
      * Deregisters an AMI and deletes its snapshots (looked up when none are given), with Packer's lines when
      * {@code report}; false when the AMI could not be deregistered.
      */
-    static boolean removeImage(StepState state, String region, String id, List<String> snapshotIds, boolean report) {
+    public static boolean removeImage(StepState state, String region, String id, List<String> snapshotIds, boolean report) {
         Ec2Client ec2 = Ec2.client(state, region);
         List<String> snapshots = new ArrayList<>(snapshotIds);
         if (snapshots.isEmpty()) {
@@ -447,8 +447,12 @@ public final class ImageSteps {
                 state.build().journal().kept(Ec2.IMAGE_KIND, region, id);
                 List<String> snaps = snapshots == null ? List.of() : snapshots.getOrDefault(region, List.of());
                 snaps.forEach(snap -> state.build().journal().kept(Ec2.SNAPSHOT_KIND, region, snap));
+                // The snapshots a build made itself (amazon-ebssurrogate's) carry the tag too.
+                List<String> resources = new ArrayList<>();
+                resources.add(id);
+                resources.addAll(snaps);
                 try {
-                    Ec2.client(state, region).deleteTags(b -> b.resources(id).tags(runTag));
+                    Ec2.client(state, region).deleteTags(b -> b.resources(resources).tags(runTag));
                 } catch (SdkException e) {
                     state.ui().error("Error removing the tag " + runTag.key() + " from AMI " + id + ": "
                             + Ec2.error(e));

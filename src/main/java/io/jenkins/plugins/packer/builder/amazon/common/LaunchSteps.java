@@ -43,11 +43,11 @@ public final class LaunchSteps {
     }
 
     /** The SDK waiters' pace: a look every 15 seconds, 40 looks. */
-    static final Duration WAIT_DELAY = Duration.ofSeconds(15);
+    public static final Duration WAIT_DELAY = Duration.ofSeconds(15);
     /** With {@code no_ephemeral}: the devices EC2 would map instance-store volumes to, mapped to no device. */
     static final List<String> NO_EPHEMERAL_DEVICES = "abcdefghijklmnopqrstuvwxyz".chars()
             .mapToObj(c -> "xvdc" + (char) c).toList();
-    static final int WAIT_ATTEMPTS = 40;
+    public static final int WAIT_ATTEMPTS = 40;
 
     static Ec2Client ec2(StepState state) {
         return state.get(Ec2.CLIENT);
@@ -82,7 +82,7 @@ public final class LaunchSteps {
                 state.ui().say("skip_build_region was set; not prevalidating AMI name");
                 return true;
             }
-            if (config.bool("skip_create_ami")) {
+            if (config.hasOption("skip_create_ami") && config.bool("skip_create_ami")) {
                 state.ui().say("skip_create_ami was set; not prevalidating AMI name");
                 return true;
             }
@@ -749,7 +749,7 @@ public final class LaunchSteps {
             }
             List<software.amazon.awssdk.services.ec2.model.BlockDeviceMapping> mappings =
                     new ArrayList<>(BlockDevices.of(config.blocks(mappingsOption)));
-            if (mappingsOption.equals(LAUNCH_MAPPINGS) && config.bool("no_ephemeral")) {
+            if (config.hasOption("no_ephemeral") && config.bool("no_ephemeral")) {
                 for (String device : NO_EPHEMERAL_DEVICES) {
                     mappings.add(software.amazon.awssdk.services.ec2.model.BlockDeviceMapping.builder()
                             .deviceName(device).noDevice("").build());
@@ -935,7 +935,7 @@ public final class LaunchSteps {
                 spotMappings() {
             List<software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest> mappings =
                     new ArrayList<>(BlockDevices.ofTemplate(config.blocks(mappingsOption)));
-            if (mappingsOption.equals(LAUNCH_MAPPINGS) && config.bool("no_ephemeral")) {
+            if (config.hasOption("no_ephemeral") && config.bool("no_ephemeral")) {
                 for (String device : NO_EPHEMERAL_DEVICES) {
                     mappings.add(software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest
                             .builder().deviceName(device).noDevice("").build());

@@ -40,43 +40,34 @@ public final class EbsBuilder implements Builder {
 
     @Override
     public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
+        return bake(ctx, config, hook, BUILDER_ID, (ssh, none) -> {
+            List<Step> steps = launchSteps(config, ssh, none);
+            steps.add(new ImageSteps.DeregisterAmi(config.string("ami_name"), config.bool("force_deregister"),
+                    config.bool("force_delete_snapshot")));
+            steps.add(new ImageSteps.CreateAmi(config));
+            steps.addAll(imageSteps(config));
+            return steps;
+        });
+    }
+
+    /** The steps of a build that makes AMIs, given the SSH settings and whether there is no communicator. */
+    public interface Steps {
+        List<Step> of(SshSettings ssh, boolean none);
+    }
+
+    /**
+     * Runs the steps of a build that makes AMIs (amazon-ebs, amazon-ebssurrogate) and returns the AMIs as the
+     * artifact of {@code builderId}; null when none was made or the build was cancelled.
+     */
+    public static Artifact bake(BuildContext ctx, ComponentConfig config, Hook hook, String builderId, Steps steps)
+            throws BuildFailure {
         boolean none = noCommunicator(config);
         SshSettings ssh = SshSettings.of(config, ctx.env());
         AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log());
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
             StepState state = state(ctx, config, access, ec2, hook);
-            boolean force = config.bool("force_deregister");
-            String amiName = config.string("ami_name");
-            List<Step> steps = new ArrayList<>();
-            steps.add(new LaunchSteps.PreValidate(config));
-            steps.add(new LaunchSteps.SourceAmiInfo(config));
-            steps.add(new LaunchSteps.NetworkInfo(config));
-            steps.add(new LaunchSteps.KeyPair(config));
-            // With no communicator Packer still makes the group, open on port 0.
-            steps.add(new LaunchSteps.SecurityGroup(config, none ? 0 : ssh.port()));
-            steps.add(new io.jenkins.plugins.packer.builder.amazon.common.InstanceProfileStep(config));
-            steps.add(new LaunchSteps.CleanupVolumes(config));
-            String price = config.string("spot_price");
-            boolean spot = !price.isEmpty() && !price.equals("0");
-            steps.add(spot ? new LaunchSteps.RunSpotInstance(config) : new LaunchSteps.RunSourceInstance(config));
-            steps.add(connectStep(config, ssh, none));
-            steps.add(new StepProvision());
-            steps.add(new io.jenkins.plugins.packer.communicator.ssh.StepCleanupTempKeys(
-                    config.bool("ssh_clear_authorized_keys")));
-            steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
-            steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
-                    Boolean.TRUE.equals(config.trilean("ena_support"))));
-            steps.add(new ImageSteps.DeregisterAmi(amiName, force, config.bool("force_delete_snapshot")));
-            steps.add(new ImageSteps.CreateAmi(config));
-            steps.add(new ImageSteps.RegionCopy(config));
-            steps.add(new ImageSteps.EnableDeprecation(config.string("deprecate_at")));
-            steps.add(new ImageSteps.ModifyAmiAttributes(config));
-            steps.add(new ImageSteps.CreateTags(Ec2.tagOption(config, "tags", "tag"),
-                    Ec2.tagOption(config, "snapshot_tags", "snapshot_tag")));
-            steps.add(new ImageSteps.EnableDeregistrationProtection(config));
-            steps.add(new ImageSteps.Deliver());
             try {
-                StepRunner.run(steps, state);
+                StepRunner.run(steps.of(ssh, none), state);
             } finally {
                 Ec2.closeRegionClients(state);
             }
@@ -88,8 +79,52 @@ public final class EbsBuilder implements Builder {
                 return null;
             }
             Map<String, String> generated = state.get(StepProvision.GENERATED_DATA);
-            return artifact(amis, generated == null ? Map.of() : generated, config, ctx);
+            return artifact(builderId, amis, generated == null ? Map.of() : generated, config, ctx);
         }
+    }
+
+    /**
+     * The steps up to a stopped, provisioned instance launched from the source AMI with the
+     * {@code launch_block_device_mappings}: checks, network, key pair, security group, instance profile, the launch,
+     * the connection, the provisioners, the temporary keys' removal, the stop.
+     */
+    public static List<Step> launchSteps(ComponentConfig config, SshSettings ssh, boolean none) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new LaunchSteps.PreValidate(config));
+        steps.add(new LaunchSteps.SourceAmiInfo(config));
+        steps.add(new LaunchSteps.NetworkInfo(config));
+        steps.add(new LaunchSteps.KeyPair(config));
+        // With no communicator Packer still makes the group, open on port 0.
+        steps.add(new LaunchSteps.SecurityGroup(config, none ? 0 : ssh.port()));
+        steps.add(new io.jenkins.plugins.packer.builder.amazon.common.InstanceProfileStep(config));
+        steps.add(new LaunchSteps.CleanupVolumes(config));
+        String price = config.string("spot_price");
+        boolean spot = !price.isEmpty() && !price.equals("0");
+        steps.add(spot ? new LaunchSteps.RunSpotInstance(config) : new LaunchSteps.RunSourceInstance(config));
+        steps.add(connectStep(config, ssh, none));
+        steps.add(new StepProvision());
+        steps.add(new io.jenkins.plugins.packer.communicator.ssh.StepCleanupTempKeys(
+                config.bool("ssh_clear_authorized_keys")));
+        steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
+        steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
+                Boolean.TRUE.equals(config.trilean("ena_support"))));
+        return steps;
+    }
+
+    /**
+     * The steps once the AMI is made in the build's region: the copies to {@code ami_regions}, deprecation,
+     * attributes and permissions, tags, deregistration protection, and the delivery.
+     */
+    public static List<Step> imageSteps(ComponentConfig config) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new ImageSteps.RegionCopy(config));
+        steps.add(new ImageSteps.EnableDeprecation(config.string("deprecate_at")));
+        steps.add(new ImageSteps.ModifyAmiAttributes(config));
+        steps.add(new ImageSteps.CreateTags(Ec2.tagOption(config, "tags", "tag"),
+                Ec2.tagOption(config, "snapshot_tags", "snapshot_tag")));
+        steps.add(new ImageSteps.EnableDeregistrationProtection(config));
+        steps.add(new ImageSteps.Deliver());
+        return steps;
     }
 
     /**
@@ -211,8 +246,8 @@ public final class EbsBuilder implements Builder {
     }
 
     /** The AMIs, as Packer's amazon artifact: {@code us-east-1:ami-…} ids, and destroyable. */
-    private static Artifact artifact(Map<String, String> amis, Map<String, String> generated, ComponentConfig config,
-                                     BuildContext ctx) {
+    private static Artifact artifact(String builderId, Map<String, String> amis, Map<String, String> generated,
+                                     ComponentConfig config, BuildContext ctx) {
         List<String> ids = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         amis.forEach((region, ami) -> {
@@ -221,7 +256,7 @@ public final class EbsBuilder implements Builder {
         });
         java.util.Collections.sort(lines);
         String text = "AMIs were created:\n" + String.join("\n", lines) + "\n";
-        return new Artifact(BUILDER_ID, String.join(",", ids), text, List.of(), generated, () -> {
+        return new Artifact(builderId, String.join(",", ids), text, List.of(), generated, () -> {
             try (AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log())) {
                 for (Map.Entry<String, String> e : amis.entrySet()) {
                     try (Ec2Client ec2 = access.ec2(e.getKey())) {

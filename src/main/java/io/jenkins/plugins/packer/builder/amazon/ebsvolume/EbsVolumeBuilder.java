@@ -77,6 +77,7 @@ public final class EbsVolumeBuilder implements Builder {
             steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
             steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
                     Boolean.TRUE.equals(config.trilean("ena_support"))));
+            steps.add(new DeliverVolumes());
             try {
                 StepRunner.run(steps, state);
             } finally {
@@ -208,6 +209,40 @@ public final class EbsVolumeBuilder implements Builder {
             } catch (GoTemplateException e) {
                 return state.fail("Error generating tags: " + e.getMessage());
             }
+            return true;
+        }
+    }
+
+    /**
+     * Hands the kept volumes over to the user, the last step: the run's journal keeps them (no sweep removes them) and
+     * they lose the run's tag, which only marks what a run made for itself.
+     */
+    static final class DeliverVolumes implements Step {
+
+        @Override
+        public String name() {
+            return "StepDeliverVolumes";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Map<String, List<String>> volumes = state.get(VOLUMES);
+            if (volumes == null) {
+                return true;
+            }
+            Tag runTag = Tag.builder().key(Ec2.runTag(state).key()).build();
+            volumes.forEach((region, ids) -> {
+                ids.forEach(id -> state.build().journal().kept(Ec2.VOLUME_KIND, region, id));
+                if (ids.isEmpty()) {
+                    return;
+                }
+                try {
+                    Ec2.client(state, region).deleteTags(b -> b.resources(ids).tags(runTag));
+                } catch (SdkException e) {
+                    state.ui().error("Error removing the tag " + runTag.key() + " from volumes " + String.join(", ",
+                            ids) + ": " + Ec2.error(e));
+                }
+            });
             return true;
         }
     }

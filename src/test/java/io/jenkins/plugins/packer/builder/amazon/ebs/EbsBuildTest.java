@@ -615,7 +615,7 @@ class EbsBuildTest {
         assertThat(volumes.get(0).volumeId()).isEqualTo(volume);
         assertThat(volumes.get(0).size()).isEqualTo(8);
         assertThat(tags(volumes.get(0).tags())).containsEntry("Name", "data").containsEntry("Region", "us-east-1")
-                .doesNotContainKey("Stage");
+                .doesNotContainKey("Stage").doesNotContainKey("packer-steps:run-id");
         assertThat(ec2.describeImages(r -> r.owners("self")).images()).isEmpty();
         Left left = left();
         assertThat(left.instances() + left.keyPairs() + left.securityGroups()).isZero();
@@ -669,6 +669,160 @@ class EbsBuildTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(built[0].result().cancelled()).isTrue();
         assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    /**
+     * An amazon-ebssurrogate source: the system volume /dev/xvdf becomes the AMI's root /dev/xvda; a scratch volume
+     * is left out of the artifact.
+     */
+    static String surrogateSource(String extra) {
+        return source(extra).replace("source \"amazon-ebs\" \"base\"", "source \"amazon-ebssurrogate\" \"base\"")
+                .replace("  ssh_username", """
+                  ami_virtualization_type = "hvm"
+                  launch_block_device_mappings {
+                    device_name           = "/dev/xvdf"
+                    volume_size           = 8
+                    volume_type           = "gp2"
+                    delete_on_termination = true
+                  }
+                  launch_block_device_mappings {
+                    device_name           = "/dev/xvdg"
+                    volume_size           = 2
+                    delete_on_termination = true
+                    omit_from_artifact    = true
+                  }
+                  ami_root_device {
+                    source_device_name    = "/dev/xvdf"
+                    device_name           = "/dev/xvda"
+                    delete_on_termination = true
+                  }
+                  ssh_username""");
+    }
+
+    static String surrogateBuild(String body) {
+        return "build {\n  sources = [\"source.amazon-ebssurrogate.base\"]\n" + body + "\n}\n";
+    }
+
+    @Test
+    void ebsSurrogateRegistersTheAmiFromSnapshotsOfTheLaunchVolumes() throws Exception {
+        Built b = build(surrogateSource("""
+                  ami_name      = "surrogate-{{timestamp}}"
+                  tags          = { Name = "from-surrogate" }
+                  snapshot_tags = { Kind = "system", Region = "{{ .BuildRegion }}" }
+                  ami_regions   = ["us-west-2"]
+                  ami_users     = ["111122223333"]
+                  ami_block_device_mappings {
+                    device_name  = "/dev/xvdb"
+                    virtual_name = "ephemeral0"
+                  }
+                """) + surrogateBuild("""
+                  provisioner "shell" {
+                    inline        = ["echo writing the system volume"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(work)));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        var artifact = b.result().builds().get(0).artifacts().get(0);
+        assertThat(artifact.builderId()).isEqualTo("mitchellh.amazon.ebssurrogate");
+        List<Image> mine = ec2.describeImages(r -> r.owners("self")).images();
+        assertThat(mine).hasSize(1);
+        Image ami = mine.get(0);
+        assertThat(ami.name()).matches("surrogate-\\d+");
+        assertThat(tags(ami.tags())).containsExactlyEntriesOf(Map.of("Name", "from-surrogate"));
+        assertThat(artifact.id()).startsWith("us-east-1:" + ami.imageId() + ",").contains("us-west-2:ami-")
+                .doesNotContain("us-east-1:" + ami.imageId() + ",us-east-1");
+        // The launch volume's snapshot, made by the build, tagged, and the one the AMI registers as its root.
+        var snapshots = ec2.describeSnapshots(r -> r.ownerIds("self")).snapshots().stream()
+                .filter(s -> !baseSnapshots.contains(s.snapshotId()) && s.description().startsWith("Packer: "))
+                .toList();
+        assertThat(snapshots).hasSize(1);
+        String snap = snapshots.get(0).snapshotId();
+        assertThat(snapshots.get(0).volumeSize()).isEqualTo(8);
+        assertThat(tags(snapshots.get(0).tags())).containsExactlyInAnyOrderEntriesOf(Map.of("Kind", "system",
+                "Region", "us-east-1"));
+        String register = proxy.lastRequest("RegisterImage");
+        assertThat(register).contains("RootDeviceName=/dev/xvda").contains("VirtualizationType=hvm")
+                .contains("Architecture=x86_64").contains("Name=surrogate-")
+                .contains("BlockDeviceMapping.1.DeviceName=/dev/xvdb")
+                .contains("BlockDeviceMapping.1.VirtualName=ephemeral0")
+                .contains("BlockDeviceMapping.2.DeviceName=/dev/xvda")
+                .contains("BlockDeviceMapping.2.Ebs.SnapshotId=" + snap)
+                .contains("BlockDeviceMapping.2.Ebs.VolumeType=gp2")
+                .contains("BlockDeviceMapping.2.Ebs.VolumeSize=8")
+                .doesNotContain("/dev/xvdg").doesNotContain("BlockDeviceMapping.3");
+        assertThat(proxy.calls()).containsEntry("CreateSnapshot", 1);
+        assertThat(b.output()).contains("""
+                ==> amazon-ebssurrogate.base: Creating snapshot tags
+                    amazon-ebssurrogate.base: Adding tag: "Kind": "system"
+                    amazon-ebssurrogate.base: Adding tag: "Region": "us-east-1"
+                ==> amazon-ebssurrogate.base: Creating snapshot of EBS Volume vol-""")
+                .contains("==> amazon-ebssurrogate.base: Registering the AMI...\n"
+                        + "==> amazon-ebssurrogate.base: AMI: " + ami.imageId() + "\n"
+                        + "==> amazon-ebssurrogate.base: Waiting for AMI to become ready...\n")
+                .contains("==> amazon-ebssurrogate.base: Copying/Encrypting AMI (" + ami.imageId() + ") to other"
+                        + " regions...\n");
+        // Delivered: the build's snapshot lost the run's tag (its tags above are exactly the snapshot_tags), and the
+        // launch volumes went with the instance.
+        Left left = left();
+        assertThat(left.instances() + left.keyPairs() + left.securityGroups() + left.volumes()).isZero();
+    }
+
+    @Test
+    void ebsSurrogateAFailedRegistrationOrACancelledBuildLeavesNothing() throws Exception {
+        proxy.inject(Ec2Proxy.Fault.error("RegisterImage"));
+        Built failed = build(surrogateSource("ami_name = \"surrogate-fails\"") + surrogateBuild(""));
+        assertThat(failed.result().exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("==> amazon-ebssurrogate.base: Error registering AMI:"
+                + " UnauthorizedOperation: You are not authorized to perform this operation.")
+                .contains("==> amazon-ebssurrogate.base: Removing snapshots since we cancelled or halted...\n");
+        assertThat(proxy.calls()).containsEntry("CreateSnapshot", 1).containsEntry("DeleteSnapshot", 1);
+        assertThat(left()).isEqualTo(NOTHING);
+
+        Built provisionFails = build(surrogateSource("ami_name = \"surrogate-fails\"") + surrogateBuild("""
+                  provisioner "shell" {
+                    inline        = ["exit 3"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(work)));
+        assertThat(provisionFails.result().exitCode()).isEqualTo(1);
+        assertThat(provisionFails.output()).contains("Script exited with non-zero exit status: 3");
+        assertThat(left()).isEqualTo(NOTHING);
+
+        // Cancelled while the AMI is pending: the AMI and the snapshots are removed.
+        proxy.reset();
+        proxy.rewrite("DescribeImages", (request, answer) -> request.contains("ImageId.1=")
+                && !request.contains("Filter") ? answer.replace("<imageState>available</imageState>",
+                "<imageState>pending</imageState>") : answer);
+        Cancellation cancellation = new Cancellation();
+        Built[] built = new Built[1];
+        Thread t = new Thread(() -> {
+            try {
+                built[0] = build(surrogateSource("ami_name = \"surrogate-cancelled\"") + surrogateBuild(""),
+                        cancellation);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        for (int i = 0; i < 600 && proxy.calls().getOrDefault("RegisterImage", 0) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(proxy.calls()).containsEntry("RegisterImage", 1);
+        cancellation.cancel();
+        t.join(60_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(built[0].result().cancelled()).isTrue();
+        assertThat(built[0].output()).contains("Deregistering the AMI because cancellation or error...")
+                .contains("Removing snapshots since we cancelled or halted...");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void ebsSurrogateRefusesUseCreateImageBeforeAnythingIsMade() throws Exception {
+        Built b = build(surrogateSource("ami_name = \"x-create\"\n  use_create_image = true") + surrogateBuild(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("use_create_image is not available in this version");
+        assertThat(proxy.calls()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,324 @@
+package io.jenkins.plugins.packer.builder.amazon.ebssurrogate;
+
+import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
+import io.jenkins.plugins.packer.builder.amazon.common.BlockDevices;
+import io.jenkins.plugins.packer.builder.amazon.common.ImageSteps;
+import io.jenkins.plugins.packer.builder.amazon.common.LaunchSteps;
+import io.jenkins.plugins.packer.component.ComponentConfig;
+import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
+import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.Step;
+import io.jenkins.plugins.packer.run.StepState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.SnapshotState;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * The steps of packer-plugin-amazon's amazon-ebssurrogate that make the image from the stopped surrogate: a snapshot
+ * of each launch volume, then an AMI registered from them, the root volume's snapshot as its root device.
+ */
+final class SurrogateSteps {
+
+    static final String LAUNCH_MAPPINGS = "launch_block_device_mappings";
+    /** The snapshots of the launch volumes, by device name ({@code Map<String, String>}). */
+    static final String SNAPSHOT_IDS = "snapshot_ids";
+
+    private SurrogateSteps() {
+    }
+
+    /** The launch devices the AMI leaves out ({@code omit_from_artifact}). */
+    static boolean omitted(ComponentConfig device) {
+        return device.bool("omit_from_artifact");
+    }
+
+    /**
+     * Packer's {@code StepSnapshotVolumes}: a snapshot of each launch volume not left out of the artifact, tagged with
+     * {@code snapshot_tags}, then waits until all are completed. A failed or cancelled build deletes them again.
+     */
+    static final class SnapshotVolumes implements Step {
+        private final ComponentConfig config;
+        private final Map<String, String> snapshotIds = new LinkedHashMap<>();
+
+        SnapshotVolumes(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepSnapshotVolumes";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            Instance instance = state.get(Ec2.INSTANCE);
+            String region = Ec2.region(state);
+            List<String> errors = new ArrayList<>();
+            // Packer snapshots the volumes side by side; here they are asked for one after the other (so the lines
+            // come in order), then waited for together.
+            for (ComponentConfig device : config.blocks(LAUNCH_MAPPINGS)) {
+                if (omitted(device)) {
+                    continue;
+                }
+                String deviceName = device.string("device_name");
+                String volumeId = null;
+                for (InstanceBlockDeviceMapping b : instance.blockDeviceMappings()) {
+                    if (b.deviceName().equals(deviceName) && b.ebs() != null) {
+                        volumeId = b.ebs().volumeId();
+                    }
+                }
+                if (volumeId == null) {
+                    errors.add("Volume ID for device " + deviceName + " not found");
+                    continue;
+                }
+                state.ui().say("Creating snapshot tags");
+                List<Tag> tags;
+                try {
+                    tags = Ec2.tags(state, Ec2.tagOption(config, "snapshot_tags", "snapshot_tag"));
+                } catch (GoTemplateException e) {
+                    state.ui().error(e.getMessage());
+                    return state.fail(e.getMessage());
+                }
+                Ec2.report(state, tags);
+                state.ui().say("Creating snapshot of EBS Volume " + volumeId + "...");
+                String description = config.string("snapshot_description").isEmpty()
+                        ? "Packer: " + goNow() : config.string("snapshot_description");
+                String volume = volumeId;
+                try {
+                    long entry = Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, "");
+                    String id = ec2.createSnapshot(b -> b.volumeId(volume).description(description)
+                            .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
+                                    .tags(Ec2.withRunTag(state, tags)).build())).snapshotId();
+                    Ec2.created(state, entry, id);
+                    snapshotIds.put(deviceName, id);
+                } catch (SdkException e) {
+                    errors.add(Ec2.error(e));
+                }
+            }
+            for (String id : snapshotIds.values()) {
+                try {
+                    waitForSnapshot(state, ec2, id);
+                } catch (Ec2.WaitFailed e) {
+                    errors.add(e.getMessage());
+                } catch (Cancellation.CancelledException e) {
+                    return false;
+                }
+            }
+            if (!errors.isEmpty()) {
+                String err = multiError(errors);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            state.put(SNAPSHOT_IDS, snapshotIds);
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (snapshotIds.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
+                return;
+            }
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            state.ui().say("Removing snapshots since we cancelled or halted...");
+            for (String id : snapshotIds.values()) {
+                try {
+                    ec2.deleteSnapshot(b -> b.snapshotId(id));
+                    Ec2.removed(state, Ec2.SNAPSHOT_KIND, Ec2.region(state), id);
+                } catch (SdkException e) {
+                    // Already gone with the AMI an encrypted copy replaced.
+                    if (!Ec2.code(e).equals("InvalidSnapshot.NotFound")) {
+                        state.ui().error("Error: " + Ec2.error(e));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits until a snapshot is completed, as Packer's {@code WaitUntilSnapshotDone}. */
+    private static void waitForSnapshot(StepState state, Ec2Client ec2, String id) throws Ec2.WaitFailed,
+            Cancellation.CancelledException {
+        Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
+            List<Snapshot> found = ec2.describeSnapshots(b -> b.snapshotIds(id)).snapshots();
+            if (found.isEmpty()) {
+                return null;
+            }
+            if (found.get(0).state() == SnapshotState.ERROR) {
+                throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource state");
+            }
+            return found.get(0).state() == SnapshotState.COMPLETED ? found.get(0) : null;
+        });
+    }
+
+    /** go-multierror's text, as Packer's step reports several failed snapshots. */
+    static String multiError(List<String> errors) {
+        StringBuilder b = new StringBuilder();
+        b.append(errors.size()).append(errors.size() == 1 ? " error occurred:\n" : " errors occurred:\n");
+        for (String e : errors) {
+            b.append("\t* ").append(e).append('\n');
+        }
+        return b.append('\n').toString();
+    }
+
+    /** Go's {@code time.Now().String()}: local time, trimmed fraction, zone, and the monotonic reading. */
+    static String goNow() {
+        ZonedDateTime now = ZonedDateTime.now();
+        String fraction = String.format("%09d", now.getNano()).replaceFirst("0+$", "");
+        Instant start = ProcessHandle.current().info().startInstant().orElse(now.toInstant());
+        Duration up = Duration.between(start, now.toInstant());
+        return now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + (fraction.isEmpty() ? "" : "."
+                + fraction) + now.format(DateTimeFormatter.ofPattern(" xx z")) + String.format(" m=+%d.%09d",
+                up.getSeconds(), up.getNano());
+    }
+
+    /**
+     * Packer's {@code StepRegisterAMI} of amazon-ebssurrogate: the AMI registered from the launch volumes' snapshots
+     * (the {@code ami_root_device}'s source as its root device, named {@code ami_root_device.device_name}) and the
+     * {@code ami_block_device_mappings}, then waited for. A failed or cancelled build deregisters it again.
+     */
+    static final class RegisterAmi implements Step {
+        private final ComponentConfig config;
+        private Image image;
+
+        RegisterAmi(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "StepRegisterAMI";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            Map<String, String> snapshotIds = state.get(SNAPSHOT_IDS);
+            state.ui().say("Registering the AMI...");
+            String name = ImageSteps.intermediary(config) ? ImageSteps.randomName() : config.string("ami_name");
+            ComponentConfig root = config.block("ami_root_device");
+            String architecture = config.string("ami_architecture").isEmpty() ? "x86_64"
+                    : config.string("ami_architecture");
+            RegisterImageRequest.Builder request = RegisterImageRequest.builder().name(name)
+                    .architecture(architecture).rootDeviceName(root.string("device_name"))
+                    .virtualizationType(config.string("ami_virtualization_type"))
+                    .blockDeviceMappings(combineDevices(snapshotIds))
+                    .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.IMAGE));
+            if (config.bool("sriov_support")) {
+                request.sriovNetSupport("simple");
+            }
+            if (Boolean.TRUE.equals(config.trilean("ena_support"))) {
+                request.enaSupport(true);
+            }
+            if (!config.string("boot_mode").isEmpty()) {
+                request.bootMode(config.string("boot_mode"));
+            }
+            if (!config.string("uefi_data").isEmpty()) {
+                request.uefiData(config.string("uefi_data"));
+            }
+            if (!config.string("tpm_support").isEmpty()) {
+                request.tpmSupport(config.string("tpm_support"));
+            }
+            String region = Ec2.region(state);
+            String id;
+            try {
+                long entry = Ec2.intent(state, Ec2.IMAGE_KIND, region, name);
+                id = ec2.registerImage(request.build()).imageId();
+                Ec2.created(state, entry, id);
+            } catch (SdkException e) {
+                String err = "Error registering AMI: " + Ec2.error(e);
+                state.ui().error(err);
+                return state.fail(err);
+            }
+            state.ui().say("AMI: " + id);
+            Map<String, String> amis = new TreeMap<>();
+            amis.put(region, id);
+            state.put(Ec2.AMIS, amis);
+            state.ui().say("Waiting for AMI to become ready...");
+            try {
+                image = ImageSteps.waitForImage(state, ec2, id);
+            } catch (Ec2.WaitFailed e) {
+                image = Image.builder().imageId(id).build();
+                String err = "Error waiting for AMI: " + e.getMessage();
+                state.ui().error(err);
+                return state.fail(err);
+            } catch (Cancellation.CancelledException e) {
+                image = Image.builder().imageId(id).build();
+                return false;
+            }
+            // The AMI's snapshots are the launch volumes'; they go with it (region copies, permissions, delivery).
+            List<String> snapshots = new ArrayList<>(ImageSteps.snapshots(image));
+            snapshotIds.values().stream().filter(s -> !snapshots.contains(s)).forEach(snapshots::add);
+            ImageSteps.recordSnapshots(state, region, ImageSteps.snapshots(image).stream()
+                    .filter(s -> !snapshotIds.containsValue(s)).toList());
+            Map<String, List<String>> byRegion = new TreeMap<>();
+            byRegion.put(region, snapshots);
+            state.put(Ec2.SNAPSHOTS, byRegion);
+            return true;
+        }
+
+        /**
+         * The AMI's block devices: the {@code ami_block_device_mappings}, overridden by the launch devices of the same
+         * name, each with its volume's snapshot (and the snapshot's encryption), the root one renamed.
+         */
+        List<BlockDeviceMapping> combineDevices(Map<String, String> snapshotIds) {
+            Map<String, BlockDeviceMapping> devices = new LinkedHashMap<>();
+            for (BlockDeviceMapping m : BlockDevices.of(config.blocks("ami_block_device_mappings"))) {
+                devices.put(m.deviceName(), m);
+            }
+            String sourceRoot = config.block("ami_root_device").string("source_device_name");
+            String rootName = config.block("ami_root_device").string("device_name");
+            List<ComponentConfig> launch = config.blocks(LAUNCH_MAPPINGS);
+            List<BlockDeviceMapping> mappings = BlockDevices.of(launch);
+            for (int i = 0; i < launch.size(); i++) {
+                if (omitted(launch.get(i))) {
+                    continue;
+                }
+                BlockDeviceMapping m = mappings.get(i);
+                String snapshot = snapshotIds.get(m.deviceName());
+                if (snapshot != null && m.ebs() != null) {
+                    m = m.toBuilder().ebs(m.ebs().toBuilder().snapshotId(snapshot).encrypted(null).kmsKeyId(null)
+                            .build()).build();
+                }
+                if (m.deviceName().equals(sourceRoot)) {
+                    m = m.toBuilder().deviceName(rootName).build();
+                }
+                devices.put(m.deviceName(), m);
+            }
+            return new ArrayList<>(devices.values());
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (image == null || !(state.halted() || state.build().cancellation().isCancelled())) {
+                return;
+            }
+            java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
+            if (removed != null && removed.contains(image.imageId())) {
+                return;
+            }
+            state.ui().say("Deregistering the AMI because cancellation or error...");
+            Map<String, String> snapshotIds = state.get(SNAPSHOT_IDS);
+            // The launch volumes' snapshots are removed by their own step; any other the AMI has goes with it.
+            List<String> others = ImageSteps.snapshots(image).stream()
+                    .filter(s -> snapshotIds == null || !snapshotIds.containsValue(s)).toList();
+            ImageSteps.removeImage(state, Ec2.region(state), image.imageId(), others, false);
+        }
+    }
+}
