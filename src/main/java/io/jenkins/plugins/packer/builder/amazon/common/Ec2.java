@@ -45,6 +45,11 @@ public final class Ec2 {
     public static final String REMOVED_AMIS = "removed_amis";
     /** The AMIs' snapshots, region to ids ({@code Map<String, List<String>>}, sorted). */
     public static final String SNAPSHOTS = "snapshots";
+    /**
+     * The snapshots the build made itself in its region, tagged with the run's tag ({@code Set<String>}; the launch
+     * volumes' of amazon-ebssurrogate); those still there are delivered with the AMI.
+     */
+    public static final String OWN_SNAPSHOTS = "own_snapshots";
 
     /** The kinds of resources the amazon builders make, as their run's journal names them. */
     public static final String INSTANCE_KIND = "aws.instance";

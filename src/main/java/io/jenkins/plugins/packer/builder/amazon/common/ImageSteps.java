@@ -264,7 +264,8 @@ public final class ImageSteps {
      * Deregisters an AMI and deletes its snapshots (looked up when none are given), with Packer's lines when
      * {@code report}; false when the AMI could not be deregistered.
      */
-    public static boolean removeImage(StepState state, String region, String id, List<String> snapshotIds, boolean report) {
+    public static boolean removeImage(StepState state, String region, String id, List<String> snapshotIds,
+                                      boolean report) {
         Ec2Client ec2 = Ec2.client(state, region);
         List<String> snapshots = new ArrayList<>(snapshotIds);
         if (snapshots.isEmpty()) {
@@ -288,6 +289,10 @@ public final class ImageSteps {
             try {
                 ec2.deleteSnapshot(b -> b.snapshotId(snap));
                 Ec2.removed(state, Ec2.SNAPSHOT_KIND, region, snap);
+                java.util.Set<String> own = state.get(Ec2.OWN_SNAPSHOTS);
+                if (own != null) {
+                    own.remove(snap);
+                }
                 if (report) {
                     state.ui().say("Deleted snapshot: " + snap);
                 }
@@ -450,7 +455,12 @@ public final class ImageSteps {
                 // The snapshots a build made itself (amazon-ebssurrogate's) carry the tag too.
                 List<String> resources = new ArrayList<>();
                 resources.add(id);
-                resources.addAll(snaps);
+                java.util.Set<String> own = state.get(Ec2.OWN_SNAPSHOTS);
+                if (own != null && region.equals(Ec2.region(state))) {
+                    own.stream().filter(snap -> !snaps.contains(snap)).forEach(snap ->
+                            state.build().journal().kept(Ec2.SNAPSHOT_KIND, region, snap));
+                    resources.addAll(own);
+                }
                 try {
                     Ec2.client(state, region).deleteTags(b -> b.resources(resources).tags(runTag));
                 } catch (SdkException e) {

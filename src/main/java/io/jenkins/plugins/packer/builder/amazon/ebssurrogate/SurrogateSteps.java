@@ -262,14 +262,15 @@ final class SurrogateSteps {
                 image = Image.builder().imageId(id).build();
                 return false;
             }
-            // The AMI's snapshots are the launch volumes'; they go with it (region copies, permissions, delivery).
-            List<String> snapshots = new ArrayList<>(ImageSteps.snapshots(image));
-            snapshotIds.values().stream().filter(s -> !snapshots.contains(s)).forEach(snapshots::add);
+            // The AMI's snapshots are the launch volumes' (an EC2 stand-in may make others); the launch volumes' are
+            // delivered with the AMI unless an encrypted copy replaced it.
             ImageSteps.recordSnapshots(state, region, ImageSteps.snapshots(image).stream()
                     .filter(s -> !snapshotIds.containsValue(s)).toList());
             Map<String, List<String>> byRegion = new TreeMap<>();
-            byRegion.put(region, snapshots);
+            byRegion.put(region, ImageSteps.snapshots(image));
             state.put(Ec2.SNAPSHOTS, byRegion);
+            state.put(Ec2.OWN_SNAPSHOTS, java.util.concurrent.ConcurrentHashMap.<String>newKeySet());
+            state.<java.util.Set<String>>get(Ec2.OWN_SNAPSHOTS).addAll(snapshotIds.values());
             return true;
         }
 

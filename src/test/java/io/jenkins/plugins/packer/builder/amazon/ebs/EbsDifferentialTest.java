@@ -215,6 +215,40 @@ class EbsDifferentialTest {
         }
         String source = SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
                 kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port);
+        if (kind.equals("ebssurrogate")) {
+            // The system volume becomes the AMI's root; a scratch volume is left out of it.
+            return source.replace("source \"amazon-ebs\"", "source \"amazon-ebssurrogate\"")
+                    .replace("  ssh_username", """
+                      ami_virtualization_type = "hvm"
+                      ami_regions             = ["us-west-2"]
+                      launch_block_device_mappings {
+                        device_name           = "/dev/xvdf"
+                        volume_type           = "gp2"
+                        volume_size           = 8
+                        delete_on_termination = true
+                      }
+                      launch_block_device_mappings {
+                        device_name           = "/dev/xvdg"
+                        volume_size           = 2
+                        delete_on_termination = true
+                        omit_from_artifact    = true
+                      }
+                      ami_root_device {
+                        source_device_name    = "/dev/xvdf"
+                        device_name           = "/dev/xvda"
+                        delete_on_termination = true
+                      }
+                      ssh_username""") + """
+                    build {
+                      sources = ["source.amazon-ebssurrogate.base"]
+                      provisioner "shell" {
+                        inline        = ["echo writing the system volume"]
+                        remote_folder = "%s"
+                      }
+                      post-processor "manifest" {}
+                    }
+                    """.formatted(ws);
+        }
         if (kind.equals("no-communicator")) {
             source = source.replaceAll("(?m)^  ssh_(username|host|port) .*\n", "")
                     .replace("  ami_name ", "  communicator = \"none\"\n  ami_name ");
@@ -230,7 +264,7 @@ class EbsDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot", "no-communicator",
-        "vagrant", "ebsvolume"})
+        "vagrant", "ebsvolume", "ebssurrogate"})
     void packerAndTheEngineBakeTheSame(String kind) throws Exception {
         Outcome theirs = run(kind, "packer");
         Outcome ours = run(kind, "engine");
@@ -250,6 +284,12 @@ class EbsDifferentialTest {
             // The kept volume, tagged with its own tags (the run's removed); the other went with the instance.
             assertThat(ours.state().get("volumes")).as(ours.output()).isEqualTo("[10 GiB gp2 {Kind=scratch, Name=data}]");
             assertThat(ours.output()).contains("EBS Volumes were created:\n\nus-east-1:vol-<ID>");
+        }
+        if (kind.equals("ebssurrogate")) {
+            // The AMI registered from the launch volume's snapshot, tagged, copied; the snapshot tagged too.
+            assertThat(ours.output()).as(ours.output()).contains("Registering the AMI...")
+                    .contains("us-west-2: ami-<ID>");
+            assertThat(ours.calls()).containsEntry("CreateSnapshot", 1).containsEntry("RegisterImage", 1);
         }
         if (kind.equals("vagrant")) {
             // The box, compressed after it: its Vagrantfile with the AMI per region, its metadata, the included file.
