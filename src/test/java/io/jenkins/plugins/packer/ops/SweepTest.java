@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * {@code pkrj build} in a process of its own against moto and a real sshd, killed with SIGKILL at each phase of an
@@ -355,18 +356,61 @@ class SweepTest {
         assertThat(left()).as(s.output()).isEmpty();
     }
 
-    @Test
-    void theAmiOfASuccessfulBuildIsNeverSwept() throws Exception {
-        try (Child c = new Child(template("region-copy"), "provisioning-started")) {
+    /** The region-copy bake as another amazon builder: its artifact is volumes, or an AMI registered from snapshots. */
+    private String asBuilder(String template, String builder) {
+        String t = template.replace("\"amazon-ebs\"", "\"" + builder + "\"")
+                .replace("source.amazon-ebs.base", "source." + builder + ".base");
+        return switch (builder) {
+            case "amazon-ebsvolume" -> t.replace("  skip_region_validation = true\n", "")
+                    .replaceAll("(?m)^  ami_(name|regions) .*\n", "")
+                    .replace("  ssh_username", """
+                      ebs_volumes {
+                        device_name           = "/dev/xvdf"
+                        volume_size           = 4
+                        delete_on_termination = false
+                        tags                  = { Name = "data" }
+                      }
+                      ssh_username""");
+            case "amazon-ebssurrogate" -> t.replace("  ssh_username", """
+                      ami_virtualization_type = "hvm"
+                      launch_block_device_mappings {
+                        device_name           = "/dev/xvdf"
+                        volume_size           = 4
+                        delete_on_termination = true
+                      }
+                      ami_root_device {
+                        source_device_name = "/dev/xvdf"
+                        device_name        = "/dev/xvda"
+                      }
+                      ssh_username""");
+            default -> t;
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"amazon-ebs", "amazon-ebsvolume", "amazon-ebssurrogate"})
+    void theArtifactOfASuccessfulBuildIsNeverSwept(String builder) throws Exception {
+        try (Child c = new Child(asBuilder(template("region-copy"), builder), "provisioning-started")) {
             assertThat(c.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(c.process.exitValue()).as(String.join("\n", c.lines)).isZero();
         }
         Map<String, Long> delivered = left();
-        assertThat(delivered).isEqualTo(Map.of("AMIs", 2L, "snapshots", 2L));
+        switch (builder) {
+            case "amazon-ebsvolume" -> assertThat(delivered).isEqualTo(Map.of("volumes", 1L));
+            // moto gives a registered AMI a snapshot of its own besides the launch volume's.
+            case "amazon-ebssurrogate" -> assertThat(delivered).isEqualTo(Map.of("AMIs", 2L, "snapshots", 3L));
+            default -> assertThat(delivered).isEqualTo(Map.of("AMIs", 2L, "snapshots", 2L));
+        }
         assertThat(journals()).as("a run that left nothing keeps no journal").isEmpty();
-        assertThat(ec2.get("us-east-1").describeImages(b -> b.owners("self")).images().get(0).tags())
-                .as("the run's tag is taken off what the build delivers")
-                .noneMatch(t -> t.key().equals("packer-steps:run-id"));
+        for (String r : REGIONS) {
+            Ec2Client c = ec2.get(r);
+            List<Tag> tags = new ArrayList<>();
+            c.describeImages(b -> b.owners("self")).images().forEach(i -> tags.addAll(i.tags()));
+            c.describeVolumes().volumes().forEach(v -> tags.addAll(v.tags()));
+            c.describeSnapshots(b -> b.ownerIds("self")).snapshots().forEach(v -> tags.addAll(v.tags()));
+            assertThat(tags).as("the run's tag is taken off what the build delivers")
+                    .noneMatch(t -> t.key().equals("packer-steps:run-id"));
+        }
 
         Sweepings s = sweep(Duration.ZERO, "us-east-1", "us-west-2");
 
