@@ -368,6 +368,7 @@ class SweepTest {
                         device_name           = "/dev/xvdf"
                         volume_size           = 4
                         delete_on_termination = false
+                        snapshot_volume       = true
                         tags                  = { Name = "data" }
                       }
                       ssh_username""");
@@ -396,7 +397,7 @@ class SweepTest {
         }
         Map<String, Long> delivered = left();
         switch (builder) {
-            case "amazon-ebsvolume" -> assertThat(delivered).isEqualTo(Map.of("volumes", 1L));
+            case "amazon-ebsvolume" -> assertThat(delivered).isEqualTo(Map.of("volumes", 1L, "snapshots", 1L));
             // moto gives a registered AMI a snapshot of its own besides the launch volume's.
             case "amazon-ebssurrogate" -> assertThat(delivered).isEqualTo(Map.of("AMIs", 2L, "snapshots", 3L));
             default -> assertThat(delivered).isEqualTo(Map.of("AMIs", 2L, "snapshots", 2L));

@@ -113,6 +113,27 @@ public final class ImageSteps {
         return b.toString();
     }
 
+    /**
+     * The changes that share a snapshot, by Packer's name for them: {@code groups} (volume permission for groups,
+     * such as {@code all}) and {@code users} (for accounts); none when both are empty.
+     */
+    public static Map<String, java.util.function.Consumer<ModifySnapshotAttributeRequest.Builder>> snapshotPermissions(
+            List<String> groups, List<String> users) {
+        Map<String, java.util.function.Consumer<ModifySnapshotAttributeRequest.Builder>> options =
+                new java.util.LinkedHashMap<>();
+        if (!groups.isEmpty()) {
+            options.put("groups", b -> b.groupNames(groups).attribute("createVolumePermission")
+                    .operationType("add").createVolumePermission(p -> p.add(groups.stream()
+                            .map(g -> CreateVolumePermission.builder().group(g).build()).toList())));
+        }
+        if (!users.isEmpty()) {
+            options.put("users", b -> b.userIds(users).attribute("createVolumePermission")
+                    .operationType("add").createVolumePermission(p -> p.add(users.stream()
+                            .map(u -> CreateVolumePermission.builder().userId(u).build()).toList())));
+        }
+        return options;
+    }
+
     /** Packer's {@code StepDeregisterAMI}: with {@code force_deregister}, the AMIs of that name go first. */
     public static final class DeregisterAmi implements Step {
         private final String amiName;
@@ -544,17 +565,7 @@ public final class ImageSteps {
                 options.put("imds_support", b -> b.imdsSupport(v -> v.value(imds)));
             }
             Map<String, java.util.function.Consumer<ModifySnapshotAttributeRequest.Builder>> snapshotOptions =
-                    new java.util.LinkedHashMap<>();
-            if (!snapshotGroups.isEmpty()) {
-                snapshotOptions.put("groups", b -> b.groupNames(snapshotGroups).attribute("createVolumePermission")
-                        .operationType("add").createVolumePermission(p -> p.add(snapshotGroups.stream()
-                                .map(g -> CreateVolumePermission.builder().group(g).build()).toList())));
-            }
-            if (!snapshotUsers.isEmpty()) {
-                snapshotOptions.put("users", b -> b.userIds(snapshotUsers).attribute("createVolumePermission")
-                        .operationType("add").createVolumePermission(p -> p.add(snapshotUsers.stream()
-                                .map(u -> CreateVolumePermission.builder().userId(u).build()).toList())));
-            }
+                    snapshotPermissions(snapshotGroups, snapshotUsers);
             Map<String, String> amis = state.get(Ec2.AMIS);
             for (Map.Entry<String, String> entry : amis.entrySet()) {
                 String ami = entry.getValue();

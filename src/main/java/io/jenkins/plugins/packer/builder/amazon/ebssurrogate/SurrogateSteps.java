@@ -1,18 +1,14 @@
 package io.jenkins.plugins.packer.builder.amazon.ebssurrogate;
 
-import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
 import io.jenkins.plugins.packer.builder.amazon.common.BlockDevices;
+import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
 import io.jenkins.plugins.packer.builder.amazon.common.ImageSteps;
-import io.jenkins.plugins.packer.builder.amazon.common.LaunchSteps;
+import io.jenkins.plugins.packer.builder.amazon.common.Snapshots;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
 import io.jenkins.plugins.packer.run.Cancellation;
 import io.jenkins.plugins.packer.run.Step;
 import io.jenkins.plugins.packer.run.StepState;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +22,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.Snapshot;
-import software.amazon.awssdk.services.ec2.model.SnapshotState;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
@@ -99,8 +93,7 @@ final class SurrogateSteps {
                 }
                 Ec2.report(state, tags);
                 state.ui().say("Creating snapshot of EBS Volume " + volumeId + "...");
-                String description = config.string("snapshot_description").isEmpty()
-                        ? "Packer: " + goNow() : config.string("snapshot_description");
+                String description = Snapshots.description(config.string("snapshot_description"));
                 String volume = volumeId;
                 try {
                     long entry = Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, "");
@@ -115,7 +108,7 @@ final class SurrogateSteps {
             }
             for (String id : snapshotIds.values()) {
                 try {
-                    waitForSnapshot(state, ec2, id);
+                    Snapshots.await(state, ec2, id);
                 } catch (Ec2.WaitFailed e) {
                     errors.add(e.getMessage());
                 } catch (Cancellation.CancelledException e) {
@@ -152,21 +145,6 @@ final class SurrogateSteps {
         }
     }
 
-    /** Waits until a snapshot is completed, as Packer's {@code WaitUntilSnapshotDone}. */
-    private static void waitForSnapshot(StepState state, Ec2Client ec2, String id) throws Ec2.WaitFailed,
-            Cancellation.CancelledException {
-        Ec2.waitFor(state, LaunchSteps.WAIT_DELAY, LaunchSteps.WAIT_ATTEMPTS, () -> {
-            List<Snapshot> found = ec2.describeSnapshots(b -> b.snapshotIds(id)).snapshots();
-            if (found.isEmpty()) {
-                return null;
-            }
-            if (found.get(0).state() == SnapshotState.ERROR) {
-                throw new Ec2.WaitFailed("ResourceNotReady: failed waiting for successful resource state");
-            }
-            return found.get(0).state() == SnapshotState.COMPLETED ? found.get(0) : null;
-        });
-    }
-
     /** go-multierror's text, as Packer's step reports several failed snapshots. */
     static String multiError(List<String> errors) {
         StringBuilder b = new StringBuilder();
@@ -175,17 +153,6 @@ final class SurrogateSteps {
             b.append("\t* ").append(e).append('\n');
         }
         return b.append('\n').toString();
-    }
-
-    /** Go's {@code time.Now().String()}: local time, trimmed fraction, zone, and the monotonic reading. */
-    static String goNow() {
-        ZonedDateTime now = ZonedDateTime.now();
-        String fraction = String.format("%09d", now.getNano()).replaceFirst("0+$", "");
-        Instant start = ProcessHandle.current().info().startInstant().orElse(now.toInstant());
-        Duration up = Duration.between(start, now.toInstant());
-        return now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + (fraction.isEmpty() ? "" : "."
-                + fraction) + now.format(DateTimeFormatter.ofPattern(" xx z")) + String.format(" m=+%d.%09d",
-                up.getSeconds(), up.getNano());
     }
 
     /**

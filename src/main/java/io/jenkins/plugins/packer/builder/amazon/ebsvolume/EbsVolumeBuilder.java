@@ -2,7 +2,9 @@ package io.jenkins.plugins.packer.builder.amazon.ebsvolume;
 
 import io.jenkins.plugins.packer.builder.amazon.common.AwsAccess;
 import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
+import io.jenkins.plugins.packer.builder.amazon.common.ImageSteps;
 import io.jenkins.plugins.packer.builder.amazon.common.LaunchSteps;
+import io.jenkins.plugins.packer.builder.amazon.common.Snapshots;
 import io.jenkins.plugins.packer.builder.amazon.ebs.EbsBuilder;
 import io.jenkins.plugins.packer.communicator.ssh.SshSettings;
 import io.jenkins.plugins.packer.component.ComponentConfig;
@@ -24,7 +26,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * The {@code amazon-ebsvolume} builder: launches an instance with the {@code ebs_volumes} attached, provisions it,
@@ -37,6 +41,8 @@ public final class EbsVolumeBuilder implements Builder {
 
     static final String BUILDER_ID = "mitchellh.amazon.ebsvolume";
     static final String VOLUMES = "ebsvolumes";
+    /** The snapshots of the volumes with {@code snapshot_volume}, by region ({@code Map<String, List<String>>}). */
+    static final String SNAPSHOTS = "ebssnapshots";
     private static final String MAPPINGS = "ebs_volumes";
 
     @Override
@@ -47,12 +53,6 @@ public final class EbsVolumeBuilder implements Builder {
     @Override
     public Artifact run(BuildContext ctx, ComponentConfig config, Hook hook) throws BuildFailure {
         boolean none = EbsBuilder.noCommunicator(config);
-        for (ComponentConfig v : config.blocks(MAPPINGS)) {
-            if (v.bool("snapshot_volume")) {
-                throw new BuildFailure("ebs_volumes: snapshot_volume is not available in this version: snapshot the"
-                        + " volumes from the artifact's ids (amazon-ebsvolume's artifact lists them per region)");
-            }
-        }
         SshSettings ssh = SshSettings.of(config, ctx.env());
         AwsAccess access = AwsAccess.of(config, ctx.env(), ctx.awsCredentials()).logTo(ctx.log());
         try (access; Ec2Client ec2 = access.ec2(access.region())) {
@@ -77,6 +77,7 @@ public final class EbsVolumeBuilder implements Builder {
             steps.add(new LaunchSteps.StopInstance(config.bool("disable_stop_instance"), spot));
             steps.add(new LaunchSteps.ModifyInstance(config.bool("sriov_support"),
                     Boolean.TRUE.equals(config.trilean("ena_support"))));
+            steps.add(new SnapshotVolumes(config));
             steps.add(new DeliverVolumes());
             try {
                 StepRunner.run(steps, state);
@@ -90,18 +91,24 @@ public final class EbsVolumeBuilder implements Builder {
             if (volumes == null || ctx.cancellation().isCancelled()) {
                 return null;
             }
+            Map<String, List<String>> snapshots = state.get(SNAPSHOTS);
             Map<String, String> generated = state.get(StepProvision.GENERATED_DATA);
-            Artifact a = artifact(volumes, generated == null ? Map.of() : generated, config, ctx);
+            Artifact a = artifact(volumes, snapshots == null ? Map.of() : snapshots,
+                    generated == null ? Map.of() : generated, config, ctx);
             ctx.ui().say("Created Volumes: " + a.string());
             return a;
         }
     }
 
-    /** The volumes, as Packer's ebsvolume artifact: {@code region:vol-…} ids, sorted, and destroyable. */
-    private static Artifact artifact(Map<String, List<String>> volumes, Map<String, String> generated,
-                                     ComponentConfig config, BuildContext ctx) {
+    /**
+     * The volumes and their snapshots, as Packer's ebsvolume artifact: {@code region:vol-…} and
+     * {@code region:snap-…} ids, sorted; destroying it deletes the volumes.
+     */
+    private static Artifact artifact(Map<String, List<String>> volumes, Map<String, List<String>> snapshots,
+                                     Map<String, String> generated, ComponentConfig config, BuildContext ctx) {
         List<String> ids = new ArrayList<>();
         volumes.forEach((region, list) -> list.forEach(v -> ids.add(region + ":" + v)));
+        snapshots.forEach((region, list) -> list.forEach(v -> ids.add(region + ":" + v)));
         java.util.Collections.sort(ids);
         return new Artifact(BUILDER_ID, String.join(",", ids), "EBS Volumes were created:\n\n"
                 + String.join("\n", ids), List.of(), generated, () -> {
@@ -214,8 +221,8 @@ public final class EbsVolumeBuilder implements Builder {
     }
 
     /**
-     * Hands the kept volumes over to the user, the last step: the run's journal keeps them (no sweep removes them) and
-     * they lose the run's tag, which only marks what a run made for itself.
+     * Hands the kept volumes and their snapshots over to the user, the last step: the run's journal keeps them (no
+     * sweep removes them) and they lose the run's tag, which only marks what a run made for itself.
      */
     static final class DeliverVolumes implements Step {
 
@@ -230,20 +237,141 @@ public final class EbsVolumeBuilder implements Builder {
             if (volumes == null) {
                 return true;
             }
+            Map<String, List<String>> snapshots = state.get(SNAPSHOTS);
             Tag runTag = Tag.builder().key(Ec2.runTag(state).key()).build();
-            volumes.forEach((region, ids) -> {
-                ids.forEach(id -> state.build().journal().kept(Ec2.VOLUME_KIND, region, id));
+            volumes.forEach((region, volumeIds) -> {
+                volumeIds.forEach(id -> state.build().journal().kept(Ec2.VOLUME_KIND, region, id));
+                List<String> snaps = snapshots == null ? List.of() : snapshots.getOrDefault(region, List.of());
+                snaps.forEach(id -> state.build().journal().kept(Ec2.SNAPSHOT_KIND, region, id));
+                List<String> ids = new ArrayList<>(volumeIds);
+                ids.addAll(snaps);
                 if (ids.isEmpty()) {
                     return;
                 }
                 try {
                     Ec2.client(state, region).deleteTags(b -> b.resources(ids).tags(runTag));
                 } catch (SdkException e) {
-                    state.ui().error("Error removing the tag " + runTag.key() + " from volumes " + String.join(", ",
-                            ids) + ": " + Ec2.error(e));
+                    state.ui().error("Error removing the tag " + runTag.key() + " from " + String.join(", ", ids)
+                            + ": " + Ec2.error(e));
                 }
             });
             return true;
+        }
+    }
+
+    /**
+     * packer-plugin-amazon's {@code stepSnapshotEBSVolumes}: a snapshot of each volume with {@code snapshot_volume},
+     * tagged with its {@code snapshot_tags}, waited for, and shared with its {@code snapshot_users} and
+     * {@code snapshot_groups}. Unlike the plugin, a build that fails or is cancelled here deletes them again.
+     */
+    static final class SnapshotVolumes implements Step {
+        private final ComponentConfig config;
+        private final List<String> made = new ArrayList<>();
+
+        SnapshotVolumes(ComponentConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return "stepSnapshotEBSVolumes";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Instance instance = state.get(Ec2.INSTANCE);
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            String region = Ec2.region(state);
+            Map<String, ComponentConfig> byId = new java.util.LinkedHashMap<>();
+            for (InstanceBlockDeviceMapping b : instance.blockDeviceMappings()) {
+                for (ComponentConfig m : config.blocks(MAPPINGS)) {
+                    if (!m.string("device_name").equals(b.deviceName()) || !m.bool("snapshot_volume")) {
+                        continue;
+                    }
+                    state.ui().message("Compiling list of tags to apply to snapshot from Volume " + b.deviceName()
+                            + "...");
+                    List<Tag> tags;
+                    try {
+                        tags = Ec2.tags(state, Ec2.tagOption(m, "snapshot_tags", "snapshot_tag"));
+                    } catch (GoTemplateException e) {
+                        String err = "Error generating tags for snapshot " + b.deviceName() + ": " + e.getMessage();
+                        state.ui().error(err);
+                        return state.fail(err);
+                    }
+                    Ec2.report(state, tags);
+                    String volume = b.ebs().volumeId();
+                    String description = Snapshots.description(m.string("snapshot_description"));
+                    state.ui().say("Requesting snapshot of volume: " + volume + "...");
+                    String id;
+                    try {
+                        long entry = Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, "");
+                        id = ec2.createSnapshot(r -> r.volumeId(volume).description(description)
+                                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
+                                        .tags(Ec2.withRunTag(state, tags)).build())).snapshotId();
+                        Ec2.created(state, entry, id);
+                    } catch (SdkException e) {
+                        String err = "Error generating snapsot for volume " + volume + ": " + Ec2.error(e);
+                        state.ui().error(err);
+                        return state.fail(err);
+                    }
+                    made.add(id);
+                    byId.put(id, m);
+                    state.ui().say("Requested Snapshot of Volume " + volume + ": " + id);
+                }
+            }
+            state.ui().say("Waiting for Snapshots to become ready...");
+            for (String id : byId.keySet()) {
+                state.ui().say("Waiting for " + id + " to be ready.");
+                try {
+                    Snapshots.await(state, ec2, id);
+                } catch (Ec2.WaitFailed e) {
+                    String err = "Error waiting for snapsot to become ready " + e.getMessage();
+                    state.ui().error(err);
+                    state.ui().say("Failed to wait");
+                    return state.fail(err);
+                } catch (io.jenkins.plugins.packer.run.Cancellation.CancelledException e) {
+                    return false;
+                }
+                state.ui().say("Snapshot Ready: " + id);
+            }
+            state.ui().say("Setting User/Group Permissions for Snapshots...");
+            for (Map.Entry<String, ComponentConfig> e : byId.entrySet()) {
+                var options = ImageSteps.snapshotPermissions(e.getValue().stringList("snapshot_groups"),
+                        e.getValue().stringList("snapshot_users"));
+                for (var option : options.entrySet()) {
+                    state.ui().say("Modifying: " + option.getKey());
+                    try {
+                        ec2.modifySnapshotAttribute(r -> option.getValue().accept(r.snapshotId(e.getKey())));
+                    } catch (SdkException ex) {
+                        String err = "Error modify snapshot attributes: " + Ec2.error(ex);
+                        state.ui().error(err);
+                        return state.fail(err);
+                    }
+                }
+            }
+            Map<String, List<String>> snapshots = new TreeMap<>();
+            if (!byId.isEmpty()) {
+                snapshots.put(region, new ArrayList<>(byId.keySet()));
+            }
+            state.put(SNAPSHOTS, snapshots);
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (made.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
+                return;
+            }
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            state.ui().say("Removing snapshots since we cancelled or halted...");
+            for (String id : made) {
+                try {
+                    ec2.deleteSnapshot(b -> b.snapshotId(id));
+                    Ec2.removed(state, Ec2.SNAPSHOT_KIND, Ec2.region(state), id);
+                } catch (SdkException e) {
+                    state.ui().error("Error: " + Ec2.error(e));
+                }
+            }
         }
     }
 }

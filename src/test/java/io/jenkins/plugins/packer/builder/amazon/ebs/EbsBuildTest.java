@@ -622,12 +622,57 @@ class EbsBuildTest {
     }
 
     @Test
-    void ebsVolumeSnapshotVolumeIsRefusedBeforeAnythingIsMade() throws Exception {
-        Built b = build(volumeSource().replace("delete_on_termination = false",
-                "delete_on_termination = false\n    snapshot_volume       = true") + volumeBuild(""));
-        assertThat(b.result().exitCode()).isEqualTo(1);
-        assertThat(b.output()).contains("ebs_volumes: snapshot_volume is not available in this version");
-        assertThat(proxy.calls()).isEmpty();
+    void ebsVolumeSnapshotVolumeSnapshotsTaggedAndSharedVolumesIntoTheArtifact() throws Exception {
+        Built b = build(volumeSource().replace("delete_on_termination = false", """
+                delete_on_termination = false
+                    snapshot_volume       = true
+                    snapshot_description  = "data for {{ .BuildRegion }}"
+                    snapshot_tags         = { Kind = "data-snapshot" }
+                    snapshot_users        = ["111122223333"]
+                    snapshot_groups       = ["all"]""") + volumeBuild(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        String id = b.result().builds().get(0).artifacts().get(0).id();
+        assertThat(id).matches("us-east-1:snap-[0-9a-f]+,us-east-1:vol-[0-9a-f]+");
+        String snap = id.substring("us-east-1:".length(), id.indexOf(','));
+        String volume = id.substring(id.lastIndexOf(':') + 1);
+        var snapshot = ec2.describeSnapshots(r -> r.snapshotIds(snap)).snapshots().get(0);
+        assertThat(snapshot.volumeId()).isEqualTo(volume);
+        assertThat(snapshot.description()).isEqualTo("data for {{ .BuildRegion }}");
+        assertThat(tags(snapshot.tags())).containsExactlyEntriesOf(Map.of("Kind", "data-snapshot"));
+        var permissions = ec2.describeSnapshotAttribute(r -> r.snapshotId(snap).attribute("createVolumePermission"))
+                .createVolumePermissions();
+        assertThat(permissions.stream().map(p -> p.userId() != null ? p.userId() : p.groupAsString()))
+                .containsExactlyInAnyOrder("111122223333", "all");
+        assertThat(b.output()).contains("""
+                    amazon-ebsvolume.base: Compiling list of tags to apply to snapshot from Volume /dev/xvdf...
+                    amazon-ebsvolume.base: Adding tag: "Kind": "data-snapshot"
+                ==> amazon-ebsvolume.base: Requesting snapshot of volume: %s...
+                ==> amazon-ebsvolume.base: Requested Snapshot of Volume %s: %s
+                ==> amazon-ebsvolume.base: Waiting for Snapshots to become ready...
+                ==> amazon-ebsvolume.base: Waiting for %s to be ready.
+                ==> amazon-ebsvolume.base: Snapshot Ready: %s
+                ==> amazon-ebsvolume.base: Setting User/Group Permissions for Snapshots...
+                ==> amazon-ebsvolume.base: Modifying: groups
+                ==> amazon-ebsvolume.base: Modifying: users
+                """.formatted(volume, volume, snap, snap, snap))
+                .contains("EBS Volumes were created:\n==> amazon-ebsvolume.base: \n==> amazon-ebsvolume.base:"
+                        + " us-east-1:" + snap + "\n==> amazon-ebsvolume.base: us-east-1:" + volume + "\n");
+        Left left = left();
+        assertThat(left.instances() + left.keyPairs() + left.securityGroups()).isZero();
+        assertThat(left.volumes()).isEqualTo(1);
+        assertThat(left.snapshots()).isEqualTo(1);
+
+        // A failure while sharing the snapshot removes it with the volumes.
+        moto.reset();
+        baseSnapshots = snapshotIds();
+        proxy.reset();
+        proxy.inject(Ec2Proxy.Fault.error("ModifySnapshotAttribute"));
+        Built failed = build(volumeSource().replace("delete_on_termination = false",
+                "delete_on_termination = false\n    snapshot_volume       = true\n    snapshot_users = [\"111122223333\"]")
+                + volumeBuild(""));
+        assertThat(failed.result().exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("Error modify snapshot attributes: UnauthorizedOperation")
+                .contains("==> amazon-ebsvolume.base: Removing snapshots since we cancelled or halted...\n");
         assertThat(left()).isEqualTo(NOTHING);
     }
 
