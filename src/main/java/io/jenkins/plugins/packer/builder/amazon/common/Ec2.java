@@ -247,7 +247,12 @@ public final class Ec2 {
      */
     public static Map<String, String> tagOption(io.jenkins.plugins.packer.component.ComponentConfig c, String map,
                                                 String block) {
-        Map<String, String> m = new java.util.LinkedHashMap<>(c.stringMap(map));
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (!c.hasOption(map)) {
+            // A builder without these tags (amazon-instance has no run_volume_tags).
+            return m;
+        }
+        m.putAll(c.stringMap(map));
         for (io.jenkins.plugins.packer.component.ComponentConfig b : c.blocks(block)) {
             String key = b.string("key").isEmpty() ? b.string("name") : b.string("key");
             m.put(key, b.string("value"));

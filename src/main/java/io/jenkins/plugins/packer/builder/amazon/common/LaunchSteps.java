@@ -601,6 +601,15 @@ public final class LaunchSteps {
         }
     }
 
+    /** Packer's words when the source AMI's root device is not of the type the builder needs; null when it is. */
+    static String rootDeviceError(Image image, String expected) {
+        if (expected.equals(image.rootDeviceTypeAsString())) {
+            return null;
+        }
+        return "The provided source AMI has an invalid root device type.\nExpected '" + expected + "', got '"
+                + image.rootDeviceTypeAsString() + "'.";
+    }
+
     /** Packer's {@code StepCleanupVolumes}: after the instance is gone, the launch volumes it did not delete. */
     public static final class CleanupVolumes implements Step {
         private final ComponentConfig config;
@@ -669,6 +678,7 @@ public final class LaunchSteps {
     public static final class RunSourceInstance implements Step {
         private final ComponentConfig config;
         private final String mappingsOption;
+        private final String rootDevice;
         private String instanceId;
 
         public RunSourceInstance(ComponentConfig config) {
@@ -677,8 +687,14 @@ public final class LaunchSteps {
 
         /** Launching with the block devices of {@code mappings} ({@code ebs_volumes} for amazon-ebsvolume). */
         public RunSourceInstance(ComponentConfig config, String mappings) {
+            this(config, mappings, "ebs");
+        }
+
+        /** Launching from a source AMI whose root device is of type {@code rootDevice} ({@code instance-store}). */
+        public RunSourceInstance(ComponentConfig config, String mappings, String rootDevice) {
             this.config = config;
             this.mappingsOption = mappings;
+            this.rootDevice = rootDevice;
         }
 
         @Override
@@ -690,9 +706,9 @@ public final class LaunchSteps {
         public boolean run(StepState state) {
             state.ui().say("Launching a source AWS instance...");
             Image image = state.get(Ec2.SOURCE_IMAGE);
-            if (!"ebs".equals(image.rootDeviceTypeAsString())) {
-                return state.fail("The provided source AMI has an invalid root device type.\nExpected 'ebs', got '"
-                        + image.rootDeviceTypeAsString() + "'.");
+            String rootError = rootDeviceError(image, rootDevice);
+            if (rootError != null) {
+                return state.fail(rootError);
             }
             String userData;
             try {
@@ -912,6 +928,7 @@ public final class LaunchSteps {
     public static final class RunSpotInstance implements Step {
         private final ComponentConfig config;
         private final String mappingsOption;
+        private final String rootDevice;
         private String instanceId;
         private String template;
 
@@ -921,8 +938,14 @@ public final class LaunchSteps {
 
         /** Launching with the block devices of {@code mappings} ({@code ebs_volumes} for amazon-ebsvolume). */
         public RunSpotInstance(ComponentConfig config, String mappings) {
+            this(config, mappings, "ebs");
+        }
+
+        /** Launching from a source AMI whose root device is of type {@code rootDevice} ({@code instance-store}). */
+        public RunSpotInstance(ComponentConfig config, String mappings, String rootDevice) {
             this.config = config;
             this.mappingsOption = mappings;
+            this.rootDevice = rootDevice;
         }
 
         @Override
@@ -948,6 +971,10 @@ public final class LaunchSteps {
         public boolean run(StepState state) {
             state.ui().say("Launching a spot AWS instance...");
             Image image = state.get(Ec2.SOURCE_IMAGE);
+            String rootError = rootDeviceError(image, rootDevice);
+            if (rootError != null) {
+                return state.fail(rootError);
+            }
             state.ui().say("Interpolating tags for spot instance...");
             List<Tag> runTags;
             List<Tag> spotTags;

@@ -870,6 +870,191 @@ class EbsBuildTest {
         assertThat(proxy.calls()).isEmpty();
     }
 
+    /** moto's instance-store AMI. */
+    static final String INSTANCE_STORE_AMI = "ami-04681a1dbd79675b6";
+
+    /** An S3 call to moto, path-style; the answer's body, or a failure on an error status. */
+    static byte[] s3(String method, String path, byte[] body) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(moto.endpoint() + path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(method + " " + path + ": "
+                + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).isLessThan(300);
+        return response.body();
+    }
+
+    /**
+     * An amazon-instance source whose bundle commands make a real bundle on the stand-in instance: the folder
+     * {@code content} tarred, gzipped and split into parts with a manifest naming them (as ec2-bundle-vol lays a
+     * bundle out), then each part and the manifest put into the moto bucket with curl.
+     */
+    String instanceSource(Path content, String extra) throws Exception {
+        Files.writeString(work.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        Files.writeString(work.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+        Path bundle = Files.createDirectories(work.resolve("bundle"));
+        // No double quotes and no backslashes: the commands stand in an HCL string as they are.
+        String bundleVol = String.join("; ", "set -e", "test -s {{.CertPath}}", "test -s {{.KeyPath}}",
+                "test -d {{.PrivatePath}}",
+                "tar -C " + content + " -czf {{.Destination}}/{{.Prefix}}.tar.gz .",
+                "split -b 512 -d {{.Destination}}/{{.Prefix}}.tar.gz {{.Destination}}/{{.Prefix}}.part.",
+                "rm {{.Destination}}/{{.Prefix}}.tar.gz",
+                "{ echo '<manifest><user>{{.AccountId}}</user><arch>{{.Architecture}}</arch><parts>'; basename -a"
+                        + " {{.Destination}}/{{.Prefix}}.part.* | sed 's:.*:<part>&</part>:'; echo"
+                        + " '</parts></manifest>'; } > {{.Destination}}/{{.Prefix}}.manifest.xml",
+                "echo bundled as {{.Prefix}}");
+        String upload = String.join("; ", "set -e", "cd {{.BundleDirectory}}",
+                "for f in $(sed -n 's:</part>::;s:^<part>::p' {{.ManifestPath}}) $(basename {{.ManifestPath}}); do"
+                        + " curl -sSf --max-time 30 -X PUT -H Content-Type:application/octet-stream -H x-amz-acl:public-read --data-binary @$f "
+                        + moto.endpoint() + "/{{.BucketName}}/$f; done",
+                "echo uploaded to {{.Region}} as {{.AccessKey}} with {{.SecretKey}}");
+        return source(extra).replace("source \"amazon-ebs\" \"base\"", "source \"amazon-instance\" \"base\"")
+                .replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n", "  source_ami = \"" + INSTANCE_STORE_AMI + "\"\n")
+                .replace("  ssh_username", """
+                  account_id            = "1234-5678-9012"
+                  s3_bucket             = "bundles"
+                  x509_cert_path        = "cert.pem"
+                  x509_key_path         = "key.pem"
+                  x509_upload_path      = "%s"
+                  bundle_destination    = "%s"
+                  bundle_prefix         = "web-{{timestamp}}"
+                  bundle_vol_command    = "%s"
+                  bundle_upload_command = "%s"
+                  ssh_username""".formatted(bundle, bundle, bundleVol, upload));
+    }
+
+    static String instanceBuild(String body) {
+        return "build {\n  sources = [\"source.amazon-instance.base\"]\n" + body + "\n}\n";
+    }
+
+    @Test
+    void instanceBundlesTheVolumeIntoS3AndRegistersTheAmiFromItsManifest() throws Exception {
+        s3("PUT", "/bundles", null);
+        Path content = Files.createDirectories(work.resolve("root/etc"));
+        Files.writeString(content.resolve("motd"), "baked into an instance-store AMI\n");
+        byte[] blob = new byte[3000];
+        new java.util.Random(7).nextBytes(blob);
+        Files.write(content.resolve("blob"), blob);
+        Built b = build(instanceSource(content.getParent(), """
+                  ami_name    = "instance-{{timestamp}}"
+                  tags        = { Name = "instance-store" }
+                  ami_regions = ["us-west-2"]
+                  ami_virtualization_type = "hvm"
+                """) + instanceBuild(""));
+        assertThat(b.result().exitCode()).as(b.output()).isZero();
+        var artifact = b.result().builds().get(0).artifacts().get(0);
+        assertThat(artifact.builderId()).isEqualTo("mitchellh.amazon.instance");
+        Image ami = ec2.describeImages(r -> r.owners("self")).images().get(0);
+        assertThat(ami.name()).matches("instance-\\d+");
+        assertThat(tags(ami.tags())).containsExactlyEntriesOf(Map.of("Name", "instance-store"));
+        assertThat(artifact.id()).startsWith("us-east-1:" + ami.imageId() + ",us-west-2:ami-");
+        String prefix = b.output().replaceFirst("(?s).*bundled as (web-\\d+)\n.*", "$1");
+        assertThat(prefix).matches("web-\\d+");
+        assertThat(proxy.lastRequest("RegisterImage")).contains("ImageLocation=bundles/" + prefix + ".manifest.xml")
+                .contains("VirtualizationType=hvm").contains("Name=instance-");
+        assertThat(b.output()).contains("""
+                ==> amazon-instance.base: Uploading X509 Certificate...
+                ==> amazon-instance.base: Bundling the volume...
+                    amazon-instance.base: bundled as %s
+                ==> amazon-instance.base: Uploading the bundle...
+                    amazon-instance.base: uploaded to us-east-1 as %s with <sensitive>
+                """.formatted(prefix, MotoServer.ACCESS_KEY))
+                .contains("==> amazon-instance.base: Registering the AMI...\n==> amazon-instance.base: AMI: "
+                        + ami.imageId() + "\n==> amazon-instance.base: Waiting for AMI to become ready...\n")
+                .doesNotContain(MotoServer.SECRET_KEY);
+        // The bundle in S3 is the folder: its manifest names the parts, which put together are the tarball.
+        String manifest = new String(s3("GET", "/bundles/" + prefix + ".manifest.xml", null),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(manifest).contains("<user>123456789012</user>").contains("<arch>x86_64</arch>");
+        var whole = new java.io.ByteArrayOutputStream();
+        var parts = java.util.regex.Pattern.compile("<part>([^<]+)</part>").matcher(manifest);
+        int count = 0;
+        while (parts.find()) {
+            whole.write(s3("GET", "/bundles/" + parts.group(1), null));
+            count++;
+        }
+        assertThat(count).isGreaterThan(1);
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(whole.toByteArray())))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.isFile()) {
+                    files.put(e.getName(), Integer.toString(tar.readAllBytes().length));
+                }
+            }
+        }
+        assertThat(files).isEqualTo(Map.of("./etc/motd", "33", "./etc/blob", "3000"));
+        Left left = left();
+        assertThat(left.instances() + left.keyPairs() + left.securityGroups()).isZero();
+    }
+
+    @Test
+    void instanceAFailedBundleOrACancelledUploadLeavesNothing() throws Exception {
+        Path content = Files.createDirectories(work.resolve("root"));
+        Built failed = build(instanceSource(content, "ami_name = \"instance-fails\"")
+                .replaceFirst("bundle_vol_command    = \"[^\n]*\"", "bundle_vol_command = \"echo no ec2-bundle-vol; exit 7\"")
+                + instanceBuild(""));
+        assertThat(failed.result().exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("""
+                ==> amazon-instance.base: Bundling the volume...
+                    amazon-instance.base: no ec2-bundle-vol
+                ==> amazon-instance.base: Volume bundling failed. Please see the output above for more
+                ==> amazon-instance.base: details on what went wrong.
+                """);
+        assertThat(left()).isEqualTo(NOTHING);
+
+        // A bucket that is not there: the upload fails as ec2-upload-bundle's exit status 3 says.
+        Built noBucket = build(instanceSource(content, "ami_name = \"instance-fails\"")
+                .replaceFirst("bundle_upload_command = \"[^\n]*\"", "bundle_upload_command = \"exit 3\"")
+                + instanceBuild(""));
+        assertThat(noBucket.result().exitCode()).isEqualTo(1);
+        assertThat(noBucket.output()).contains("Please check that the bucket `bundles` does not exist, or exists and"
+                + " is writable.").contains("Bundle upload failed.");
+        assertThat(left()).isEqualTo(NOTHING);
+
+        // Cancelled while the AMI is pending: it is deregistered.
+        proxy.reset();
+        s3("PUT", "/bundles", null);
+        proxy.rewrite("DescribeImages", (request, answer) -> request.contains("ImageId.1=ami-")
+                && !request.contains(INSTANCE_STORE_AMI) ? answer.replace("<imageState>available</imageState>",
+                "<imageState>pending</imageState>") : answer);
+        Cancellation cancellation = new Cancellation();
+        Built[] built = new Built[1];
+        String template = instanceSource(content, "ami_name = \"instance-cancelled\"") + instanceBuild("");
+        Thread t = new Thread(() -> {
+            try {
+                built[0] = build(template, cancellation);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        for (int i = 0; i < 600 && proxy.calls().getOrDefault("RegisterImage", 0) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(proxy.calls()).containsEntry("RegisterImage", 1);
+        cancellation.cancel();
+        t.join(60_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(built[0].result().cancelled()).isTrue();
+        assertThat(built[0].output()).contains("Deregistering the AMI because cancellation or error...");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
+    void instanceNeedsAnInstanceStoreSourceAmi() throws Exception {
+        Path content = Files.createDirectories(work.resolve("root"));
+        Built b = build(instanceSource(content, "ami_name = \"instance-ebs\"").replace(INSTANCE_STORE_AMI,
+                ec2.describeImages(r -> r.filters(f -> f.name("name").values(
+                        "ubuntu/images/hvm-ssd/ubuntu-trusty-14.04-amd64-server-*"))).images().get(0).imageId())
+                + instanceBuild(""));
+        assertThat(b.result().exitCode()).isEqualTo(1);
+        assertThat(b.output()).contains("The provided source AMI has an invalid root device type.\n"
+                + "Expected 'instance-store', got 'ebs'.");
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
     @Test
     void anUnknownSourceAmiFailsWithEc2sError() throws Exception {
         Built b = build(source("ami_name = \"xyz\"").replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n",
