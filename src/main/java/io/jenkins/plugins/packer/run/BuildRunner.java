@@ -52,6 +52,11 @@ final class BuildRunner {
     Outcome run() {
         Builder builder = Components.builder(planned.builderType());
         if (builder == null) {
+            if (planned.builderType().equals("amazon-chroot")) {
+                return new Outcome(List.of(), "builder type \"amazon-chroot\" is validated but not built: it attaches"
+                        + " the source AMI's volume to the EC2 instance the build runs on, and pkrj does not build on"
+                        + " one; use amazon-ebs, or amazon-ebssurrogate to register an AMI from a volume you prepare");
+            }
             return new Outcome(List.of(), "builder type " + GoStrings.quote(planned.builderType())
                     + " cannot run here; runnable builders: " + Components.runnable("builder"));
         }

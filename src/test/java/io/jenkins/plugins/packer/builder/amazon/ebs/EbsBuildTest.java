@@ -1056,6 +1056,34 @@ class EbsBuildTest {
     }
 
     @Test
+    void instanceWithoutACommunicatorAndChrootAreRefusedBeforeAnythingIsMade() throws Exception {
+        Path content = Files.createDirectories(work.resolve("root"));
+        Built none = build(instanceSource(content, "ami_name = \"instance-none\"\n  communicator = \"none\"")
+                .replaceAll("(?m)^  ssh_(username|host|port) .*\n", "") + instanceBuild(""));
+        assertThat(none.result().exitCode()).as(none.output()).isEqualTo(1);
+        assertThat(none.output()).contains("amazon-instance bundles the volume over the communicator: communicator"
+                + " \"none\" cannot build it; use \"ssh\"");
+        Built chroot = build("""
+                source "amazon-chroot" "base" {
+                  region              = "us-east-1"
+                  access_key          = "%s"
+                  secret_key          = "%s"
+                  custom_endpoint_ec2 = "%s"
+                  source_ami          = "%s"
+                  ami_name            = "chrooted"
+                }
+                build {
+                  sources = ["source.amazon-chroot.base"]
+                }
+                """.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(), INSTANCE_STORE_AMI));
+        assertThat(chroot.result().exitCode()).as(chroot.output()).isEqualTo(1);
+        assertThat(chroot.output()).contains("builder type \"amazon-chroot\" is validated but not built: it attaches"
+                + " the source AMI's volume to the EC2 instance the build runs on");
+        assertThat(proxy.calls()).isEmpty();
+        assertThat(left()).isEqualTo(NOTHING);
+    }
+
+    @Test
     void anUnknownSourceAmiFailsWithEc2sError() throws Exception {
         Built b = build(source("ami_name = \"xyz\"").replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n",
                 "  source_ami = \"ami-12345678\"\n") + buildBlock(""));
