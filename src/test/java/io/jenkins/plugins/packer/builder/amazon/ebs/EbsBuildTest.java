@@ -940,6 +940,7 @@ class EbsBuildTest {
                   ami_name    = "instance-{{timestamp}}"
                   tags        = { Name = "instance-store" }
                   ami_regions = ["us-west-2"]
+                  ami_users   = ["111122223333"]
                   ami_virtualization_type = "hvm"
                 """) + instanceBuild(""));
         assertThat(b.result().exitCode()).as(b.output()).isZero();
@@ -985,6 +986,13 @@ class EbsBuildTest {
             }
         }
         assertThat(files).isEqualTo(Map.of("./etc/motd", "33", "./etc/blob", "3000"));
+        for (String region : List.of("us-east-1", "us-west-2")) {
+            try (Ec2Client c = moto.client(region)) {
+                String id = c.describeImages(r -> r.owners("self")).images().get(0).imageId();
+                assertThat(c.describeImageAttribute(r -> r.imageId(id).attribute("launchPermission"))
+                        .launchPermissions()).as(region).anyMatch(p -> "111122223333".equals(p.userId()));
+            }
+        }
         Left left = left();
         assertThat(left.instances() + left.keyPairs() + left.securityGroups()).isZero();
     }
@@ -1002,6 +1010,17 @@ class EbsBuildTest {
                 ==> amazon-instance.base: Volume bundling failed. Please see the output above for more
                 ==> amazon-instance.base: details on what went wrong.
                 """);
+        assertThat(left()).isEqualTo(NOTHING);
+
+        Built provisionFails = build(instanceSource(content, "ami_name = \"instance-fails\"") + instanceBuild("""
+                  provisioner "shell" {
+                    inline        = ["exit 4"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(work)));
+        assertThat(provisionFails.result().exitCode()).isEqualTo(1);
+        assertThat(provisionFails.output()).contains("Script exited with non-zero exit status: 4")
+                .doesNotContain("Bundling the volume...");
         assertThat(left()).isEqualTo(NOTHING);
 
         // A bucket that is not there: the upload fails as ec2-upload-bundle's exit status 3 says.
