@@ -282,6 +282,10 @@ public final class EbsVolumeBuilder implements Builder {
             Instance instance = state.get(Ec2.INSTANCE);
             Ec2Client ec2 = state.get(Ec2.CLIENT);
             String region = Ec2.region(state);
+            if (config.blocks(MAPPINGS).stream().noneMatch(m -> m.bool("snapshot_volume"))) {
+                // Nothing to snapshot: no lines, as packer 1.6.6, which has no such step.
+                return true;
+            }
             Map<String, ComponentConfig> byId = new java.util.LinkedHashMap<>();
             for (InstanceBlockDeviceMapping b : instance.blockDeviceMappings()) {
                 for (ComponentConfig m : config.blocks(MAPPINGS)) {

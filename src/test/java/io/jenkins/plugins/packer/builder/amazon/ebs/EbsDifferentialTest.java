@@ -215,6 +215,38 @@ class EbsDifferentialTest {
         }
         String source = SOURCE.formatted(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY, proxy.endpoint(),
                 kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port);
+        if (kind.equals("instance")) {
+            // moto's instance-store AMI; the bundle commands make a real bundle of ws/content and put it in S3.
+            String bundleVol = String.join("; ", "set -e", "test -s {{.CertPath}}", "test -s {{.KeyPath}}",
+                    "tar -C " + ws.resolve("content") + " -czf {{.Destination}}/{{.Prefix}}.tar.gz .",
+                    "split -b 512 -d {{.Destination}}/{{.Prefix}}.tar.gz {{.Destination}}/{{.Prefix}}.part.",
+                    "rm {{.Destination}}/{{.Prefix}}.tar.gz",
+                    "{ echo '<manifest><user>{{.AccountId}}</user><arch>{{.Architecture}}</arch>'; basename -a"
+                            + " {{.Destination}}/{{.Prefix}}.part.* | sed 's:.*:<part>&</part>:'; echo"
+                            + " '</manifest>'; } > {{.Destination}}/{{.Prefix}}.manifest.xml",
+                    "echo bundled as {{.Prefix}} for {{.AccountId}}");
+            String upload = String.join("; ", "set -e", "cd {{.BundleDirectory}}",
+                    "for f in $(sed -n 's:</part>::;s:^<part>::p' {{.ManifestPath}}) $(basename {{.ManifestPath}});"
+                            + " do curl -sSf --max-time 30 -X PUT -H Content-Type:application/octet-stream"
+                            + " -H x-amz-acl:public-read --data-binary @$f " + moto.endpoint()
+                            + "/{{.BucketName}}/$f; done",
+                    "echo uploaded to {{.BucketName}} in {{.Region}}");
+            return source.replace("source \"amazon-ebs\"", "source \"amazon-instance\"")
+                    .replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n", "  source_ami = \"ami-04681a1dbd79675b6\"\n")
+                    .replace("  ssh_username", """
+                      account_id            = "1234-5678-9012"
+                      s3_bucket             = "bundles"
+                      x509_cert_path        = "cert.pem"
+                      x509_key_path         = "key.pem"
+                      x509_upload_path      = "%s"
+                      bundle_destination    = "%s"
+                      bundle_prefix         = "web"
+                      bundle_vol_command    = "%s"
+                      bundle_upload_command = "%s"
+                      ami_regions           = ["us-west-2"]
+                      ssh_username""".formatted(ws.resolve("bundle"), ws.resolve("bundle"), bundleVol, upload))
+                    + "build {\n  sources = [\"source.amazon-instance.base\"]\n" + provisioner + "}\n";
+        }
         if (kind.equals("ebssurrogate")) {
             // The system volume becomes the AMI's root; a scratch volume is left out of it.
             return source.replace("source \"amazon-ebs\"", "source \"amazon-ebssurrogate\"")
@@ -264,7 +296,7 @@ class EbsDifferentialTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bake", "failing-provisioner", "name-in-use", "tags-refused", "spot", "no-communicator",
-        "vagrant", "ebsvolume", "ebssurrogate"})
+        "vagrant", "ebsvolume", "ebssurrogate", "instance"})
     void packerAndTheEngineBakeTheSame(String kind) throws Exception {
         Outcome theirs = run(kind, "packer");
         Outcome ours = run(kind, "engine");
@@ -284,6 +316,13 @@ class EbsDifferentialTest {
             // The kept volume, tagged with its own tags (the run's removed); the other went with the instance.
             assertThat(ours.state().get("volumes")).as(ours.output()).isEqualTo("[10 GiB gp2 {Kind=scratch, Name=data}]");
             assertThat(ours.output()).contains("EBS Volumes were created:\n\nus-east-1:vol-<ID>");
+        }
+        if (kind.equals("instance")) {
+            // The bundle in S3 (the parts and the manifest), the AMI registered from it, and its copy.
+            assertThat(ours.state().get("bucket")).as(ours.output()).startsWith("web.manifest.xml web.part.00 ")
+                    .contains("web.part.03");
+            assertThat(ours.output()).contains("bundled as web for 123456789012").contains("us-west-2: ami-<ID>");
+            assertThat(ours.calls()).containsEntry("RegisterImage", 1);
         }
         if (kind.equals("ebssurrogate")) {
             // The AMI registered from the launch volume's snapshot, tagged, copied; the snapshot tagged too.
@@ -323,11 +362,37 @@ class EbsDifferentialTest {
         if (kind.equals("tags-refused")) {
             proxy.inject(Ec2Proxy.Fault.error("CreateTags"));
         }
+        if (kind.equals("instance")) {
+            Files.createDirectories(ws.resolve("bundle"));
+            Files.createDirectories(ws.resolve("content/etc"));
+            Files.writeString(ws.resolve("content/etc/motd"), "instance-store\n");
+            byte[] blob = new byte[2000];
+            new java.util.Random(3).nextBytes(blob);
+            Files.write(ws.resolve("content/blob"), blob);
+            Files.writeString(ws.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+            Files.writeString(ws.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+            s3("PUT", "/bundles");
+        }
         long start = System.nanoTime();
         String out = tool.equals("packer") ? runPacker(ws) : runEngine(ws);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Integer> calls = proxy.calls();
-        return new Outcome(normalize(out, ws), state(baseSnapshots, ws), calls, millis);
+        Map<String, String> state = state(baseSnapshots, ws);
+        if (kind.equals("instance")) {
+            state.put("bucket", s3("GET", "/bundles?list-type=2").replaceAll("(?s).*?<Key>([^<]*)</Key>"
+                    + "|(?s)<(?!Key).*$", "$1 ").trim());
+        }
+        return new Outcome(normalize(out, ws), state, calls, millis);
+    }
+
+    /** An anonymous S3 call to moto, path-style: the answer's body. */
+    static String s3(String method, String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(moto.endpoint() + path)).header("x-amz-acl", "public-read")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+        return response.body();
     }
 
     static String sourceAmi() {
