@@ -806,6 +806,13 @@ class EbsBuildTest {
                         + "==> amazon-ebssurrogate.base: Waiting for AMI to become ready...\n")
                 .contains("==> amazon-ebssurrogate.base: Copying/Encrypting AMI (" + ami.imageId() + ") to other"
                         + " regions...\n");
+        for (String region : List.of("us-east-1", "us-west-2")) {
+            try (Ec2Client c = moto.client(region)) {
+                String id = c.describeImages(r -> r.owners("self")).images().get(0).imageId();
+                assertThat(c.describeImageAttribute(r -> r.imageId(id).attribute("launchPermission"))
+                        .launchPermissions()).as(region).anyMatch(p -> "111122223333".equals(p.userId()));
+            }
+        }
         // Delivered: the build's snapshot lost the run's tag (its tags above are exactly the snapshot_tags), and the
         // launch volumes went with the instance.
         Left left = left();
