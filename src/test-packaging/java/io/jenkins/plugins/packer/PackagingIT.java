@@ -244,4 +244,87 @@ class PackagingIT {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).startsWith("pkrj v" + System.getProperty("project.version") + " (Packer v");
     }
+
+    /** A Java 25 or later (the class-file API the launcher's UpgradeClassFiles uses), or null. */
+    private static Path java25() throws IOException {
+        List<Path> homes = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> s = Files.list(jvms)) {
+                s.sorted().forEach(homes::add);
+            }
+        }
+        for (Path home : homes) {
+            Path release = home.resolve("release");
+            if (!Files.isReadable(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+                continue;
+            }
+            String version = Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+                    .findFirst().orElse("").replaceAll("JAVA_VERSION=\"(\\d+).*", "$1");
+            if (version.matches("\\d+") && Integer.parseInt(version) >= 25) {
+                return home.resolve("bin/java");
+            }
+        }
+        return null;
+    }
+
+    private record Ran(int exitCode, String output) {}
+
+    private static Ran run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        return new Ran(p.exitValue(), out);
+    }
+
+    /**
+     * The launcher runs a copy of pkrj.jar whose Java 5 class files (picocli's) are rewritten as Java 8 ones, so that
+     * Java 25's AOT cache can hold them: the copy has no class file older than Java 6 and answers as the jar does.
+     */
+    @Test
+    void theLaunchersUpgradedJarAnswersAsTheJar() throws Exception {
+        if (isHpi()) {
+            return;
+        }
+        Path java25 = java25();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java25 != null, "no Java 25 or later here");
+        Path dir = Files.createTempDirectory("pkrj-upgrade");
+        Path upgraded = dir.resolve("pkrj-upgraded.jar");
+        Ran upgrade = run(dir, java25.toString(), Path.of(System.getProperty("launcher.sources"))
+                .resolve("UpgradeClassFiles.java").toString(), PKRJ.toString(), upgraded.toString());
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
+        assertThat(upgrade.output()).matches("(?s)[1-9]\\d* class files upgraded\\s*");
+        int old = 0;
+        try (ZipFile zip = new ZipFile(upgraded.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith(".class") && !e.getName().endsWith("module-info.class")) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        byte[] head = in.readNBytes(8);
+                        if (((head[6] & 0xff) << 8 | head[7] & 0xff) < 50) {
+                            old++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(old).as("class files older than Java 6 left").isZero();
+        Files.writeString(dir.resolve("ok.pkr.hcl"), "source \"null\" \"a\" {\n  communicator = \"none\"\n}\n"
+                + "build {\n  sources = [\"source.null.a\"]\n}\n");
+        Files.writeString(dir.resolve("bad.pkr.hcl"), "source \"null\" \"a\" {\n communicator=\"none\"\n  x = \n}\n");
+        List<List<String>> invocations = List.of(List.of("version"), List.of("fmt", "-check", "ok.pkr.hcl"),
+                List.of("fmt", "-check", "-diff", "bad.pkr.hcl"), List.of("validate", "ok.pkr.hcl"),
+                List.of("validate", "bad.pkr.hcl"), List.of("validate", "-bogus", "ok.pkr.hcl"),
+                List.of("inspect", "ok.pkr.hcl"), List.of("nonsense"));
+        for (List<String> args : invocations) {
+            List<String> original = new ArrayList<>(List.of(java25.toString(), "-jar", PKRJ.toString()));
+            original.addAll(args);
+            List<String> copy = new ArrayList<>(List.of(java25.toString(), "-jar", upgraded.toString()));
+            copy.addAll(args);
+            assertThat(run(dir, copy.toArray(String[]::new))).as(String.join(" ", args))
+                    .isEqualTo(run(dir, original.toArray(String[]::new)));
+        }
+    }
 }

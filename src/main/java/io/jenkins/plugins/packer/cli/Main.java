@@ -30,8 +30,20 @@ public final class Main {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Io io = new Io(System.in, out, System.getenv(), Path.of("").toAbsolutePath());
-        System.exit(run(io, args));
+        int code = run(io, args);
+        out.flush();
+        System.err.flush();
+        if (args.length > 0 && HALTING.contains(args[0])) {
+            // Since Java 21 System.exit asks a System.Logger whether to log the exit, which starts java.util.logging:
+            // some 35 ms of a 150 ms fmt or validate. These verbs leave nothing for shutdown hooks to do.
+            Runtime.getRuntime().halt(code);
+        }
+        System.exit(code);
     }
+
+    /** The verbs that end without System.exit: they start no thread, register no shutdown hook, delete no file late. */
+    static final java.util.Set<String> HALTING = java.util.Set.of("fmt", "validate", "inspect", "console", "version",
+            "hcl2_upgrade", "fix", "init");
 
     /** Each verb's command: the subcommands of {@link Main}, by their names. */
     static final Map<String, Class<?>> VERBS = Map.of("build", BuildCommand.class, "fmt", FmtCommand.class,
