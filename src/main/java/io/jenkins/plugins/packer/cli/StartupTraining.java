@@ -26,12 +26,18 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        // As Main does: the SSH library on the JDK's crypto providers, not Bouncy Castle.
+        if (System.getProperty("org.apache.sshd.security.provider.BC.enabled") == null) {
+            System.setProperty("org.apache.sshd.security.provider.BC.enabled", "false");
+        }
         Path dir = Files.createTempDirectory("pkrj-training");
         try (InputStream template = StartupTraining.class.getResourceAsStream("startup-training.pkr.hcl")) {
             Files.copy(template, dir.resolve("app.pkr.hcl"));
         }
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         String part = args.length == 0 ? "all" : args[0];
+        // PKRJ_TRAINING_OUTPUT=1 shows the training build's output (to see that it ran to its end).
+        boolean training = "1".equals(System.getenv("PKRJ_TRAINING_OUTPUT"));
         try {
             if (!part.equals("build")) {
                 run(dir, sink, "", "validate", ".");
@@ -43,21 +49,7 @@ public final class StartupTraining {
             if (part.equals("commands")) {
                 return;
             }
-            // A build's first steps: an amazon-ebs build whose EC2 is a closed port on 127.0.0.1 (the AWS SDK's
-            // client, credentials, signing and HTTP, refused at once, one attempt) and an SSH build refused the same
-            // way (the SSH library's client).
-            Path build = Files.createDirectories(dir.resolve("build"));
-            try (InputStream template = StartupTraining.class.getResourceAsStream("startup-training-build.pkr.hcl")) {
-                Files.copy(template, build.resolve("build.pkr.hcl"));
-            }
-            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-            env.put("AWS_ACCESS_KEY_ID", "AKIASTARTUPTRAINING1");
-            env.put("AWS_SECRET_ACCESS_KEY", "startup-training-not-a-secret");
-            env.put("AWS_MAX_ATTEMPTS", "1");
-            env.put("PKRJ_STATE_DIR", dir.resolve("state").toString());
-            env.put("HOME", dir.toString());
-            Main.run(new Main.Io(InputStream.nullInputStream(), sink, env, build), "build", "-color=false",
-                    "build.pkr.hcl");
+            bake(dir, training ? System.out : sink);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -68,6 +60,34 @@ public final class StartupTraining {
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * A bake of amazon-ebs, with a shell provisioner, against an EC2 endpoint and an SSH server of its own on 127.0.0.1
+     * ({@link TrainingMachine}): the AWS SDK's requests and answers, an SSH session, its uploads and commands. Returns
+     * the build's exit code.
+     */
+    static int bake(Path dir, PrintStream out) throws IOException {
+        Path build = Files.createDirectories(dir.resolve("build"));
+        Files.createDirectories(dir.resolve("machine/tmp"));
+        try (TrainingMachine machine = TrainingMachine.start(dir.resolve("machine"));
+             InputStream template = StartupTraining.class.getResourceAsStream("startup-training-build.pkr.hcl")) {
+            Files.writeString(build.resolve("build.pkr.hcl"), new String(template.readAllBytes(),
+                    StandardCharsets.UTF_8).replace("@EC2@", machine.ec2Endpoint())
+                    .replace("@SSH@", Integer.toString(machine.sshPort())));
+            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("AWS_ACCESS_KEY_ID", "AKIASTARTUPTRAINING1");
+            env.put("AWS_SECRET_ACCESS_KEY", "startup-training-not-a-secret");
+            env.put("AWS_MAX_ATTEMPTS", "1");
+            env.put("PKRJ_STATE_DIR", dir.resolve("state").toString());
+            env.put("HOME", dir.toString());
+            return Main.run(new Main.Io(InputStream.nullInputStream(), out, env, build), "build", "-color=false",
+                    "build.pkr.hcl");
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the start-up training's bake could not run: " + e, e);
         }
     }
 

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.packer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up training's bake runs to its end against its own EC2 endpoint and SSH server, so the build's start-up
+ * cache holds what a whole bake loads (a failing bake would still leave a cache, of its first steps only).
+ */
+class StartupTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTrainingBakeMakesItsAmiThroughEveryStep() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            code = StartupTraining.bake(dir, out);
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(output).isZero();
+        assertThat(output).contains("==> amazon-ebs.training: Connected to SSH!\n")
+                .contains("==> amazon-ebs.training: Provisioning with shell script: ")
+                .contains("==> amazon-ebs.training: Adding tags to AMI (ami-0fedcba9876543210)...\n")
+                .contains("--> amazon-ebs.training: AMIs were created:\nus-east-1: ami-0fedcba9876543210\n")
+                .doesNotContain("Timeout waiting for SSH");
+    }
+}
