@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * How Go prints the values that end up in packer's JSON-template errors: {@code %q} quoting, {@code %v} of decoded
  * JSON, float formatting, the multi-error lists of go-multierror and mapstructure. Only what those messages need.
  */
-final class GoText {
+public final class GoText {
 
     /** Go's string order: by code point, which is the order of the UTF-8 bytes. */
     static final Comparator<String> ORDER = Value::compareCodePoints;
@@ -128,7 +128,7 @@ final class GoText {
     }
 
     /** go-multierror's list: {@code 1 error occurred:} or {@code N errors occurred:}, tab-indented items. */
-    static String multiError(List<String> errors) {
+    public static String multiError(List<String> errors) {
         if (errors.size() == 1) {
             return "1 error occurred:\n\t* " + errors.get(0) + "\n\n";
         }

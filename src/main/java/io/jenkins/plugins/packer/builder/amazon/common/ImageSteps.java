@@ -261,17 +261,101 @@ public final class ImageSteps {
 
         @Override
         public void cleanup(StepState state) {
-            if (image == null || !(state.halted() || state.build().cancellation().isCancelled())) {
-                return;
-            }
-            java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
-            if (removed != null && removed.contains(image.imageId())) {
+            if (image == null || !toRemove(state, image.imageId())) {
                 return;
             }
             state.ui().say("Deregistering the AMI and deleting associated snapshots because of cancellation, or"
                     + " error...");
             removeImage(state, Ec2.region(state), image.imageId(), snapshots(image), true);
         }
+    }
+
+    /**
+     * Packer's {@code StepRegisterAMI} of the builders that register the AMI themselves (amazon-ebssurrogate from
+     * snapshots, amazon-instance from a bundle): the AMI named {@code ami_name} (a random name when it is only the
+     * source of copies), with SR-IOV, ENA and {@code tpm_support}, then waited for. A build that fails or is cancelled
+     * afterwards deregisters it again, with its snapshots.
+     */
+    public abstract static class RegisterAmi implements Step {
+        protected final ComponentConfig config;
+        private String imageId;
+
+        protected RegisterAmi(ComponentConfig config) {
+            this.config = config;
+        }
+
+        /** The builder's own part of the request: where the image comes from, its devices. */
+        protected abstract void describe(StepState state, software.amazon.awssdk.services.ec2.model
+                .RegisterImageRequest.Builder request);
+
+        /** What the builder records once the AMI is available. */
+        protected abstract void registered(StepState state, Image image);
+
+        @Override
+        public String name() {
+            return "StepRegisterAMI";
+        }
+
+        @Override
+        public boolean run(StepState state) {
+            Ec2Client ec2 = state.get(Ec2.CLIENT);
+            state.ui().say("Registering the AMI...");
+            String name = intermediary(config) ? randomName() : config.string("ami_name");
+            var request = software.amazon.awssdk.services.ec2.model.RegisterImageRequest.builder().name(name)
+                    .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.IMAGE));
+            describe(state, request);
+            if (config.bool("sriov_support")) {
+                request.sriovNetSupport("simple");
+            }
+            if (Boolean.TRUE.equals(config.trilean("ena_support"))) {
+                request.enaSupport(true);
+            }
+            if (!config.string("tpm_support").isEmpty()) {
+                request.tpmSupport(config.string("tpm_support"));
+            }
+            String region = Ec2.region(state);
+            try {
+                long entry = Ec2.intent(state, Ec2.IMAGE_KIND, region, name);
+                imageId = ec2.registerImage(request.build()).imageId();
+                Ec2.created(state, entry, imageId);
+            } catch (SdkException e) {
+                return LaunchSteps.fail(state, "Error registering AMI: " + Ec2.error(e));
+            }
+            state.ui().say("AMI: " + imageId);
+            Map<String, String> amis = new TreeMap<>();
+            amis.put(region, imageId);
+            state.put(Ec2.AMIS, amis);
+            state.ui().say("Waiting for AMI to become ready...");
+            try {
+                registered(state, waitForImage(state, ec2, imageId));
+            } catch (Ec2.WaitFailed e) {
+                return LaunchSteps.fail(state, "Error waiting for AMI: " + e.getMessage());
+            } catch (Cancellation.CancelledException e) {
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void cleanup(StepState state) {
+            if (imageId == null || !toRemove(state, imageId)) {
+                return;
+            }
+            state.ui().say("Deregistering the AMI because cancellation or error...");
+            removeImage(state, Ec2.region(state), imageId, List.of(), false);
+        }
+    }
+
+    /**
+     * Whether the AMI a step made goes again in its cleanup: the build failed or was cancelled, and the AMI is not
+     * already gone (an encrypted copy replaced it).
+     */
+    static boolean toRemove(StepState state, String imageId) {
+        if (!(state.halted() || state.build().cancellation().isCancelled())) {
+            return false;
+        }
+        java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
+        return removed == null || !removed.contains(imageId);
     }
 
     /** Writes an AMI's snapshots, which its creation made, to the run's journal. */

@@ -355,7 +355,8 @@ public final class LaunchSteps {
         }
     }
 
-    static boolean fail(StepState state, String err) {
+    /** Shows a step's error and halts the build with it, as Packer's steps do. */
+    public static boolean fail(StepState state, String err) {
         state.ui().error(err);
         return state.fail(err);
     }

@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SnapshotState;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** What the builders that snapshot volumes themselves share (amazon-ebssurrogate, amazon-ebsvolume). */
 public final class Snapshots {
@@ -30,6 +35,41 @@ public final class Snapshots {
             }
             return found.get(0).state() == SnapshotState.COMPLETED ? found.get(0) : null;
         });
+    }
+
+    /**
+     * Snapshots a volume, tagged with {@code tags} and the run's tag, and writes it to the run's journal; returns its
+     * id.
+     */
+    public static String create(StepState state, Ec2Client ec2, String volumeId, String description, List<Tag> tags) {
+        long entry = Ec2.intent(state, Ec2.SNAPSHOT_KIND, Ec2.region(state), "");
+        String id = ec2.createSnapshot(b -> b.volumeId(volumeId).description(description)
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
+                        .tags(Ec2.withRunTag(state, tags)).build())).snapshotId();
+        Ec2.created(state, entry, id);
+        return id;
+    }
+
+    /**
+     * Deletes the snapshots a step made once the build failed or was cancelled, with Packer's line; one already gone
+     * (with an AMI removed before it) is no error.
+     */
+    public static void removeOnFailure(StepState state, Collection<String> ids) {
+        if (ids.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
+            return;
+        }
+        Ec2Client ec2 = state.get(Ec2.CLIENT);
+        state.ui().say("Removing snapshots since we cancelled or halted...");
+        for (String id : ids) {
+            try {
+                ec2.deleteSnapshot(b -> b.snapshotId(id));
+                Ec2.removed(state, Ec2.SNAPSHOT_KIND, Ec2.region(state), id);
+            } catch (SdkException e) {
+                if (!Ec2.code(e).equals("InvalidSnapshot.NotFound")) {
+                    state.ui().error("Error: " + Ec2.error(e));
+                }
+            }
+        }
     }
 
     /** The snapshot's description: the one given, or Packer's {@code Packer: } and the time. */

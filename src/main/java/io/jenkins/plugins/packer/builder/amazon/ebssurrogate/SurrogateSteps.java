@@ -3,6 +3,7 @@ package io.jenkins.plugins.packer.builder.amazon.ebssurrogate;
 import io.jenkins.plugins.packer.builder.amazon.common.BlockDevices;
 import io.jenkins.plugins.packer.builder.amazon.common.Ec2;
 import io.jenkins.plugins.packer.builder.amazon.common.ImageSteps;
+import io.jenkins.plugins.packer.builder.amazon.common.LaunchSteps;
 import io.jenkins.plugins.packer.builder.amazon.common.Snapshots;
 import io.jenkins.plugins.packer.component.ComponentConfig;
 import io.jenkins.plugins.packer.gotemplate.GoTemplateException;
@@ -21,9 +22,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * The steps of packer-plugin-amazon's amazon-ebssurrogate that make the image from the stopped surrogate: a snapshot
@@ -64,7 +63,6 @@ final class SurrogateSteps {
         public boolean run(StepState state) {
             Ec2Client ec2 = state.get(Ec2.CLIENT);
             Instance instance = state.get(Ec2.INSTANCE);
-            String region = Ec2.region(state);
             List<String> errors = new ArrayList<>();
             // Packer snapshots the volumes side by side; here they are asked for one after the other (so the lines
             // come in order), then waited for together.
@@ -94,14 +92,8 @@ final class SurrogateSteps {
                 Ec2.report(state, tags);
                 state.ui().say("Creating snapshot of EBS Volume " + volumeId + "...");
                 String description = Snapshots.description(config.string("snapshot_description"));
-                String volume = volumeId;
                 try {
-                    long entry = Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, "");
-                    String id = ec2.createSnapshot(b -> b.volumeId(volume).description(description)
-                            .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
-                                    .tags(Ec2.withRunTag(state, tags)).build())).snapshotId();
-                    Ec2.created(state, entry, id);
-                    snapshotIds.put(deviceName, id);
+                    snapshotIds.put(deviceName, Snapshots.create(state, ec2, volumeId, description, tags));
                 } catch (SdkException e) {
                     errors.add(Ec2.error(e));
                 }
@@ -116,9 +108,7 @@ final class SurrogateSteps {
                 }
             }
             if (!errors.isEmpty()) {
-                String err = multiError(errors);
-                state.ui().error(err);
-                return state.fail(err);
+                return LaunchSteps.fail(state, io.jenkins.plugins.packer.template.json.GoText.multiError(errors));
             }
             state.put(SNAPSHOT_IDS, snapshotIds);
             return true;
@@ -126,33 +116,8 @@ final class SurrogateSteps {
 
         @Override
         public void cleanup(StepState state) {
-            if (snapshotIds.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
-                return;
-            }
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
-            state.ui().say("Removing snapshots since we cancelled or halted...");
-            for (String id : snapshotIds.values()) {
-                try {
-                    ec2.deleteSnapshot(b -> b.snapshotId(id));
-                    Ec2.removed(state, Ec2.SNAPSHOT_KIND, Ec2.region(state), id);
-                } catch (SdkException e) {
-                    // Already gone with the AMI an encrypted copy replaced.
-                    if (!Ec2.code(e).equals("InvalidSnapshot.NotFound")) {
-                        state.ui().error("Error: " + Ec2.error(e));
-                    }
-                }
-            }
+            Snapshots.removeOnFailure(state, snapshotIds.values());
         }
-    }
-
-    /** go-multierror's text, as Packer's step reports several failed snapshots. */
-    static String multiError(List<String> errors) {
-        StringBuilder b = new StringBuilder();
-        b.append(errors.size()).append(errors.size() == 1 ? " error occurred:\n" : " errors occurred:\n");
-        for (String e : errors) {
-            b.append("\t* ").append(e).append('\n');
-        }
-        return b.append('\n').toString();
     }
 
     /**
@@ -160,75 +125,31 @@ final class SurrogateSteps {
      * (the {@code ami_root_device}'s source as its root device, named {@code ami_root_device.device_name}) and the
      * {@code ami_block_device_mappings}, then waited for. A failed or cancelled build deregisters it again.
      */
-    static final class RegisterAmi implements Step {
-        private final ComponentConfig config;
-        private Image image;
+    static final class RegisterAmi extends ImageSteps.RegisterAmi {
 
         RegisterAmi(ComponentConfig config) {
-            this.config = config;
+            super(config);
         }
 
         @Override
-        public String name() {
-            return "StepRegisterAMI";
-        }
-
-        @Override
-        public boolean run(StepState state) {
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
-            Map<String, String> snapshotIds = state.get(SNAPSHOT_IDS);
-            state.ui().say("Registering the AMI...");
-            String name = ImageSteps.intermediary(config) ? ImageSteps.randomName() : config.string("ami_name");
-            ComponentConfig root = config.block("ami_root_device");
+        protected void describe(StepState state, RegisterImageRequest.Builder request) {
             String architecture = config.string("ami_architecture").isEmpty() ? "x86_64"
                     : config.string("ami_architecture");
-            RegisterImageRequest.Builder request = RegisterImageRequest.builder().name(name)
-                    .architecture(architecture).rootDeviceName(root.string("device_name"))
+            request.architecture(architecture).rootDeviceName(config.block("ami_root_device").string("device_name"))
                     .virtualizationType(config.string("ami_virtualization_type"))
-                    .blockDeviceMappings(combineDevices(snapshotIds))
-                    .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.IMAGE));
-            if (config.bool("sriov_support")) {
-                request.sriovNetSupport("simple");
-            }
-            if (Boolean.TRUE.equals(config.trilean("ena_support"))) {
-                request.enaSupport(true);
-            }
+                    .blockDeviceMappings(combineDevices(state.get(SNAPSHOT_IDS)));
             if (!config.string("boot_mode").isEmpty()) {
                 request.bootMode(config.string("boot_mode"));
             }
             if (!config.string("uefi_data").isEmpty()) {
                 request.uefiData(config.string("uefi_data"));
             }
-            if (!config.string("tpm_support").isEmpty()) {
-                request.tpmSupport(config.string("tpm_support"));
-            }
+        }
+
+        @Override
+        protected void registered(StepState state, Image image) {
+            Map<String, String> snapshotIds = state.get(SNAPSHOT_IDS);
             String region = Ec2.region(state);
-            String id;
-            try {
-                long entry = Ec2.intent(state, Ec2.IMAGE_KIND, region, name);
-                id = ec2.registerImage(request.build()).imageId();
-                Ec2.created(state, entry, id);
-            } catch (SdkException e) {
-                String err = "Error registering AMI: " + Ec2.error(e);
-                state.ui().error(err);
-                return state.fail(err);
-            }
-            state.ui().say("AMI: " + id);
-            Map<String, String> amis = new TreeMap<>();
-            amis.put(region, id);
-            state.put(Ec2.AMIS, amis);
-            state.ui().say("Waiting for AMI to become ready...");
-            try {
-                image = ImageSteps.waitForImage(state, ec2, id);
-            } catch (Ec2.WaitFailed e) {
-                image = Image.builder().imageId(id).build();
-                String err = "Error waiting for AMI: " + e.getMessage();
-                state.ui().error(err);
-                return state.fail(err);
-            } catch (Cancellation.CancelledException e) {
-                image = Image.builder().imageId(id).build();
-                return false;
-            }
             // The AMI's snapshots are the launch volumes' (an EC2 stand-in may make others); the launch volumes' are
             // delivered with the AMI unless an encrypted copy replaced it.
             ImageSteps.recordSnapshots(state, region, ImageSteps.snapshots(image).stream()
@@ -238,7 +159,6 @@ final class SurrogateSteps {
             state.put(Ec2.SNAPSHOTS, byRegion);
             state.put(Ec2.OWN_SNAPSHOTS, java.util.concurrent.ConcurrentHashMap.<String>newKeySet());
             state.<java.util.Set<String>>get(Ec2.OWN_SNAPSHOTS).addAll(snapshotIds.values());
-            return true;
         }
 
         /**
@@ -270,23 +190,6 @@ final class SurrogateSteps {
                 devices.put(m.deviceName(), m);
             }
             return new ArrayList<>(devices.values());
-        }
-
-        @Override
-        public void cleanup(StepState state) {
-            if (image == null || !(state.halted() || state.build().cancellation().isCancelled())) {
-                return;
-            }
-            java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
-            if (removed != null && removed.contains(image.imageId())) {
-                return;
-            }
-            state.ui().say("Deregistering the AMI because cancellation or error...");
-            Map<String, String> snapshotIds = state.get(SNAPSHOT_IDS);
-            // The launch volumes' snapshots are removed by their own step; any other the AMI has goes with it.
-            List<String> others = ImageSteps.snapshots(image).stream()
-                    .filter(s -> snapshotIds == null || !snapshotIds.containsValue(s)).toList();
-            ImageSteps.removeImage(state, Ec2.region(state), image.imageId(), others, false);
         }
     }
 }

@@ -26,9 +26,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * The {@code amazon-ebsvolume} builder: launches an instance with the {@code ebs_volumes} attached, provisions it,
@@ -298,9 +296,8 @@ public final class EbsVolumeBuilder implements Builder {
                     try {
                         tags = Ec2.tags(state, Ec2.tagOption(m, "snapshot_tags", "snapshot_tag"));
                     } catch (GoTemplateException e) {
-                        String err = "Error generating tags for snapshot " + b.deviceName() + ": " + e.getMessage();
-                        state.ui().error(err);
-                        return state.fail(err);
+                        return LaunchSteps.fail(state, "Error generating tags for snapshot " + b.deviceName() + ": "
+                                + e.getMessage());
                     }
                     Ec2.report(state, tags);
                     String volume = b.ebs().volumeId();
@@ -308,15 +305,10 @@ public final class EbsVolumeBuilder implements Builder {
                     state.ui().say("Requesting snapshot of volume: " + volume + "...");
                     String id;
                     try {
-                        long entry = Ec2.intent(state, Ec2.SNAPSHOT_KIND, region, "");
-                        id = ec2.createSnapshot(r -> r.volumeId(volume).description(description)
-                                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
-                                        .tags(Ec2.withRunTag(state, tags)).build())).snapshotId();
-                        Ec2.created(state, entry, id);
+                        id = Snapshots.create(state, ec2, volume, description, tags);
                     } catch (SdkException e) {
-                        String err = "Error generating snapsot for volume " + volume + ": " + Ec2.error(e);
-                        state.ui().error(err);
-                        return state.fail(err);
+                        return LaunchSteps.fail(state, "Error generating snapsot for volume " + volume + ": "
+                                + Ec2.error(e));
                     }
                     made.add(id);
                     byId.put(id, m);
@@ -347,9 +339,7 @@ public final class EbsVolumeBuilder implements Builder {
                     try {
                         ec2.modifySnapshotAttribute(r -> option.getValue().accept(r.snapshotId(e.getKey())));
                     } catch (SdkException ex) {
-                        String err = "Error modify snapshot attributes: " + Ec2.error(ex);
-                        state.ui().error(err);
-                        return state.fail(err);
+                        return LaunchSteps.fail(state, "Error modify snapshot attributes: " + Ec2.error(ex));
                     }
                 }
             }
@@ -363,19 +353,7 @@ public final class EbsVolumeBuilder implements Builder {
 
         @Override
         public void cleanup(StepState state) {
-            if (made.isEmpty() || !(state.halted() || state.build().cancellation().isCancelled())) {
-                return;
-            }
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
-            state.ui().say("Removing snapshots since we cancelled or halted...");
-            for (String id : made) {
-                try {
-                    ec2.deleteSnapshot(b -> b.snapshotId(id));
-                    Ec2.removed(state, Ec2.SNAPSHOT_KIND, Ec2.region(state), id);
-                } catch (SdkException e) {
-                    state.ui().error("Error: " + Ec2.error(e));
-                }
-            }
+            Snapshots.removeOnFailure(state, made);
         }
     }
 }

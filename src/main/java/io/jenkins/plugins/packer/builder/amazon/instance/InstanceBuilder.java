@@ -28,10 +28,8 @@ import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /**
  * The {@code amazon-instance} builder: launches an instance-store instance, provisions it, then bundles its volume
@@ -112,18 +110,11 @@ public final class InstanceBuilder implements Builder {
         try {
             return comm.execute(command, state.ui(), state.build().cancellation());
         } catch (IOException e) {
-            String err = runError + e.getMessage();
-            state.ui().error(err);
-            state.fail(err);
+            LaunchSteps.fail(state, runError + e.getMessage());
             return null;
         } catch (Cancellation.CancelledException e) {
             return null;
         }
-    }
-
-    private static boolean fail(StepState state, String err) {
-        state.ui().error(err);
-        return state.fail(err);
     }
 
     /** Packer's {@code StepUploadX509Cert}: the certificate and key, to {@code x509_upload_path}. */
@@ -150,9 +141,7 @@ public final class InstanceBuilder implements Builder {
                 comm.uploadFile(cert, state.build().resolve(config.string("x509_cert_path")), 0644);
                 comm.uploadFile(key, state.build().resolve(config.string("x509_key_path")), 0600);
             } catch (IOException e) {
-                String err = "Error uploading X509 cert: " + e.getMessage();
-                state.ui().error(err);
-                return state.fail(err);
+                return LaunchSteps.fail(state, "Error uploading X509 cert: " + e.getMessage());
             }
             state.put(CERT_PATH, cert);
             state.put(KEY_PATH, key);
@@ -194,9 +183,7 @@ public final class InstanceBuilder implements Builder {
                 command = Interpolation.render(orDefault(config.string("bundle_vol_command"), DEFAULT_BUNDLE_VOL),
                         state.build().interpolation().withData(data));
             } catch (GoTemplateException e) {
-                String err = "Error processing bundle volume command: " + e.getMessage();
-                state.ui().error(err);
-                return state.fail(err);
+                return LaunchSteps.fail(state, "Error processing bundle volume command: " + e.getMessage());
             }
             state.ui().say("Bundling the volume...");
             Integer status = runRemote(state, command, "Error bundling volume: ");
@@ -204,7 +191,7 @@ public final class InstanceBuilder implements Builder {
                 return false;
             }
             if (status != 0) {
-                return fail(state, """
+                return LaunchSteps.fail(state, """
                         Volume bundling failed. Please see the output above for more
                         details on what went wrong.
 
@@ -267,9 +254,7 @@ public final class InstanceBuilder implements Builder {
                 command = Interpolation.render(orDefault(config.string("bundle_upload_command"), fallback),
                         state.build().interpolation().withData(data));
             } catch (GoTemplateException e) {
-                String err = "Error processing bundle upload command: " + e.getMessage();
-                state.ui().error(err);
-                return state.fail(err);
+                return LaunchSteps.fail(state, "Error processing bundle upload command: " + e.getMessage());
             }
             state.ui().say("Uploading the bundle...");
             Integer status = runRemote(state, command, "Error uploading volume: ");
@@ -281,7 +266,7 @@ public final class InstanceBuilder implements Builder {
                     state.ui().error("Please check that the bucket `" + bucket + "` does not exist, or exists and"
                             + " is writable. This error indicates that the bucket may be owned by somebody else.");
                 }
-                return fail(state, "Bundle upload failed. Please see the output above for more\n"
+                return LaunchSteps.fail(state, "Bundle upload failed. Please see the output above for more\n"
                         + "details on what went wrong.");
             }
             state.put(REMOTE_MANIFEST, bucket + "/" + state.get(MANIFEST_NAME));
@@ -290,84 +275,29 @@ public final class InstanceBuilder implements Builder {
     }
 
     /**
-     * Packer's {@code StepRegisterAMI} of amazon-instance: the AMI registered from the bundle's manifest in S3, with the
-     * {@code ami_block_device_mappings}, then waited for. Unlike packer 1.6.6, a build that fails or is cancelled
+     * Packer's {@code StepRegisterAMI} of amazon-instance: the AMI registered from the bundle's manifest in S3, with
+     * the {@code ami_block_device_mappings}, then waited for. Unlike packer 1.6.6, a build that fails or is cancelled
      * afterwards deregisters it again.
      */
-    static final class RegisterAmi implements Step {
-        private final ComponentConfig config;
-        private String imageId;
+    static final class RegisterAmi extends ImageSteps.RegisterAmi {
 
         RegisterAmi(ComponentConfig config) {
-            this.config = config;
+            super(config);
         }
 
         @Override
-        public String name() {
-            return "StepRegisterAMI";
-        }
-
-        @Override
-        public boolean run(StepState state) {
-            Ec2Client ec2 = state.get(Ec2.CLIENT);
-            state.ui().say("Registering the AMI...");
-            String name = ImageSteps.intermediary(config) ? ImageSteps.randomName() : config.string("ami_name");
-            RegisterImageRequest.Builder request = RegisterImageRequest.builder()
-                    .imageLocation(state.get(REMOTE_MANIFEST)).name(name)
-                    .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings")))
-                    .tagSpecifications(Ec2.runTagSpecification(state, ResourceType.IMAGE));
+        protected void describe(StepState state, RegisterImageRequest.Builder request) {
+            request.imageLocation(state.get(REMOTE_MANIFEST))
+                    .blockDeviceMappings(BlockDevices.of(config.blocks("ami_block_device_mappings")));
             if (!config.string("ami_virtualization_type").isEmpty()) {
                 request.virtualizationType(config.string("ami_virtualization_type"));
             }
-            if (config.bool("sriov_support")) {
-                request.sriovNetSupport("simple");
-            }
-            if (Boolean.TRUE.equals(config.trilean("ena_support"))) {
-                request.enaSupport(true);
-            }
-            if (!config.string("tpm_support").isEmpty()) {
-                request.tpmSupport(config.string("tpm_support"));
-            }
-            String region = Ec2.region(state);
-            try {
-                long entry = Ec2.intent(state, Ec2.IMAGE_KIND, region, name);
-                imageId = ec2.registerImage(request.build()).imageId();
-                Ec2.created(state, entry, imageId);
-            } catch (SdkException e) {
-                String err = "Error registering AMI: " + Ec2.error(e);
-                state.ui().error(err);
-                return state.fail(err);
-            }
-            state.ui().say("AMI: " + imageId);
-            Map<String, String> amis = new TreeMap<>();
-            amis.put(region, imageId);
-            state.put(Ec2.AMIS, amis);
-            state.ui().say("Waiting for AMI to become ready...");
-            try {
-                ImageSteps.waitForImage(state, ec2, imageId);
-            } catch (Ec2.WaitFailed e) {
-                String err = "Error waiting for AMI: " + e.getMessage();
-                state.ui().error(err);
-                return state.fail(err);
-            } catch (Cancellation.CancelledException e) {
-                return false;
-            }
-            // An instance-store AMI has no snapshots.
-            state.put(Ec2.SNAPSHOTS, new TreeMap<String, List<String>>());
-            return true;
         }
 
         @Override
-        public void cleanup(StepState state) {
-            if (imageId == null || !(state.halted() || state.build().cancellation().isCancelled())) {
-                return;
-            }
-            java.util.Set<String> removed = state.get(Ec2.REMOVED_AMIS);
-            if (removed != null && removed.contains(imageId)) {
-                return;
-            }
-            state.ui().say("Deregistering the AMI because cancellation or error...");
-            ImageSteps.removeImage(state, Ec2.region(state), imageId, List.of(), false);
+        protected void registered(StepState state, software.amazon.awssdk.services.ec2.model.Image image) {
+            // An instance-store AMI has no snapshots.
+            state.put(Ec2.SNAPSHOTS, new TreeMap<String, List<String>>());
         }
     }
 }

@@ -145,6 +145,32 @@ class EbsBuildTest {
         return build(template, new Cancellation());
     }
 
+    /**
+     * Builds {@code template} in a thread of its own and cancels it once {@code started} holds (checked every 100 ms,
+     * 60 s at most); returns the cancelled build's outcome.
+     */
+    private Built cancelledOnce(String template, java.util.function.BooleanSupplier started) throws Exception {
+        Cancellation cancellation = new Cancellation();
+        Built[] built = new Built[1];
+        Thread t = new Thread(() -> {
+            try {
+                built[0] = build(template, cancellation);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        for (int i = 0; i < 600 && !started.getAsBoolean(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(started.getAsBoolean()).as("the build reached the point it is cancelled at").isTrue();
+        cancellation.cancel();
+        t.join(60_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(built[0].result().cancelled()).isTrue();
+        return built[0];
+    }
+
     /** What a build may leave behind, by kind; an AMI and its snapshots only when it succeeded. */
     record Left(long instances, long keyPairs, long securityGroups, long volumes, long snapshots, long images) {}
 
@@ -533,31 +559,14 @@ class EbsBuildTest {
 
     @Test
     void cancellingDuringProvisioningLeavesNothingBehind() throws Exception {
-        Cancellation cancellation = new Cancellation();
-        Built[] built = new Built[1];
         Path marker = work.resolve("started");
-        Thread t = new Thread(() -> {
-            try {
-                built[0] = build(source("ami_name = \"cancelled\"") + buildBlock("""
-                          provisioner "shell" {
-                            inline        = ["touch %s", "sleep 60"]
-                            remote_folder = "%s"
-                          }
-                        """.formatted(marker, work)), cancellation);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
-        for (int i = 0; i < 300 && !Files.exists(marker); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(marker).exists();
-        cancellation.cancel();
-        t.join(60_000);
-        assertThat(t.isAlive()).isFalse();
-        assertThat(built[0].result().cancelled()).isTrue();
-        assertThat(built[0].output()).contains("==> amazon-ebs.base: Terminating the source AWS instance...\n");
+        Built cancelled = cancelledOnce(source("ami_name = \"cancelled\"") + buildBlock("""
+                  provisioner "shell" {
+                    inline        = ["touch %s", "sleep 60"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(marker, work)), () -> Files.exists(marker));
+        assertThat(cancelled.output()).contains("==> amazon-ebs.base: Terminating the source AWS instance...\n");
         assertThat(left()).isEqualTo(NOTHING);
     }
 
@@ -689,30 +698,13 @@ class EbsBuildTest {
                 .contains("==> amazon-ebsvolume.base: Cleaning up any extra volumes...\n");
         assertThat(left()).isEqualTo(NOTHING);
 
-        Cancellation cancellation = new Cancellation();
-        Built[] built = new Built[1];
         Path marker = work.resolve("started-volume");
-        Thread t = new Thread(() -> {
-            try {
-                built[0] = build(volumeSource() + volumeBuild("""
-                          provisioner "shell" {
-                            inline        = ["touch %s", "sleep 60"]
-                            remote_folder = "%s"
-                          }
-                        """.formatted(marker, work)), cancellation);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
-        for (int i = 0; i < 300 && !Files.exists(marker); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(marker).exists();
-        cancellation.cancel();
-        t.join(60_000);
-        assertThat(t.isAlive()).isFalse();
-        assertThat(built[0].result().cancelled()).isTrue();
+        Built cancelled = cancelledOnce(volumeSource() + volumeBuild("""
+                  provisioner "shell" {
+                    inline        = ["touch %s", "sleep 60"]
+                    remote_folder = "%s"
+                  }
+                """.formatted(marker, work)), () -> Files.exists(marker));
         assertThat(left()).isEqualTo(NOTHING);
     }
 
@@ -845,26 +837,10 @@ class EbsBuildTest {
         proxy.rewrite("DescribeImages", (request, answer) -> request.contains("ImageId.1=")
                 && !request.contains("Filter") ? answer.replace("<imageState>available</imageState>",
                 "<imageState>pending</imageState>") : answer);
-        Cancellation cancellation = new Cancellation();
-        Built[] built = new Built[1];
-        Thread t = new Thread(() -> {
-            try {
-                built[0] = build(surrogateSource("ami_name = \"surrogate-cancelled\"") + surrogateBuild(""),
-                        cancellation);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
-        for (int i = 0; i < 600 && proxy.calls().getOrDefault("RegisterImage", 0) == 0; i++) {
-            Thread.sleep(100);
-        }
+        Built cancelled = cancelledOnce(surrogateSource("ami_name = \"surrogate-cancelled\"") + surrogateBuild(""),
+                () -> proxy.calls().getOrDefault("RegisterImage", 0) > 0);
         assertThat(proxy.calls()).containsEntry("RegisterImage", 1);
-        cancellation.cancel();
-        t.join(60_000);
-        assertThat(t.isAlive()).isFalse();
-        assertThat(built[0].result().cancelled()).isTrue();
-        assertThat(built[0].output()).contains("Deregistering the AMI because cancellation or error...")
+        assertThat(cancelled.output()).contains("Deregistering the AMI because cancellation or error...")
                 .contains("Removing snapshots since we cancelled or halted...");
         assertThat(left()).isEqualTo(NOTHING);
     }
@@ -901,6 +877,18 @@ class EbsBuildTest {
         Files.writeString(work.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
         Files.writeString(work.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
         Path bundle = Files.createDirectories(work.resolve("bundle"));
+        return asInstance(source(extra), moto.endpoint(), content, bundle, "web-{{timestamp}}",
+                "echo bundled as {{.Prefix}}", "echo uploaded to {{.Region}} as {{.AccessKey}} with {{.SecretKey}}");
+    }
+
+    /**
+     * An amazon-ebs source turned into an amazon-instance one on moto's instance-store AMI, whose bundle commands make
+     * a real bundle of {@code content} in {@code bundle} (tarred, gzipped, split into parts, a manifest naming them,
+     * as ec2-bundle-vol lays one out) and put each part and the manifest into the bucket {@code bundles} of the S3
+     * at {@code s3} with curl; each command ends with its {@code bundled} or {@code uploaded} line.
+     */
+    static String asInstance(String source, String s3, Path content, Path bundle, String prefix, String bundled,
+                             String uploaded) {
         // No double quotes and no backslashes: the commands stand in an HCL string as they are.
         String bundleVol = String.join("; ", "set -e", "test -s {{.CertPath}}", "test -s {{.KeyPath}}",
                 "test -d {{.PrivatePath}}",
@@ -909,14 +897,13 @@ class EbsBuildTest {
                 "rm {{.Destination}}/{{.Prefix}}.tar.gz",
                 "{ echo '<manifest><user>{{.AccountId}}</user><arch>{{.Architecture}}</arch><parts>'; basename -a"
                         + " {{.Destination}}/{{.Prefix}}.part.* | sed 's:.*:<part>&</part>:'; echo"
-                        + " '</parts></manifest>'; } > {{.Destination}}/{{.Prefix}}.manifest.xml",
-                "echo bundled as {{.Prefix}}");
+                        + " '</parts></manifest>'; } > {{.Destination}}/{{.Prefix}}.manifest.xml", bundled);
         String upload = String.join("; ", "set -e", "cd {{.BundleDirectory}}",
                 "for f in $(sed -n 's:</part>::;s:^<part>::p' {{.ManifestPath}}) $(basename {{.ManifestPath}}); do"
-                        + " curl -sSf --max-time 30 -X PUT -H Content-Type:application/octet-stream -H x-amz-acl:public-read --data-binary @$f "
-                        + moto.endpoint() + "/{{.BucketName}}/$f; done",
-                "echo uploaded to {{.Region}} as {{.AccessKey}} with {{.SecretKey}}");
-        return source(extra).replace("source \"amazon-ebs\" \"base\"", "source \"amazon-instance\" \"base\"")
+                        + " curl -sSf --max-time 30 -X PUT -H Content-Type:application/octet-stream"
+                        + " -H x-amz-acl:public-read --data-binary @$f " + s3 + "/{{.BucketName}}/$f;"
+                        + " done", uploaded);
+        return source.replace("source \"amazon-ebs\" \"base\"", "source \"amazon-instance\" \"base\"")
                 .replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n", "  source_ami = \"" + INSTANCE_STORE_AMI + "\"\n")
                 .replace("  ssh_username", """
                   account_id            = "1234-5678-9012"
@@ -925,10 +912,10 @@ class EbsBuildTest {
                   x509_key_path         = "key.pem"
                   x509_upload_path      = "%s"
                   bundle_destination    = "%s"
-                  bundle_prefix         = "web-{{timestamp}}"
+                  bundle_prefix         = "%s"
                   bundle_vol_command    = "%s"
                   bundle_upload_command = "%s"
-                  ssh_username""".formatted(bundle, bundle, bundleVol, upload));
+                  ssh_username""".formatted(bundle, bundle, prefix, bundleVol, upload));
     }
 
     static String instanceBuild(String body) {
@@ -1045,26 +1032,11 @@ class EbsBuildTest {
         proxy.rewrite("DescribeImages", (request, answer) -> request.contains("ImageId.1=ami-")
                 && !request.contains(INSTANCE_STORE_AMI) ? answer.replace("<imageState>available</imageState>",
                 "<imageState>pending</imageState>") : answer);
-        Cancellation cancellation = new Cancellation();
-        Built[] built = new Built[1];
         String template = instanceSource(content, "ami_name = \"instance-cancelled\"") + instanceBuild("");
-        Thread t = new Thread(() -> {
-            try {
-                built[0] = build(template, cancellation);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        t.start();
-        for (int i = 0; i < 600 && proxy.calls().getOrDefault("RegisterImage", 0) == 0; i++) {
-            Thread.sleep(100);
-        }
+        Built cancelled = cancelledOnce(template,
+                () -> proxy.calls().getOrDefault("RegisterImage", 0) > 0);
         assertThat(proxy.calls()).containsEntry("RegisterImage", 1);
-        cancellation.cancel();
-        t.join(60_000);
-        assertThat(t.isAlive()).isFalse();
-        assertThat(built[0].result().cancelled()).isTrue();
-        assertThat(built[0].output()).contains("Deregistering the AMI because cancellation or error...");
+        assertThat(cancelled.output()).contains("Deregistering the AMI because cancellation or error...");
         assertThat(left()).isEqualTo(NOTHING);
     }
 

@@ -217,34 +217,9 @@ class EbsDifferentialTest {
                 kind.equals("name-in-use") ? "existing" : "pkrj-differential", OpenSshServer.user(), sshd.port);
         if (kind.equals("instance")) {
             // moto's instance-store AMI; the bundle commands make a real bundle of ws/content and put it in S3.
-            String bundleVol = String.join("; ", "set -e", "test -s {{.CertPath}}", "test -s {{.KeyPath}}",
-                    "tar -C " + ws.resolve("content") + " -czf {{.Destination}}/{{.Prefix}}.tar.gz .",
-                    "split -b 512 -d {{.Destination}}/{{.Prefix}}.tar.gz {{.Destination}}/{{.Prefix}}.part.",
-                    "rm {{.Destination}}/{{.Prefix}}.tar.gz",
-                    "{ echo '<manifest><user>{{.AccountId}}</user><arch>{{.Architecture}}</arch>'; basename -a"
-                            + " {{.Destination}}/{{.Prefix}}.part.* | sed 's:.*:<part>&</part>:'; echo"
-                            + " '</manifest>'; } > {{.Destination}}/{{.Prefix}}.manifest.xml",
-                    "echo bundled as {{.Prefix}} for {{.AccountId}}");
-            String upload = String.join("; ", "set -e", "cd {{.BundleDirectory}}",
-                    "for f in $(sed -n 's:</part>::;s:^<part>::p' {{.ManifestPath}}) $(basename {{.ManifestPath}});"
-                            + " do curl -sSf --max-time 30 -X PUT -H Content-Type:application/octet-stream"
-                            + " -H x-amz-acl:public-read --data-binary @$f " + moto.endpoint()
-                            + "/{{.BucketName}}/$f; done",
-                    "echo uploaded to {{.BucketName}} in {{.Region}}");
-            return source.replace("source \"amazon-ebs\"", "source \"amazon-instance\"")
-                    .replaceFirst("(?s)  source_ami_filter \\{.*?\n  }\n", "  source_ami = \"ami-04681a1dbd79675b6\"\n")
-                    .replace("  ssh_username", """
-                      account_id            = "1234-5678-9012"
-                      s3_bucket             = "bundles"
-                      x509_cert_path        = "cert.pem"
-                      x509_key_path         = "key.pem"
-                      x509_upload_path      = "%s"
-                      bundle_destination    = "%s"
-                      bundle_prefix         = "web"
-                      bundle_vol_command    = "%s"
-                      bundle_upload_command = "%s"
-                      ami_regions           = ["us-west-2"]
-                      ssh_username""".formatted(ws.resolve("bundle"), ws.resolve("bundle"), bundleVol, upload))
+            return EbsBuildTest.asInstance(source.replace("  ssh_username", "  ami_regions = [\"us-west-2\"]\n"
+                    + "  ssh_username"), moto.endpoint(), ws.resolve("content"), ws.resolve("bundle"), "web",
+                    "echo bundled as {{.Prefix}} for {{.AccountId}}", "echo uploaded to {{.BucketName}} in {{.Region}}")
                     + "build {\n  sources = [\"source.amazon-instance.base\"]\n" + provisioner + "}\n";
         }
         if (kind.equals("ebssurrogate")) {
