@@ -4,7 +4,8 @@
 # each, against the same EC2 (moto on 127.0.0.1, from the project's .venv) and the same OpenSSH sshd on 127.0.0.1
 # standing in for the instance. Prints the median of RUNS (5) for the time to the first build line and the whole
 # wall time, and their ratios; then two bakes in a row in one JVM (bench/BakeTwice.java): the first (cold) and the
-# second (warm) build's time, and their ratio.
+# second (warm) build's time, and their ratio; then the same in a JVM that first ran the warm-up the plugin runs on
+# each agent that comes online.
 #
 #   bench/bake.sh
 #   RUNS=9 bench/bake.sh
@@ -110,4 +111,9 @@ echo "$oa $ta" | awk '{ printf "%-36s %7d ms %7d ms %7.2fx\n", "whole process", 
 d="$scratch/twice"
 mkdir -p "$d"
 template twice > "$d/t.pkr.hcl"
-java -XX:+UseSerialGC -cp "$root/target/pkrj.jar" "$root/bench/BakeTwice.java" "$d"
+java -XX:+UseSerialGC -cp "$root/target/pkrj.jar:$root/target/classes" "$root/bench/BakeTwice.java" "$d"
+# The same in a JVM that first ran the plugin's warm-up, as an agent does once it comes online (AgentWarmUpListener).
+d="$scratch/twice-warmed"
+mkdir -p "$d"
+template twice-warmed > "$d/t.pkr.hcl"
+java -XX:+UseSerialGC -cp "$root/target/pkrj.jar:$root/target/classes" "$root/bench/BakeTwice.java" "$d" warmed

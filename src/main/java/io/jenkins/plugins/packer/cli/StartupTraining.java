@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -30,64 +32,86 @@ public final class StartupTraining {
         if (System.getProperty("org.apache.sshd.security.provider.BC.enabled") == null) {
             System.setProperty("org.apache.sshd.security.provider.BC.enabled", "false");
         }
-        Path dir = Files.createTempDirectory("pkrj-training");
-        try (InputStream template = StartupTraining.class.getResourceAsStream("startup-training.pkr.hcl")) {
-            Files.copy(template, dir.resolve("app.pkr.hcl"));
-        }
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         String part = args.length == 0 ? "all" : args[0];
-        // PKRJ_TRAINING_OUTPUT=1 shows the training build's output (to see that it ran to its end).
-        boolean training = "1".equals(System.getenv("PKRJ_TRAINING_OUTPUT"));
-        try {
-            if (!part.equals("build")) {
+        if (!part.equals("build")) {
+            Path dir = Files.createTempDirectory("pkrj-training");
+            try (InputStream template = StartupTraining.class.getResourceAsStream("startup-training.pkr.hcl")) {
+                Files.copy(template, dir.resolve("app.pkr.hcl"));
+                PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
                 run(dir, sink, "", "validate", ".");
                 run(dir, sink, "", "validate", "-syntax-only", ".");
                 run(dir, sink, "", "fmt", "-check", ".");
                 run(dir, sink, "", "inspect", ".");
                 run(dir, sink, "local.packages\nupper(var.region)\n", "console", "app.pkr.hcl");
-            }
-            if (part.equals("commands")) {
-                return;
-            }
-            bake(dir, training ? System.out : sink);
-        } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+            } finally {
+                delete(dir);
             }
         }
+        if (!part.equals("commands")) {
+            // PKRJ_TRAINING_OUTPUT=1 shows the training build's output (to see that it ran to its end).
+            PrintStream out = "1".equals(System.getenv("PKRJ_TRAINING_OUTPUT")) ? System.out
+                    : new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            bake((folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env, folder), "build",
+                    "-color=false", "build.pkr.hcl"));
+        }
+    }
+
+    /** One build of the training's template: {@code build.pkr.hcl} in {@code folder}, with the environment given. */
+    @FunctionalInterface
+    public interface Build {
+        /** Builds and returns the exit code. */
+        int run(Path folder, Map<String, String> env) throws Exception;
     }
 
     /**
      * A bake of amazon-ebs, with a shell provisioner, against an EC2 endpoint and an SSH server of its own on 127.0.0.1
-     * ({@link TrainingMachine}): the AWS SDK's requests and answers, an SSH session, its uploads and commands. Returns
-     * the build's exit code.
+     * ({@link TrainingMachine}), in a temporary folder removed at the end: the AWS SDK's requests and answers, an SSH
+     * session, its uploads and commands. {@code build} runs it (the command line's build, or {@code packerBuild}'s on
+     * an agent) in an environment of its own: the training's keys, {@code PATH}, nothing else of this process's (no
+     * proxy, profile or debug log of the user's). Returns the build's exit code.
      */
-    static int bake(Path dir, PrintStream out) throws IOException {
-        Path build = Files.createDirectories(dir.resolve("build"));
-        Files.createDirectories(dir.resolve("machine/tmp"));
-        try (TrainingMachine machine = TrainingMachine.start(dir.resolve("machine"));
-             InputStream template = StartupTraining.class.getResourceAsStream("startup-training-build.pkr.hcl")) {
-            Files.writeString(build.resolve("build.pkr.hcl"), new String(template.readAllBytes(),
-                    StandardCharsets.UTF_8).replace("@EC2@", machine.ec2Endpoint())
-                    .replace("@SSH@", Integer.toString(machine.sshPort())));
-            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-            env.put("AWS_ACCESS_KEY_ID", "AKIASTARTUPTRAINING1");
-            env.put("AWS_SECRET_ACCESS_KEY", "startup-training-not-a-secret");
-            env.put("AWS_MAX_ATTEMPTS", "1");
-            env.put("PKRJ_STATE_DIR", dir.resolve("state").toString());
-            env.put("HOME", dir.toString());
-            return Main.run(new Main.Io(InputStream.nullInputStream(), out, env, build), "build", "-color=false",
-                    "build.pkr.hcl");
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("the start-up training's bake could not run: " + e, e);
+    public static int bake(Build build) throws IOException {
+        Path dir = Files.createTempDirectory("pkrj-training");
+        try {
+            Path folder = Files.createDirectories(dir.resolve("build"));
+            Files.createDirectories(dir.resolve("machine/tmp"));
+            try (TrainingMachine machine = TrainingMachine.start(dir.resolve("machine"));
+                 InputStream template = StartupTraining.class.getResourceAsStream("startup-training-build.pkr.hcl")) {
+                Files.writeString(folder.resolve("build.pkr.hcl"), new String(template.readAllBytes(),
+                        StandardCharsets.UTF_8).replace("@EC2@", machine.ec2Endpoint())
+                        .replace("@SSH@", Integer.toString(machine.sshPort())));
+                Map<String, String> env = new HashMap<>();
+                String path = System.getenv("PATH");
+                if (path != null) {
+                    env.put("PATH", path);
+                }
+                env.put("AWS_ACCESS_KEY_ID", "AKIASTARTUPTRAINING1");
+                env.put("AWS_SECRET_ACCESS_KEY", "startup-training-not-a-secret");
+                env.put("AWS_MAX_ATTEMPTS", "1");
+                env.put("PKRJ_STATE_DIR", dir.resolve("state").toString());
+                env.put("HOME", dir.toString());
+                return build.run(folder, env);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("the start-up training's bake could not run: " + e, e);
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

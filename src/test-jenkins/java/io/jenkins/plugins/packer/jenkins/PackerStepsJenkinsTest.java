@@ -37,12 +37,23 @@ class PackerStepsJenkinsTest {
             """;
 
     private JenkinsRule j;
+    private hudson.slaves.DumbSlave agent;
 
     @BeforeEach
     void agent(JenkinsRule j) throws Exception {
         this.j = j;
         // The steps must do their work on the agent that holds the workspace.
-        j.createOnlineSlave(Label.get("agent"));
+        agent = j.createOnlineSlave(Label.get("agent"));
+    }
+
+    @Test
+    void anAgentThatComesOnlineWarmsTheEngineUp() throws Exception {
+        String log = "";
+        for (int i = 0; i < 300 && !log.contains("Packer Steps: warming up the Packer engine"); i++) {
+            Thread.sleep(100);
+            log = agent.toComputer().getLog();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("Packer Steps: warming up the Packer engine"), log);
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {

@@ -3,11 +3,10 @@ package io.jenkins.plugins.packer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The start-up training's bake runs to its end against its own EC2 endpoint and SSH server, so the build's start-up
@@ -15,15 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartupTrainingTest {
 
-    @TempDir
-    Path dir;
-
     @Test
     void theTrainingBakeMakesItsAmiThroughEveryStep() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            code = StartupTraining.bake(dir, out);
+            code = StartupTraining.bake((folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env,
+                    folder), "build", "-color=false", "build.pkr.hcl"));
         }
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(output).isZero();
