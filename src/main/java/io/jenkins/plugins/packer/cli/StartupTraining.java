@@ -28,10 +28,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        // As Main does: the SSH library on the JDK's crypto providers, not Bouncy Castle.
-        if (System.getProperty("org.apache.sshd.security.provider.BC.enabled") == null) {
-            System.setProperty("org.apache.sshd.security.provider.BC.enabled", "false");
-        }
+        Main.quickStart();
         String part = args.length == 0 ? "all" : args[0];
         if (!part.equals("build")) {
             Path dir = Files.createTempDirectory("pkrj-training");
