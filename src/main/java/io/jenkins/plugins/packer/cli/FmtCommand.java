@@ -3,31 +3,24 @@ package io.jenkins.plugins.packer.cli;
 import io.jenkins.plugins.packer.ops.Fmt;
 import io.jenkins.plugins.packer.ops.UnifiedDiff;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkrj fmt}: rewrites HCL2 files to canonical format, as {@code packer fmt}. */
-@Command(name = "fmt", description = "Rewrites HCL2 config files to canonical format")
-final class FmtCommand extends Main.IoCommand {
+final class FmtCommand extends Declared {
 
-    @Option(names = {"-check", "--check"}, arity = "0..1", description = "Check if the input is formatted. Exit"
-            + " status will be 0 if all input is properly formatted and non-zero otherwise.")
-    boolean check;
+    @Override
+    String name() {
+        return "fmt";
+    }
 
-    @Option(names = {"-diff", "--diff"}, arity = "0..1", description = "Display diffs of formatting change")
-    boolean diff;
-
-    @Option(names = {"-write", "--write"}, arity = "0..1", defaultValue = "true",
-            description = "Don't write to source files (always disabled if using -check)")
-    boolean write = true;
-
-    @Option(names = {"-recursive", "--recursive"}, arity = "0..1",
-            description = "Also process files in subdirectories.")
-    boolean recursive;
-
-    @Parameters(arity = "1", paramLabel = "TEMPLATE")
-    String path;
+    @Override
+    void declare(CommandSpec spec) {
+        flag(spec, "check", false);
+        flag(spec, "diff", false);
+        flag(spec, "write", true);
+        flag(spec, "recursive", false);
+        template(spec);
+    }
 
     @Override
     String help() {
@@ -58,6 +51,11 @@ final class FmtCommand extends Main.IoCommand {
 
     @Override
     public Integer call() throws java.io.IOException {
+        boolean check = flag("check");
+        boolean diff = flag("diff");
+        boolean write = flag("write");
+        boolean recursive = flag("recursive");
+        String path = template();
         if (path.equals("-")) {
             byte[][] output = new byte[1][];
             Fmt.Result r = Fmt.stdin(io.in().readAllBytes(), write && !check, output);

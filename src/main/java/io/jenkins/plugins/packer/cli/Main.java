@@ -13,10 +13,7 @@ import picocli.CommandLine.Command;
  * {@code pkrj}: the Packer Steps engine on the command line, with packer's verbs, flags, output and exit codes.
  * Everything is printed to standard output, as packer does.
  */
-@Command(name = "pkrj", mixinStandardHelpOptions = false,
-        subcommands = {BuildCommand.class, FmtCommand.class, ValidateCommand.class, ConsoleCommand.class, InspectCommand.class,
-                VersionCommand.class, Hcl2UpgradeCommand.class, InitCommand.class, FixCommand.class,
-                SweepCommand.class})
+@Command(name = "pkrj", mixinStandardHelpOptions = false)
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
@@ -58,7 +55,7 @@ public final class Main {
     static final java.util.Set<String> HALTING = java.util.Set.of("fmt", "validate", "inspect", "console", "version",
             "hcl2_upgrade", "fix", "init");
 
-    /** Each verb's command: the subcommands of {@link Main}, by their names. */
+    /** Each verb's command, by its name. */
     static final Map<String, Class<?>> VERBS = Map.of("build", BuildCommand.class, "fmt", FmtCommand.class,
             "validate", ValidateCommand.class, "console", ConsoleCommand.class, "inspect", InspectCommand.class,
             "version", VersionCommand.class, "hcl2_upgrade", Hcl2UpgradeCommand.class, "init", InitCommand.class,
@@ -80,13 +77,19 @@ public final class Main {
         Factory factory = new Factory(io);
         CommandLine cl;
         if (verb != null) {
+            Object command;
             try {
-                cl = new CommandLine(factory.create(verb), factory);
+                command = factory.create(verb);
+                cl = command instanceof Declared d ? new CommandLine(d.spec(), factory)
+                        : new CommandLine(command, factory);
             } catch (Exception e) {
                 io.out().println("Internal error in pkrj, please report it: " + e);
                 return 1;
             }
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
+            if (command instanceof Declared d) {
+                args = d.goFlags(args);
+            }
         } else {
             cl = new CommandLine(new Main(), factory);
         }

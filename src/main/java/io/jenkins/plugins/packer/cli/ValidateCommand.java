@@ -4,39 +4,26 @@ import io.jenkins.plugins.packer.ops.Validate;
 import io.jenkins.plugins.packer.run.PackerUi;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.time.Clock;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkrj validate}: checks that a template is valid, as {@code packer validate}. */
-@Command(name = "validate", description = "check that a template is valid")
-final class ValidateCommand extends Main.IoCommand {
+final class ValidateCommand extends Declared {
 
-    @Option(names = {"-syntax-only", "--syntax-only"}, arity = "0..1", description = "Only check syntax. Do not verify"
-            + " config of the template.")
-    boolean syntaxOnly;
+    @Override
+    String name() {
+        return "validate";
+    }
 
-    @Option(names = {"-only", "--only"}, split = ",", paramLabel = "foo,bar,baz",
-            description = "Validate only these builds.")
-    java.util.List<String> only = new java.util.ArrayList<>();
-
-    @Option(names = {"-except", "--except"}, split = ",", paramLabel = "foo,bar,baz",
-            description = "Validate all builds other than these.")
-    java.util.List<String> except = new java.util.ArrayList<>();
-
-    @Option(names = {"-machine-readable", "--machine-readable"}, arity = "0..1", fallbackValue = "true",
-            description = "Produce machine-readable output.")
-    boolean machineReadable;
-
-    @Parameters(arity = "1", paramLabel = "TEMPLATE")
-    String template;
-
-    @picocli.CommandLine.Mixin
-    VarOptions vars = new VarOptions();
-
-    @Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
-            description = "JSON or HCL2 file containing user variables.")
-    java.util.List<String> varFiles = new java.util.ArrayList<>();
+    @Override
+    void declare(CommandSpec spec) {
+        flag(spec, "syntax-only", false);
+        repeated(spec, "only", true);
+        repeated(spec, "except", true);
+        flag(spec, "machine-readable", false);
+        template(spec);
+        repeated(spec, "var", false);
+        repeated(spec, "var-file", false);
+    }
 
     @Override
     String help() {
@@ -62,9 +49,14 @@ final class ValidateCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
-        Validate.Result r = Validate.run(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
-                Clock.systemUTC()), syntaxOnly, only, except);
-        if (!machineReadable) {
+        java.util.Map<String, String> vars = vars();
+        if (vars == null) {
+            io.out().println(help());
+            return 1;
+        }
+        Validate.Result r = Validate.run(new LoadRequest(io.workDir(), template(), values("var-file"), vars,
+                io.env(), Clock.systemUTC()), flag("syntax-only"), values("only"), values("except"));
+        if (!flag("machine-readable")) {
             io.out().write(r.output(), 0, r.output().length);
             return r.exitCode();
         }
