@@ -642,6 +642,27 @@ class SshBuildTest {
     }
 
     @Test
+    void byDefaultCurve25519IsNegotiatedAsPackersClientDoesAndSntrupStaysOnRequest() throws Exception {
+        try (OpenSshServer logged = OpenSshServer.prepare(work.resolve("kex-sshd"), "LogLevel DEBUG1")) {
+            logged.start();
+            Built plain = build(source(logged.port, logged.ed25519Key, "") + buildBlock("""
+                      provisioner "shell" {
+                        inline = ["echo curve"]
+                      }
+                    """));
+            assertThat(plain.result().exitCode()).as(plain.output()).isZero();
+            assertThat(Files.readString(logged.dir.resolve("sshd.log")))
+                    .containsPattern("kex: algorithm: curve25519-sha256[ \n]")
+                    .doesNotContain("kex: algorithm: sntrup");
+            Built pq = build(source(logged.port, logged.ed25519Key,
+                    "ssh_key_exchange_algorithms = [\"sntrup761x25519-sha512@openssh.com\"]") + buildBlock(""));
+            assertThat(pq.result().exitCode()).as(pq.output()).isZero();
+            assertThat(Files.readString(logged.dir.resolve("sshd.log")))
+                    .contains("kex: algorithm: sntrup761x25519-sha512@openssh.com");
+        }
+    }
+
+    @Test
     void anUnknownCipherIsAValidationError() {
         Built b = build(source(server.port, server.ed25519Key, "ssh_ciphers = [\"rot13\"]") + buildBlock(""));
         assertThat(b.result().exitCode()).isEqualTo(1);
