@@ -48,8 +48,12 @@ public final class StartupTraining {
             // PKRJ_TRAINING_OUTPUT=1 shows the training build's output (to see that it ran to its end).
             PrintStream out = "1".equals(System.getenv("PKRJ_TRAINING_OUTPUT")) ? System.out
                     : new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            bake((folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env, folder), "build",
-                    "-color=false", "build.pkr.hcl"));
+            Build build = (folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env, folder),
+                    "build", "-color=false", "build.pkr.hcl");
+            // Then again against an SSH server with an Ed25519 host key: the client checks its signature with
+            // classes of their own.
+            bake(build, false);
+            bake(build, true);
         }
     }
 
@@ -68,11 +72,16 @@ public final class StartupTraining {
      * proxy, profile or debug log of the user's). Returns the build's exit code.
      */
     public static int bake(Build build) throws IOException {
+        return bake(build, false);
+    }
+
+    /** {@link #bake(Build)}, against an SSH server with an Ed25519 host key when {@code ed25519}. */
+    static int bake(Build build, boolean ed25519) throws IOException {
         Path dir = Files.createTempDirectory("pkrj-training");
         try {
             Path folder = Files.createDirectories(dir.resolve("build"));
             Files.createDirectories(dir.resolve("machine/tmp"));
-            try (TrainingMachine machine = TrainingMachine.start(dir.resolve("machine"));
+            try (TrainingMachine machine = TrainingMachine.start(dir.resolve("machine"), ed25519);
                  InputStream template = StartupTraining.class.getResourceAsStream("startup-training-build.pkr.hcl")) {
                 Files.writeString(folder.resolve("build.pkr.hcl"), new String(template.readAllBytes(),
                         StandardCharsets.UTF_8).replace("@EC2@", machine.ec2Endpoint())

@@ -46,7 +46,11 @@ final class TrainingMachine implements AutoCloseable {
         this.keyMaterial = keyMaterial;
     }
 
-    static TrainingMachine start(Path files) throws Exception {
+    /**
+     * Starts both servers; the SSH server's host key is an Ed25519 one when {@code ed25519} (what OpenSSH servers
+     * with only that key offer), else an ECDSA one (what the SSH client picks on EC2's images, which have both).
+     */
+    static TrainingMachine start(Path files, boolean ed25519) throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         SshServer server = SshServer.setUpDefaultServer();
         // An RSA key, as EC2 makes by default (as PKCS #8, which carries what the public key needs).
@@ -72,7 +76,10 @@ final class TrainingMachine implements AutoCloseable {
         http.start();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(generator.generateKeyPair()));
+        java.security.KeyPair hostKey = ed25519 ? org.apache.sshd.common.util.security.SecurityUtils
+                .getKeyPairGenerator(org.apache.sshd.common.util.security.SecurityUtils.EDDSA).generateKeyPair()
+                : generator.generateKeyPair();
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator(AcceptAllPublickeyAuthenticator.INSTANCE);
         server.setPasswordAuthenticator((user, password, session) -> true);
         server.setFileSystemFactory(new VirtualFileSystemFactory(files));
@@ -113,20 +120,23 @@ final class TrainingMachine implements AutoCloseable {
             case "CreateKeyPair" -> "<keyName>" + call.get("KeyName") + "</keyName><keyFingerprint>00</keyFingerprint>"
                     + "<keyMaterial>" + keyMaterial + "</keyMaterial><keyPairId>key-0</keyPairId>";
             case "CreateSecurityGroup" -> "<return>true</return><groupId>sg-0</groupId>";
-            case "DescribeSecurityGroups" -> "<securityGroupInfo><item><groupId>sg-0</groupId><groupName>training"
-                    + "</groupName></item></securityGroupInfo>";
-            case "RunInstances" -> "<reservationId>r-0</reservationId><ownerId>0</ownerId><instancesSet>"
+            case "DescribeSecurityGroups" -> "<securityGroupInfo><item><groupId>sg-0</groupId><ipPermissionsEgress>"
+                    + "<item><ipProtocol>-1</ipProtocol><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item>"
+                    + "</ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissionsEgress><tagSet/><vpcId>vpc-0"
+                    + "</vpcId><ownerId>000000000000</ownerId><groupName>training</groupName><groupDescription>"
+                    + "training</groupDescription><ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>22"
+                    + "</fromPort><toPort>22</toPort><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item>"
+                    + "</ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions></item></securityGroupInfo>";
+            case "AuthorizeSecurityGroupIngress" -> "<return>true</return><securityGroupRuleSet><item>"
+                    + "<securityGroupRuleId>sgr-0</securityGroupRuleId><groupId>sg-0</groupId><isEgress>false"
+                    + "</isEgress><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort><cidrIpv4>"
+                    + "0.0.0.0/0</cidrIpv4><tagSet/></item></securityGroupRuleSet>";
+            case "RunInstances" -> "<reservationId>r-0</reservationId><ownerId>0</ownerId><groupSet/><instancesSet>"
                     + instance() + "</instancesSet>";
             case "DescribeInstances" -> "<reservationSet><item><reservationId>r-0</reservationId><instancesSet>"
                     + instance() + "</instancesSet></item></reservationSet>";
-            case "StopInstances" -> {
-                instanceState = "stopped";
-                yield "<instancesSet/>";
-            }
-            case "TerminateInstances" -> {
-                instanceState = "terminated";
-                yield "<instancesSet/>";
-            }
+            case "StopInstances" -> stateChange("stopped");
+            case "TerminateInstances" -> stateChange("terminated");
             case "CreateImage" -> "<imageId>" + IMAGE + "</imageId>";
             default -> "<return>true</return>";
         };
@@ -145,13 +155,63 @@ final class TrainingMachine implements AutoCloseable {
                 + "<volumeType>gp2</volumeType></ebs></item></blockDeviceMapping></item>";
     }
 
+    /**
+     * The instance as EC2 describes it, with every part an answer has (network interface, placement, metadata
+     * options...), so that the start-up cache holds the SDK's classes for each.
+     */
     private String instance() {
-        return "<item><instanceId>i-0</instanceId><imageId>" + SOURCE_AMI + "</imageId><instanceState><code>16"
-                + "</code><name>" + instanceState + "</name></instanceState><privateIpAddress>127.0.0.1"
-                + "</privateIpAddress><ipAddress>127.0.0.1</ipAddress><instanceType>t3.micro</instanceType>"
-                + "<architecture>x86_64</architecture><rootDeviceType>ebs</rootDeviceType><blockDeviceMapping>"
-                + "<item><deviceName>/dev/sda1</deviceName><ebs><volumeId>vol-0</volumeId><status>attached"
-                + "</status></ebs></item></blockDeviceMapping></item>";
+        return "<item><architecture>x86_64</architecture><blockDeviceMapping><item><deviceName>/dev/sda1"
+                + "</deviceName><ebs><attachTime>2024-01-01T00:00:00.000Z</attachTime><deleteOnTermination>true"
+                + "</deleteOnTermination><status>attached</status><volumeId>vol-0</volumeId></ebs></item>"
+                + "</blockDeviceMapping><clientToken>training</clientToken><ebsOptimized>false</ebsOptimized>"
+                + "<hypervisor>xen</hypervisor><networkInterfaceSet><item><association><ipOwnerId>000000000000"
+                + "</ipOwnerId><publicDnsName>localhost</publicDnsName><publicIp>127.0.0.1</publicIp></association>"
+                + "<attachment><attachTime>2024-01-01T00:00:00.000Z</attachTime><attachmentId>eni-attach-0"
+                + "</attachmentId><deleteOnTermination>true</deleteOnTermination><deviceIndex>0</deviceIndex>"
+                + "<status>attached</status><networkCardIndex>0</networkCardIndex></attachment><description>Primary"
+                + " network interface</description><groupSet><item><groupId>sg-0</groupId><groupName>training"
+                + "</groupName></item></groupSet><ipv6AddressesSet/><macAddress>02:00:00:00:00:00</macAddress>"
+                + "<networkInterfaceId>eni-0</networkInterfaceId><ownerId>000000000000</ownerId><privateDnsName>"
+                + "localhost</privateDnsName><privateIpAddress>127.0.0.1</privateIpAddress><privateIpAddressesSet>"
+                + "<item><association><ipOwnerId>000000000000</ipOwnerId><publicDnsName>localhost</publicDnsName>"
+                + "<publicIp>127.0.0.1</publicIp></association><primary>true</primary><privateIpAddress>127.0.0.1"
+                + "</privateIpAddress></item></privateIpAddressesSet><sourceDestCheck>true</sourceDestCheck><status>"
+                + "in-use</status><subnetId>subnet-0</subnetId><vpcId>vpc-0</vpcId><interfaceType>interface"
+                + "</interfaceType></item></networkInterfaceSet><rootDeviceName>/dev/sda1</rootDeviceName>"
+                + "<rootDeviceType>ebs</rootDeviceType><groupSet><item><groupId>sg-0</groupId><groupName>training"
+                + "</groupName></item></groupSet><sourceDestCheck>true</sourceDestCheck><stateReason><code>"
+                + "Client.UserInitiatedShutdown</code><message>Client.UserInitiatedShutdown</message></stateReason>"
+                + "<virtualizationType>hvm</virtualizationType><hibernationOptions><configured>false</configured>"
+                + "</hibernationOptions><metadataOptions><state>applied</state><httpTokens>optional</httpTokens>"
+                + "<httpPutResponseHopLimit>1</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint>"
+                + "<httpProtocolIpv6>disabled</httpProtocolIpv6><instanceMetadataTags>disabled"
+                + "</instanceMetadataTags></metadataOptions><instanceId>i-0</instanceId><imageId>" + SOURCE_AMI
+                + "</imageId><instanceState><code>" + code(instanceState) + "</code><name>" + instanceState + "</name>"
+                + "</instanceState><privateDnsName>localhost</privateDnsName><dnsName>localhost</dnsName><reason/>"
+                + "<amiLaunchIndex>0</amiLaunchIndex><productCodes><item><productCode>training</productCode><type>"
+                + "marketplace</type></item></productCodes><instanceType>t3.micro</instanceType><launchTime>"
+                + "2024-01-01T00:00:00.000Z</launchTime><placement><groupName/><tenancy>default</tenancy>"
+                + "<availabilityZone>us-east-1a</availabilityZone></placement><monitoring><state>disabled</state>"
+                + "</monitoring><subnetId>subnet-0</subnetId><vpcId>vpc-0</vpcId><privateIpAddress>127.0.0.1"
+                + "</privateIpAddress><ipAddress>127.0.0.1</ipAddress></item>";
+    }
+
+    /** StopInstances' and TerminateInstances' answer: the instance moves to {@code state}. */
+    private String stateChange(String state) {
+        String previous = instanceState;
+        instanceState = state;
+        return "<instancesSet><item><instanceId>i-0</instanceId><currentState><code>" + code(state) + "</code><name>"
+                + state + "</name></currentState><previousState><code>" + code(previous) + "</code><name>" + previous
+                + "</name></previousState></item></instancesSet>";
+    }
+
+    /** EC2's code of an instance state. */
+    private static int code(String state) {
+        return switch (state) {
+            case "stopped" -> 80;
+            case "terminated" -> 48;
+            default -> 16;
+        };
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The start-up training's bake runs to its end against its own EC2 endpoint and SSH server, so the build's start-up
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.Test;
  */
 class StartupTrainingTest {
 
-    @Test
-    void theTrainingBakeMakesItsAmiThroughEveryStep() throws Exception {
+    @ParameterizedTest(name = "an Ed25519 host key: {0}")
+    @ValueSource(booleans = {false, true})
+    void theTrainingBakeMakesItsAmiThroughEveryStep(boolean ed25519) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             code = StartupTraining.bake((folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env,
-                    folder), "build", "-color=false", "build.pkr.hcl"));
+                    folder), "build", "-color=false", "build.pkr.hcl"), ed25519);
         }
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(output).isZero();
