@@ -17,49 +17,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkrj build}: runs the builds of a template, as {@code packer build}. */
-@Command(name = "build", description = "build image(s) from template")
-final class BuildCommand extends Main.IoCommand {
+final class BuildCommand extends Declared {
 
-    @Option(names = {"-color", "--color"}, arity = "0..1", fallbackValue = "true")
-    boolean color = true;
+    @Override
+    String name() {
+        return "build";
+    }
 
-    @Option(names = {"-debug", "--debug"}, arity = "0..1", fallbackValue = "true")
-    boolean debug;
-
-    @Option(names = {"-force", "--force"}, arity = "0..1", fallbackValue = "true")
-    boolean force;
-
-    @Option(names = {"-machine-readable", "--machine-readable"}, arity = "0..1", fallbackValue = "true")
-    boolean machineReadable;
-
-    @Option(names = {"-timestamp-ui", "--timestamp-ui"}, arity = "0..1", fallbackValue = "true")
-    boolean timestampUi;
-
-    @Option(names = {"-on-error", "--on-error"}, paramLabel = "[cleanup|abort|ask|run-cleanup-provisioner]")
-    String onError = "cleanup";
-
-    @Option(names = {"-parallel-builds", "--parallel-builds"}, paramLabel = "N")
-    int parallelBuilds;
-
-    @Option(names = {"-only", "--only"}, split = ",", paramLabel = "foo,bar,baz")
-    List<String> only = new ArrayList<>();
-
-    @Option(names = {"-except", "--except"}, split = ",", paramLabel = "foo,bar,baz")
-    List<String> except = new ArrayList<>();
-
-    @Parameters(arity = "1", paramLabel = "TEMPLATE")
-    String template;
-
-    @picocli.CommandLine.Mixin
-    VarOptions vars = new VarOptions();
-
-    @Option(names = {"-var-file", "--var-file"}, paramLabel = "path")
-    List<String> varFiles = new ArrayList<>();
+    @Override
+    void declare(CommandSpec spec) {
+        flag(spec, "color", true);
+        flag(spec, "debug", false);
+        flag(spec, "force", false);
+        flag(spec, "machine-readable", false);
+        flag(spec, "timestamp-ui", false);
+        value(spec, "on-error", String.class);
+        value(spec, "parallel-builds", int.class);
+        repeated(spec, "only", true);
+        repeated(spec, "except", true);
+        template(spec);
+        repeated(spec, "var", false);
+        repeated(spec, "var-file", false);
+    }
 
     @Override
     String help() {
@@ -86,6 +68,13 @@ final class BuildCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
+        java.util.Map<String, String> vars = vars();
+        if (vars == null) {
+            io.out().println(help());
+            return 1;
+        }
+        String onError = value("on-error", "cleanup");
+        boolean machineReadable = flag("machine-readable");
         OnError mode = OnError.parse(onError);
         if (mode == null) {
             io.out().println("flag -on-error: invalid value \"" + onError + "\"");
@@ -93,8 +82,9 @@ final class BuildCommand extends Main.IoCommand {
             return 1;
         }
         boolean noColor = io.env().containsKey("PACKER_NO_COLOR");
-        UiOptions ui = new UiOptions(color && !noColor && !machineReadable, timestampUi, machineReadable);
-        RunOptions options = new RunOptions(mode, force, debug, parallelBuilds, ui);
+        UiOptions ui = new UiOptions(flag("color") && !noColor && !machineReadable, flag("timestamp-ui"),
+                machineReadable);
+        RunOptions options = new RunOptions(mode, flag("force"), flag("debug"), value("parallel-builds", 0), ui);
         Cancellation cancellation = new Cancellation();
         BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
         UiOutput output = new UiOutput() {
@@ -118,7 +108,7 @@ final class BuildCommand extends Main.IoCommand {
                 }
             }
         };
-        LoadRequest load = new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+        LoadRequest load = new LoadRequest(io.workDir(), template(), values("var-file"), vars, io.env(),
                 Clock.systemDefaultZone());
         DebugLog.Sink log;
         try {
@@ -128,8 +118,8 @@ final class BuildCommand extends Main.IoCommand {
             io.out().println("Couldn't setup log output: " + e.getMessage());
             return 1;
         }
-        RunRequest req = new RunRequest(load, only, except, options, output, cancellation, List.of(),
-                UUID.randomUUID().toString()).withStateDir(StateDir.of(io.env())).withDebugLog(log);
+        RunRequest req = new RunRequest(load, values("only"), values("except"), options, output, cancellation,
+                List.of(), UUID.randomUUID().toString()).withStateDir(StateDir.of(io.env())).withDebugLog(log);
         Interrupts handle = Interrupts.install(cancellation);
         try {
             return PackerBuild.run(req).exitCode();

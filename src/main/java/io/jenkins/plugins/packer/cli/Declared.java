@@ -52,6 +52,11 @@ abstract class Declared extends Main.IoCommand {
         spec.addOption(b.build());
     }
 
+    /** A value option of {@code type}: given again, the last value counts. */
+    static void value(CommandSpec spec, String name, Class<?> type) {
+        spec.addOption(OptionSpec.builder("-" + name, "--" + name).type(type).build());
+    }
+
     /** The one positional parameter, the template (a file, a folder, or "-"). */
     static void template(CommandSpec spec) {
         spec.addPositional(PositionalParamSpec.builder().arity("1").required(true).paramLabel("TEMPLATE")
@@ -83,6 +88,10 @@ abstract class Declared extends Main.IoCommand {
     final boolean flag(String name) {
         Boolean value = parsed().matchedOptionValue("-" + name, null);
         return value == null ? Boolean.parseBoolean(spec.findOption("-" + name).defaultValue()) : value;
+    }
+
+    final <T> T value(String name, T byDefault) {
+        return parsed().matchedOptionValue("-" + name, byDefault);
     }
 
     final List<String> values(String name) {

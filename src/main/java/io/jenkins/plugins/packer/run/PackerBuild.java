@@ -41,6 +41,7 @@ public final class PackerBuild {
     }
 
     public static RunResult run(RunRequest req) {
+        prefetchTls();
         SecretMasker masker = new SecretMasker();
         req.secrets().forEach(masker::add);
         DebugLog log = DebugLog.to(req.debugLog(), masker, req.load().clock());
@@ -49,6 +50,29 @@ public final class PackerBuild {
         } finally {
             log.log("[INFO] Run finished");
             log.close();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean TLS_LOADED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads the JVM's TLS set-up (the trust store's certificates, the crypto providers) on a daemon thread, once per
+     * JVM, while the template is read: the AWS SDK's HTTP client makes its TLS context when a build's first client
+     * is made, some 30 ms of a cold bake otherwise spent on the build's own path. A failure here is left to the
+     * client that needs TLS to report.
+     */
+    private static void prefetchTls() {
+        if (TLS_LOADED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    javax.net.ssl.SSLContext.getDefault();
+                } catch (java.security.NoSuchAlgorithmException | RuntimeException e) {
+                    // Reported by the client that needs TLS, if one does.
+                }
+            }, "pkrj TLS set-up");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
