@@ -10,25 +10,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pkrj console}: with input piped in, evaluates every line and prints the last result, as packer does; from a
  * terminal, prompts and prints each result.
  */
-@Command(name = "console", description = "creates a console for testing variable interpolation")
-final class ConsoleCommand extends Main.IoCommand {
+final class ConsoleCommand extends Declared {
 
-    @Parameters(arity = "0..1", paramLabel = "TEMPLATE")
-    String template;
+    @Override
+    String name() {
+        return "console";
+    }
 
-    @picocli.CommandLine.Mixin
-    VarOptions vars = new VarOptions();
-
-    @picocli.CommandLine.Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
-            description = "JSON or HCL2 file containing user variables.")
-    java.util.List<String> varFiles = new java.util.ArrayList<>();
+    @Override
+    void declare(CommandSpec spec) {
+        optionalTemplate(spec);
+        repeated(spec, "var", false);
+        repeated(spec, "var-file", false);
+    }
 
     @Override
     String help() {
@@ -47,9 +47,15 @@ final class ConsoleCommand extends Main.IoCommand {
 
     @Override
     public Integer call() throws IOException {
+        Map<String, String> vars = vars();
+        if (vars == null) {
+            io.out().println(help());
+            return 1;
+        }
+        String template = template();
         Diagnostics loadDiags = new Diagnostics();
         HclConfig cfg = template == null ? HclConfig.empty(io.workDir(), io.env(), Clock.systemUTC())
-                : HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
+                : HclConfig.load(new LoadRequest(io.workDir(), template, values("var-file"), vars, io.env(),
                         Clock.systemUTC()), loadDiags);
         if (!loadDiags.isEmpty()) {
             int rc = Diags.write(io, cfg.sourceFiles(), loadDiags);

@@ -63,6 +63,12 @@ abstract class Declared extends Main.IoCommand {
                 .type(String.class).build());
     }
 
+    /** The template, which may be left out. */
+    static void optionalTemplate(CommandSpec spec) {
+        spec.addPositional(PositionalParamSpec.builder().arity("0..1").required(false).paramLabel("TEMPLATE")
+                .type(String.class).build());
+    }
+
     /**
      * The arguments as picocli is to read them: a boolean flag given alone ({@code -check}) becomes
      * {@code -check=true}, since Go's flags never take the next argument as a boolean's value ({@code -write false}

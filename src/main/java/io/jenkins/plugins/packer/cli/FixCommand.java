@@ -2,20 +2,24 @@ package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.template.json.JsonFix;
 import io.jenkins.plugins.packer.value.GoStrings;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pkrj fix}: rewrites a legacy JSON template with packer 1.6.6's fixers and prints it, as {@code packer fix}.
  */
-@Command(name = "fix", description = "fixes templates from old versions of packer")
-final class FixCommand extends Main.IoCommand {
+final class FixCommand extends Declared {
 
-    /** The arguments, read as Go's flag package reads them (picocli would take a bare flag's next argument). */
-    @Unmatched
-    List<String> args = new ArrayList<>();
+    @Override
+    String name() {
+        return "fix";
+    }
+
+    /** No option: the arguments are read here as Go's flag package reads them. */
+    @Override
+    void declare(CommandSpec spec) {
+        spec.parser().unmatchedArgumentsAllowed(true);
+    }
 
     @Override
     String help() {
@@ -39,6 +43,7 @@ final class FixCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
+        List<String> args = parsed().unmatched();
         boolean validate = true;
         int i = 0;
         for (; i < args.size(); i++) {

@@ -2,27 +2,25 @@ package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.component.ComponentSpecs;
 import io.jenkins.plugins.packer.template.upgrade.Hcl2UpgradeRun;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pkrj hcl2_upgrade}: converts a legacy JSON template to HCL2, as {@code packer hcl2_upgrade}. Builders we do
  * not ship are reported as unknown (exit 1), as packer reports builders it has no plugin for.
  */
-@Command(name = "hcl2_upgrade", description = "transform a JSON template into an HCL2 configuration")
-final class Hcl2UpgradeCommand extends Main.IoCommand {
+final class Hcl2UpgradeCommand extends Declared {
 
-    @Option(names = {"-output-file", "--output-file"}, paramLabel = "path",
-            description = "Set output file name. By default this will be the TEMPLATE name with \".pkr.hcl\" appended.")
-    String outputFile;
+    @Override
+    String name() {
+        return "hcl2_upgrade";
+    }
 
-    @Option(names = {"-with-annotations", "--with-annotations"}, arity = "0..1",
-            description = "Add helper annotation comments to the file to help new HCL2 users.")
-    boolean withAnnotations;
-
-    @Parameters(arity = "1", paramLabel = "TEMPLATE")
-    String template;
+    @Override
+    void declare(CommandSpec spec) {
+        value(spec, "output-file", String.class);
+        flag(spec, "with-annotations", false);
+        template(spec);
+    }
 
     @Override
     String help() {
@@ -43,7 +41,7 @@ final class Hcl2UpgradeCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
-        Hcl2UpgradeRun.Result r = Hcl2UpgradeRun.run(io.workDir(), template, outputFile, withAnnotations,
+        Hcl2UpgradeRun.Result r = Hcl2UpgradeRun.run(io.workDir(), template(), value("output-file", null), flag("with-annotations"),
                 type -> ComponentSpecs.builder(type) != null);
         io.out().print(r.output());
         io.out().flush();

@@ -3,20 +3,22 @@ package io.jenkins.plugins.packer.cli;
 import io.jenkins.plugins.packer.ops.Init;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkrj init}: reports how each plugin a template requires is provided; installs nothing. */
-@Command(name = "init", description = "Install missing plugins or upgrade plugins")
-final class InitCommand extends Main.IoCommand {
+final class InitCommand extends Declared {
 
-    @Option(names = {"-upgrade", "--upgrade"}, arity = "0..1", description = "Accepted for compatibility: pkrj's"
-            + " components are built in.")
-    boolean upgrade;
+    @Override
+    String name() {
+        return "init";
+    }
 
-    @Parameters(arity = "1", paramLabel = "TEMPLATE")
-    String template;
+    @Override
+    void declare(CommandSpec spec) {
+        // -upgrade is accepted for compatibility: pkrj's components are built in.
+        flag(spec, "upgrade", false);
+        template(spec);
+    }
 
     @Override
     String help() {
@@ -33,7 +35,7 @@ final class InitCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
-        Init.Result r = Init.run(LoadRequest.of(io.workDir(), template, io.env()));
+        Init.Result r = Init.run(LoadRequest.of(io.workDir(), template(), io.env()));
         if (Diags.write(io, r.sources(), r.diags()) != 0) {
             return 1;
         }

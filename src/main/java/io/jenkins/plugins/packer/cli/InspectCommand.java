@@ -8,23 +8,23 @@ import io.jenkins.plugins.packer.template.HclConfig;
 import io.jenkins.plugins.packer.template.LoadRequest;
 import io.jenkins.plugins.packer.template.json.JsonValidate;
 import java.time.Clock;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pkrj inspect}: the components of a template, as {@code packer inspect} lists them. */
-@Command(name = "inspect", description = "see components of a template")
-final class InspectCommand extends Main.IoCommand {
+final class InspectCommand extends Declared {
 
-    @Parameters(arity = "1", paramLabel = "TEMPLATE")
-    String template;
+    @Override
+    String name() {
+        return "inspect";
+    }
 
-    @picocli.CommandLine.Mixin
-    VarOptions vars = new VarOptions();
-
-    @Option(names = {"-machine-readable", "--machine-readable"}, arity = "0..1", fallbackValue = "true",
-            description = "Machine-readable output.")
-    boolean machineReadable;
+    @Override
+    void declare(CommandSpec spec) {
+        template(spec);
+        repeated(spec, "var", false);
+        flag(spec, "machine-readable", false);
+        repeated(spec, "var-file", false);
+    }
 
     /** Packer's machine-readable lines of inspect: each say as {@code ui,say}, and its {@code template-*} facts. */
     private final class Machine implements Inspect.Sink {
@@ -40,10 +40,6 @@ final class InspectCommand extends Main.IoCommand {
             io.out().print(PackerUi.machineLine(now, "", type, args));
         }
     }
-
-    @Option(names = {"-var-file", "--var-file"}, paramLabel = "path",
-            description = "JSON or HCL2 file containing user variables.")
-    java.util.List<String> varFiles = new java.util.ArrayList<>();
 
     @Override
     String help() {
@@ -63,18 +59,23 @@ final class InspectCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
-        if (!Validate.isHcl2(io.workDir(), template)) {
+        java.util.Map<String, String> vars = vars();
+        if (vars == null) {
+            io.out().println(help());
+            return 1;
+        }
+        if (!Validate.isHcl2(io.workDir(), template())) {
             return json();
         }
         Diagnostics diags = new Diagnostics();
-        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template, varFiles, vars.values(), io.env(),
-                Clock.systemUTC()), diags);
+        HclConfig cfg = HclConfig.load(new LoadRequest(io.workDir(), template(), values("var-file"), vars,
+                io.env(), Clock.systemUTC()), diags);
         if (Diags.write(io, cfg.sourceFiles(), diags) != 0) {
             return 1;
         }
         // Like packer, inspect shows what it could read even when some of it does not evaluate.
         cfg.initialize(new Diagnostics());
-        if (machineReadable) {
+        if (flag("machine-readable")) {
             Inspect.hcl(cfg, new Machine());
         } else {
             io.out().print(Inspect.hcl(cfg));
@@ -84,7 +85,8 @@ final class InspectCommand extends Main.IoCommand {
 
     /** A legacy JSON template: packer lists it as parsed, whatever its builds would make of it. */
     private int json() {
-        JsonValidate.Loaded loaded = JsonValidate.load(io.workDir(), template, varFiles);
+        JsonValidate.Loaded loaded = JsonValidate.load(io.workDir(), template(), values("var-file"));
+        boolean machineReadable = flag("machine-readable");
         if (loaded.failure() != null) {
             String text = loaded.failure().output();
             if (machineReadable) {

@@ -7,13 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * {@code pkrj}: the Packer Steps engine on the command line, with packer's verbs, flags, output and exit codes.
  * Everything is printed to standard output, as packer does.
  */
-@Command(name = "pkrj", mixinStandardHelpOptions = false)
 public final class Main {
 
     /** What a command may touch of the process: streams, environment and working directory. */
@@ -71,27 +69,24 @@ public final class Main {
             args = new String[] {"version"};
         }
         args = machineReadableAfterVerb(args);
-        // The verb's command alone when there is one: picocli reads the annotations of every command it is given,
-        // which costs a start-up a tenth of a second for the nine commands not run.
+        // The verb's command alone: its flags are declared in code (Declared), without the annotations picocli would
+        // read.
         Class<?> verb = VERBS.get(args[0]);
-        Factory factory = new Factory(io);
         CommandLine cl;
         if (verb != null) {
-            Object command;
+            Declared command;
             try {
-                command = factory.create(verb);
-                cl = command instanceof Declared d ? new CommandLine(d.spec(), factory)
-                        : new CommandLine(command, factory);
-            } catch (Exception e) {
+                command = (Declared) verb.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
                 io.out().println("Internal error in pkrj, please report it: " + e);
                 return 1;
             }
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
-            if (command instanceof Declared d) {
-                args = d.goFlags(args);
-            }
+            command.io = io;
+            cl = new CommandLine(command.spec());
+            args = command.goFlags(java.util.Arrays.copyOfRange(args, 1, args.length));
         } else {
-            cl = new CommandLine(new Main(), factory);
+            // Not a verb: picocli reports the first argument as unmatched, and the usage is printed.
+            cl = new CommandLine(picocli.CommandLine.Model.CommandSpec.create().name("pkrj"));
         }
         cl.setOut(new java.io.PrintWriter(io.out(), true));
         cl.setErr(new java.io.PrintWriter(io.out(), true));
@@ -101,7 +96,7 @@ public final class Main {
         cl.setOverwrittenOptionsAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            if (c.getCommand() instanceof Main) {
+            if (!(c.getCommand() instanceof IoCommand)) {
                 io.out().println(usage());
                 return 127;
             }
@@ -174,19 +169,6 @@ public final class Main {
                     sweep       removes what killed builds left behind
                     validate    check that a template is valid
                     version     Prints the Packer version""";
-    }
-
-    /** Gives every command the process seams. */
-    private record Factory(Io io) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            if (IoCommand.class.isAssignableFrom(cls)) {
-                K k = cls.getDeclaredConstructor().newInstance();
-                ((IoCommand) k).io = io;
-                return k;
-            }
-            return CommandLine.defaultFactory().create(cls);
-        }
     }
 
     /** Base of the commands: access to the process seams, and packer's help text for the verb. */

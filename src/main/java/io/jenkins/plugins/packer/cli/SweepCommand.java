@@ -6,32 +6,27 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pkrj sweep}: removes the cloud resources that runs killed before their cleanups left behind, found through
  * the runs' journals and the run tag (see {@link Sweep}).
  */
-@Command(name = "sweep", description = "removes what killed builds left behind")
-final class SweepCommand extends Main.IoCommand {
+final class SweepCommand extends Declared {
 
-    @Option(names = {"-dry-run", "--dry-run"}, arity = "0..1", fallbackValue = "true")
-    boolean dryRun;
+    @Override
+    String name() {
+        return "sweep";
+    }
 
-    @Option(names = {"-older-than", "--older-than"}, paramLabel = "duration")
-    String olderThan;
-
-    @Option(names = {"-run-id", "--run-id"}, paramLabel = "id")
-    String runId;
-
-    @Option(names = {"-region", "--region"}, split = ",", paramLabel = "a,b")
-    List<String> regions = new ArrayList<>();
-
-    @Option(names = {"-state-dir", "--state-dir"}, paramLabel = "path")
-    String stateDir;
+    @Override
+    void declare(CommandSpec spec) {
+        flag(spec, "dry-run", false);
+        value(spec, "older-than", String.class);
+        value(spec, "run-id", String.class);
+        repeated(spec, "region", true);
+        value(spec, "state-dir", String.class);
+    }
 
     @Override
     String help() {
@@ -58,6 +53,8 @@ final class SweepCommand extends Main.IoCommand {
 
     @Override
     public Integer call() {
+        String olderThan = value("older-than", null);
+        String stateDir = value("state-dir", null);
         Duration age = null;
         if (olderThan != null) {
             try {
@@ -73,7 +70,8 @@ final class SweepCommand extends Main.IoCommand {
             return 1;
         }
         try {
-            return Sweep.run(new Sweep.Request(dir, io.env(), dryRun, age, runId, regions, Clock.systemUTC(),
+            return Sweep.run(new Sweep.Request(dir, io.env(), flag("dry-run"), age, value("run-id", null), values("region"),
+                    Clock.systemUTC(),
                     io.out()::println));
         } catch (IOException e) {
             io.out().println("Error: cannot read the journals in " + dir + ": " + e.getMessage());

@@ -1,14 +1,23 @@
 package io.jenkins.plugins.packer.cli;
 
 import io.jenkins.plugins.packer.template.HclConfig;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pkrj version}: this tool's version and the Packer version whose template language it implements. Like
  * packer with {@code CHECKPOINT_DISABLE} set, it looks up nothing online.
  */
-@Command(name = "version", description = "Prints the Packer version")
-final class VersionCommand extends Main.IoCommand {
+final class VersionCommand extends Declared {
+
+    @Override
+    String name() {
+        return "version";
+    }
+
+    @Override
+    void declare(CommandSpec spec) {
+        // No flags, no arguments.
+    }
 
     @Override
     String help() {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.packer.jenkins;
 
-import io.jenkins.plugins.packer.cli.StartupTraining;
 import io.jenkins.plugins.packer.run.Cancellation;
+import io.jenkins.plugins.packer.run.training.TrainingBake;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The engine's warm-up in an agent's JVM, so that its first {@code packerBuild} does not pay what the second does
  * not: {@code packerBuild}'s own path ({@link PackerBuilding#build}) runs the start-up training's bake, an amazon-ebs
  * bake with a shell provisioner against an EC2 endpoint and an SSH server of its own on 127.0.0.1
- * ({@link StartupTraining#bake}). The engine's classes, the AWS SDK's and the SSH library's are loaded (over the
+ * ({@link TrainingBake}). The engine's classes, the AWS SDK's and the SSH library's are loaded (over the
  * channel, into the agent's jar cache), initialised and compiled once; nothing leaves the machine, and the temporary
  * folder is removed. Runs once per JVM, on a daemon thread of the lowest priority.
  */
@@ -54,8 +54,8 @@ public final class AgentWarmUp {
     /** Runs the warm-up on this thread and returns the training bake's exit code. */
     public static int run() throws IOException {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        return StartupTraining.bake((folder, env) -> PackerBuilding.build(folder, new BuildRequest("warm-up",
+        return TrainingBake.run((folder, env) -> PackerBuilding.build(folder, new BuildRequest("warm-up",
                 "build.pkr.hcl", Map.of(), List.of(), List.of(), List.of(), "cleanup", 0, false, false, false, env,
-                null), discard, new Cancellation(), Clock.systemDefaultZone()).exitCode());
+                null), discard, new Cancellation(), Clock.systemDefaultZone()).exitCode(), false);
     }
 }

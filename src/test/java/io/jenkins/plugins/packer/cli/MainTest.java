@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Command;
 
 /** Main runs each verb's command on its own, by the verb's name; the usage lists every verb. */
 class MainTest {
@@ -21,16 +20,9 @@ class MainTest {
     @Test
     void everyVerbsCommandGoesByItsVerbAndTheUsageListsEveryVerb() throws Exception {
         for (Map.Entry<String, Class<?>> verb : Main.VERBS.entrySet()) {
-            Class<?> c = verb.getValue();
-            String name;
-            if (Declared.class.isAssignableFrom(c)) {
-                var constructor = c.getDeclaredConstructor();
-                constructor.setAccessible(true);
-                name = ((Declared) constructor.newInstance()).name();
-            } else {
-                name = c.getAnnotation(Command.class).name();
-            }
-            assertThat(name).as(c.getName()).isEqualTo(verb.getKey());
+            var constructor = verb.getValue().getDeclaredConstructor();
+            assertThat(((Declared) constructor.newInstance()).name()).as(verb.getValue().getName())
+                    .isEqualTo(verb.getKey());
         }
         assertThat(Main.usage().lines().filter(l -> l.startsWith("    ")).map(l -> l.trim().split(" ")[0]))
                 .containsExactlyInAnyOrderElementsOf(Main.VERBS.keySet());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.packer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.packer.run.training.TrainingBake;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ class StartupTrainingTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            code = StartupTraining.bake((folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env,
+            code = TrainingBake.run((folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env,
                     folder), "build", "-color=false", "build.pkr.hcl"), ed25519);
         }
         String output = bytes.toString(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.packer.cli;
+package io.jenkins.plugins.packer.run.training;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
