@@ -1,17 +1,14 @@
 package io.jenkins.plugins.packer.cli;
 
+import io.jenkins.plugins.packer.run.training.TrainingBake;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.jenkins.plugins.packer.run.training.TrainingBake;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The run the {@code pkrj} launcher records for the JVM's start-up cache (the class-data archive, or Java 25's AOT
@@ -40,7 +37,7 @@ public final class StartupTraining {
                 run(dir, sink, "", "inspect", ".");
                 run(dir, sink, "local.packages\nupper(var.region)\n", "console", "app.pkr.hcl");
             } finally {
-                delete(dir);
+                TrainingBake.deleteTree(dir);
             }
         }
         if (!part.equals("commands")) {
@@ -53,20 +50,6 @@ public final class StartupTraining {
             // classes of their own.
             TrainingBake.run(build, false);
             TrainingBake.run(build, true);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -42,6 +42,8 @@ public final class AgentWarmUp {
         }, "Packer Steps warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
+        // The plugin's class loader, as a callable runs with on an agent, wherever the caller's thread came from.
+        thread.setContextClassLoader(AgentWarmUp.class.getClassLoader());
         thread.start();
         return true;
     }

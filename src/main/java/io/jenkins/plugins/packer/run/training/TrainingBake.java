@@ -62,11 +62,12 @@ public final class TrainingBake {
                 throw new IOException("the training bake could not run: " + e, e);
             }
         } finally {
-            delete(dir);
+            deleteTree(dir);
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Removes {@code dir} and everything in it. */
+    public static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

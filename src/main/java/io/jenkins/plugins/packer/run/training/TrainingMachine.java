@@ -51,13 +51,15 @@ final class TrainingMachine implements AutoCloseable {
      * with only that key offer), else an ECDSA one (what the SSH client picks on EC2's images, which have both).
      */
     static TrainingMachine start(Path files, boolean ed25519) throws Exception {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        SshServer server = SshServer.setUpDefaultServer();
-        // An RSA key, as EC2 makes by default (as PKCS #8, which carries what the public key needs).
+        // An RSA key, as EC2 makes by default (as PKCS #8, which carries what the public key needs); the EC2
+        // endpoint's TLS certificate is made for it too, as AWS's endpoints have RSA certificates.
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
+        java.security.KeyPair rsaPair = rsa.generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+                .encodeToString(rsaPair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        HttpServer http = https(rsaPair);
+        SshServer server = SshServer.setUpDefaultServer();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         TrainingMachine machine = new TrainingMachine(http, server, pem);
@@ -89,8 +91,44 @@ final class TrainingMachine implements AutoCloseable {
         return machine;
     }
 
+    /**
+     * The EC2 endpoint over TLS, as AWS's are, with a certificate of its own for {@code pair} (the training's template
+     * skips its verification): the TLS handshake and record layer are in the start-up cache. Plain HTTP when no
+     * certificate can be made here.
+     */
+    private static HttpServer https(java.security.KeyPair pair) throws IOException {
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        javax.net.ssl.SSLContext tls;
+        try {
+            org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=127.0.0.1");
+            long now = System.currentTimeMillis();
+            java.security.cert.X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                            java.math.BigInteger.ONE, new java.util.Date(now - 86_400_000L),
+                            new java.util.Date(now + 86_400_000L), name, pair.getPublic())
+                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                                    .build(pair.getPrivate())));
+            char[] password = "training".toCharArray();
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("training", pair.getPrivate(), password, new java.security.cert.Certificate[] {cert});
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(keys.getKeyManagers(), null, null);
+        } catch (java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
+                 | LinkageError e) {
+            return HttpServer.create(any, 0);
+        }
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(any, 0);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        return server;
+    }
+
     String ec2Endpoint() {
-        return "http://127.0.0.1:" + ec2.getAddress().getPort();
+        return (ec2 instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + ec2.getAddress().getPort();
     }
 
     int sshPort() {

@@ -1,6 +1,7 @@
 source "amazon-ebs" "training" {
   region                     = "us-east-1"
   custom_endpoint_ec2        = "@EC2@"
+  insecure_skip_tls_verify   = true
   skip_region_validation     = true
   skip_credential_validation = true
   instance_type              = "t3.micro"
