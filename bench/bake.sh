@@ -47,7 +47,7 @@ source "amazon-ebs" "base" {
     owners      = ["099720109477"]
     most_recent = true
   }
-  ami_name     = "bench-$1-{{timestamp}}"
+  ami_name     = "bench-$1-{{timestamp}}-{{uuid}}"
   ssh_username = "$user"
   ssh_host     = "127.0.0.1"
   ssh_port     = $ssh_port
