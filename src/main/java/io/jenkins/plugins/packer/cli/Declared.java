@@ -8,10 +8,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * A command whose options are declared in code rather than by picocli's annotations: reading annotations makes the
- * JVM generate a proxy class for each annotation type, some 30 ms of a 120 ms {@code fmt} or {@code validate}. The
- * options mean what the annotated ones of the other commands do (Go's flags: {@code -name} and {@code --name},
- * booleans as {@code -name} or {@code -name=false}); the command reads their values from the parse result.
+ * A command, its options declared in code rather than by picocli's annotations: reading annotations makes the JVM
+ * generate a proxy class for each annotation type, some 30 ms of a 120 ms {@code fmt} or {@code validate}. The options
+ * are Go's flags, as packer's: {@code -name} and {@code --name}, booleans as {@code -name} or {@code -name=false}; the
+ * command reads their values from the parse result.
  */
 abstract class Declared extends Main.IoCommand {
 

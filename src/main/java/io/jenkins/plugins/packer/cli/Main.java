@@ -91,6 +91,8 @@ public final class Main {
         cl.setOut(new java.io.PrintWriter(io.out(), true));
         cl.setErr(new java.io.PrintWriter(io.out(), true));
         cl.setUnmatchedOptionsArePositionalParams(false);
+        // Go's flags end at the first argument that is not one: "validate t.pkr.hcl -syntax-only" has two arguments.
+        cl.setStopAtPositional(true);
         // Go's flag package takes a flag given twice (-var a=1 -var b=2): the -var setter collects each, the others
         // keep the last value.
         cl.setOverwrittenOptionsAllowed(true);

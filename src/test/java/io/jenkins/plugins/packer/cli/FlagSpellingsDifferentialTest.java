@@ -46,7 +46,9 @@ class FlagSpellingsDifferentialTest {
                 "build -parallel-builds=1 -only=null.a -var-file v.pkrvars.hcl t.pkr.hcl",
                 "build -on-error=abort -only=null.a t.pkr.hcl", "build -on-error=bogus t.pkr.hcl",
                 "build -on-error abort -only null.a t.pkr.hcl", "build -parallel-builds=abc t.pkr.hcl",
-                "build -var bad t.pkr.hcl", "build", "build -color false t.pkr.hcl", "build -bogus t.pkr.hcl");
+                "build -var bad t.pkr.hcl", "build", "build -color false t.pkr.hcl", "build -bogus t.pkr.hcl",
+                "validate t.pkr.hcl -syntax-only", "fmt . -check", "build t.pkr.hcl -only=null.a",
+                "validate -- t.pkr.hcl", "fmt -check -- .");
     }
 
     private static void folder(Path dir) throws IOException {
