@@ -8,12 +8,15 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * A command, its options declared in code rather than by picocli's annotations: reading annotations makes the JVM
- * generate a proxy class for each annotation type, some 30 ms of a 120 ms {@code fmt} or {@code validate}. The options
- * are Go's flags, as packer's: {@code -name} and {@code --name}, booleans as {@code -name} or {@code -name=false}; the
- * command reads their values from the parse result.
+ * A command of {@code pkrj}, its options declared in code rather than by picocli's annotations: reading annotations
+ * makes the JVM generate a proxy class for each annotation type, some 30 ms of a 120 ms {@code fmt} or
+ * {@code validate}. The options are Go's flags, as packer's: {@code -name} and {@code --name}, booleans as
+ * {@code -name} or {@code -name=false}; the command reads their values from the parse result.
  */
-abstract class Declared extends Main.IoCommand {
+abstract class Declared implements java.util.concurrent.Callable<Integer> {
+
+    /** The process seams the command may touch. */
+    Main.Io io;
 
     private CommandSpec spec;
 
@@ -27,6 +30,9 @@ abstract class Declared extends Main.IoCommand {
     }
 
     abstract String name();
+
+    /** Packer's help text for the verb, printed for a flag or argument it does not take. */
+    abstract String help();
 
     /** Adds the command's options and parameters to {@code spec}. */
     abstract void declare(CommandSpec spec);

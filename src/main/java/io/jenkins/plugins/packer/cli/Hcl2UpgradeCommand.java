@@ -41,7 +41,8 @@ final class Hcl2UpgradeCommand extends Declared {
 
     @Override
     public Integer call() {
-        Hcl2UpgradeRun.Result r = Hcl2UpgradeRun.run(io.workDir(), template(), value("output-file", null), flag("with-annotations"),
+        Hcl2UpgradeRun.Result r = Hcl2UpgradeRun.run(io.workDir(), template(), value("output-file", null),
+                flag("with-annotations"),
                 type -> ComponentSpecs.builder(type) != null);
         io.out().print(r.output());
         io.out().flush();

@@ -98,7 +98,7 @@ public final class Main {
         cl.setOverwrittenOptionsAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            if (!(c.getCommand() instanceof IoCommand)) {
+            if (!(c.getCommand() instanceof Declared)) {
                 io.out().println(usage());
                 return 127;
             }
@@ -106,7 +106,7 @@ public final class Main {
                     && u.getUnmatched().get(0).startsWith("-")) {
                 io.out().println("flag provided but not defined: " + u.getUnmatched().get(0));
             }
-            io.out().println(((IoCommand) c.getCommand()).help());
+            io.out().println(((Declared) c.getCommand()).help());
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
@@ -171,12 +171,5 @@ public final class Main {
                     sweep       removes what killed builds left behind
                     validate    check that a template is valid
                     version     Prints the Packer version""";
-    }
-
-    /** Base of the commands: access to the process seams, and packer's help text for the verb. */
-    abstract static class IoCommand implements java.util.concurrent.Callable<Integer> {
-        Io io;
-
-        abstract String help();
     }
 }

@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * cache): the commands users run most ({@code validate}, {@code validate -syntax-only}, {@code fmt -check},
  * {@code inspect}, {@code console}) on a representative template of amazon-ebs and docker sources, with functions,
  * variables and provisioners, then the training bake ({@link TrainingBake}) twice, against an SSH server with an ECDSA
- * and with an Ed25519 host key; its output is discarded. It reaches no network and writes only temporary folders. {@code commands} runs the commands alone, {@code build} the build alone: the launcher
- * keeps a cache for each, since a cache loads every class it holds when the JVM starts.
+ * and with an Ed25519 host key; its output is discarded. It reaches no network and writes only temporary folders.
+ * {@code commands} runs the commands alone, {@code build} the bakes alone: the launcher keeps a cache for each, since
+ * a cache loads every class it holds when the JVM starts.
  */
 public final class StartupTraining {
 
@@ -44,8 +45,8 @@ public final class StartupTraining {
             // PKRJ_TRAINING_OUTPUT=1 shows the training build's output (to see that it ran to its end).
             PrintStream out = "1".equals(System.getenv("PKRJ_TRAINING_OUTPUT")) ? System.out
                     : new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            TrainingBake.Build build = (folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env, folder),
-                    "build", "-color=false", "build.pkr.hcl");
+            TrainingBake.Build build = (folder, env) -> Main.run(new Main.Io(InputStream.nullInputStream(), out, env,
+                    folder), "build", "-color=false", "build.pkr.hcl");
             // Then again against an SSH server with an Ed25519 host key: the client checks its signature with
             // classes of their own.
             TrainingBake.run(build, false);

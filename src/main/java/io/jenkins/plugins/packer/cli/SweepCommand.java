@@ -70,8 +70,8 @@ final class SweepCommand extends Declared {
             return 1;
         }
         try {
-            return Sweep.run(new Sweep.Request(dir, io.env(), flag("dry-run"), age, value("run-id", null), values("region"),
-                    Clock.systemUTC(),
+            return Sweep.run(new Sweep.Request(dir, io.env(), flag("dry-run"), age, value("run-id", null),
+                    values("region"), Clock.systemUTC(),
                     io.out()::println));
         } catch (IOException e) {
             io.out().println("Error: cannot read the journals in " + dir + ": " + e.getMessage());

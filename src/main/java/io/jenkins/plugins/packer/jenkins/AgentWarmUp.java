@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * bake with a shell provisioner against an EC2 endpoint and an SSH server of its own on 127.0.0.1
  * ({@link TrainingBake}). The engine's classes, the AWS SDK's and the SSH library's are loaded (over the
  * channel, into the agent's jar cache), initialised and compiled once; nothing leaves the machine, and the temporary
- * folder is removed. Runs once per JVM, on a daemon thread of the lowest priority.
+ * folder is removed. Runs once per class loader of the plugin (once per agent JVM, again if the agent reconnects and
+ * loads the plugin anew), on a daemon thread of the lowest priority.
  */
 public final class AgentWarmUp {
 
@@ -28,7 +29,7 @@ public final class AgentWarmUp {
     private AgentWarmUp() {
     }
 
-    /** Starts the warm-up in the background; false when this JVM started it already. */
+    /** Starts the warm-up in the background; false when it started already. */
     static boolean start() {
         if (!STARTED.compareAndSet(false, true)) {
             return false;
